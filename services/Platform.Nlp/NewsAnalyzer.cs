@@ -1,0 +1,42 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Entities;
+using Platform.Nlp.Quotes;
+using Platform.Nlp.Tokens;
+
+namespace Platform.Nlp;
+
+/// <summary>
+/// The engine's entry point: text in, quotes and entities out. Thread-safe and reusable; create one per process.
+/// </summary>
+public sealed class NewsAnalyzer
+{
+    private readonly IEntityRecognizer _recognizer;
+    private readonly IQuoteExtractor _quotes;
+
+    public NewsAnalyzer(IEntityRecognizer recognizer, IQuoteExtractor quotes)
+    {
+        _recognizer = recognizer;
+        _quotes = quotes;
+    }
+
+    /// <summary>Name and version of the engine, stored with every analysis.</summary>
+    public static string Version { get; } = "platform-nlp/0.1.0";
+
+    /// <summary>The engine with its default components.</summary>
+    public static NewsAnalyzer CreateDefault() => new(new CapitalizedNameRecognizer(), new DirectQuoteExtractor());
+
+    /// <summary>Analyses a text. Never throws on any string; offsets are UTF-16 indices into <paramref name="text"/>.</summary>
+    public TextAnalysis Analyze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return TextAnalysis.Empty;
+        }
+
+        var document = Document.Parse(text);
+        var entities = EntityCanonicalizer.Group(text, _recognizer.Recognize(document));
+        var quotes = _quotes.Extract(document, entities);
+        return new TextAnalysis(quotes, entities);
+    }
+}

@@ -1,0 +1,63 @@
+using Platform.Nlp.Analysis;
+
+namespace Platform.Nlp.Tests;
+
+public class NewsAnalyzerTests
+{
+    private static readonly NewsAnalyzer Engine = NewsAnalyzer.CreateDefault();
+
+    [Fact]
+    public void Direct_quote_with_curly_marks_is_attributed_to_the_named_speaker()
+    {
+        const string text = "“The harbour will reopen next week, ” said port director Elena Marsh.";
+        var analysis = Engine.Analyze(text);
+
+        var quote = Assert.Single(analysis.Quotes);
+        Assert.Equal("The harbour will reopen next week", quote.Text);
+        Assert.Equal(QuoteKind.Direct, quote.Kind);
+        Assert.Equal("said", quote.Cue);
+        Assert.Equal("Elena Marsh", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Pronoun_speaker_resolves_to_the_full_name()
+    {
+        const string text = "Elena Marsh runs the port.\n\n\"We expect ships back by Friday,\" she told reporters.";
+        var quote = Assert.Single(Engine.Analyze(text).Quotes);
+        Assert.Equal("Elena Marsh", quote.Speaker?.Name);
+        Assert.Equal("she", quote.Speaker?.Mention?.Of(text));
+    }
+
+    [Fact]
+    public void Scare_quotes_are_not_quotes()
+    {
+        var analysis = Engine.Analyze("The council fought the \"influence\" of lobbyists.");
+        Assert.Empty(analysis.Quotes);
+    }
+
+    [Fact]
+    public void Short_name_joins_the_full_name()
+    {
+        const string text = "Elena Marsh spoke first. After lunch, Marsh left.";
+        var person = Assert.Single(Engine.Analyze(text).Entities, e => e.Type == EntityType.Person);
+        Assert.Equal("Elena Marsh", person.Name);
+        Assert.Equal(2, person.Mentions.Count);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t")]
+    [InlineData("\"\"\"\"\"")]
+    [InlineData("“unclosed quote that never ends")]
+    [InlineData("\uD800\uDC00\uDFFF \"a b c d\" \u0000 said X")]
+    public void Odd_input_never_throws_and_offsets_stay_in_range(string text)
+    {
+        var analysis = Engine.Analyze(text);
+        foreach (var quote in analysis.Quotes)
+        {
+            Assert.InRange(quote.Span.Start, 0, text.Length);
+            Assert.InRange(quote.Span.End, quote.Span.Start, text.Length);
+            Assert.Equal(quote.Text, quote.Span.Of(text));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Platform.Nlp.Tokens;
+
+namespace Platform.Nlp.Tests;
+
+public class TokenizerTests
+{
+    [Theory]
+    [InlineData("The U.S. said no.", new[] { "The", "U.S.", "said", "no", "." })]
+    [InlineData("“We won,” she said.", new[] { "“", "We", "won", ",", "”", "she", "said", "." })]
+    [InlineData("$ 700 billion, 1,000 troops", new[] { "$", "700", "billion", ",", "1,000", "troops" })]
+    [InlineData("Russian-Venezuelan don't", new[] { "Russian-Venezuelan", "don't" })]
+    public void Tokens_are_exact_spans_of_the_text(string text, string[] expected)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        Assert.Equal(expected, tokens.Select(t => text[t.Start..t.End]));
+    }
+
+    [Fact]
+    public void Sentences_do_not_break_after_titles_or_initialisms()
+    {
+        const string text = "Mr. Brown met U.S. envoys. They left. \"Go,\" he said.\nNext line";
+        var document = Document.Parse(text);
+        Assert.Equal(
+            ["Mr. Brown met U.S. envoys.", "They left.", "\"Go,\" he said.", "Next line"],
+            document.Sentences.Select(s => s.Of(text)));
+    }
+}
