@@ -12,7 +12,12 @@ public static class ExtractionApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files sit next to the assembly, wherever the process is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -36,5 +36,10 @@ internal static class ArticlesTable
             new { id });
 
     /// <summary>What decides whether a re-sent article is a duplicate.</summary>
-    internal sealed record StoredVersion(byte[] ContentHash, string EngineVersion);
+    internal sealed record StoredVersion
+    {
+        public required byte[] ContentHash { get; init; }
+
+        public required string EngineVersion { get; init; }
+    }
 }

@@ -126,7 +126,8 @@ internal static class QuotesTable
         parameters.Add("limit", limit);
         return (await connection.QueryAsync<QuoteHitRow>(
             $"""
-             SELECT a.seq, a.id, a.title, a.source, a.published_at, {QuoteColumns}
+             SELECT a.seq AS article_seq, a.id AS article_id, a.title AS article_title, a.source AS article_source,
+                    a.published_at, {QuoteColumns}
              FROM quotes q JOIN articles a ON a.id = q.article_id
              WHERE {where}
              ORDER BY a.seq DESC, q.quote_index

@@ -94,7 +94,7 @@ internal sealed class StorageGrpcService(
                 throw Invalid("page_token: malformed; pass the next_page_token of a previous ListEntities response");
             }
 
-            after = new EntitySummaryRow(parts[1], parts[2], count, 0);
+            after = new EntitySummaryRow { Name = parts[1], Type = parts[2], MentionCount = count };
         }
 
         var type = request.Type == EntityType.Unspecified ? null : RecordMapper.TypeName(request.Type);

@@ -9,38 +9,42 @@ internal static class RecordMapper
 {
     public static ArticleRecord ToRecord(Article article, ArticleAnalysis analysis)
     {
-        var row = new ArticleRow(
-            article.Id,
-            NullIfEmpty(article.Url),
-            NullIfEmpty(article.Title),
-            NullIfEmpty(article.Source),
-            article.PublishedAt?.ToDateTime(),
-            article.Text,
-            ArticleStore.HashText(article.Text),
-            analysis.EngineVersion);
+        var row = new ArticleRow
+        {
+            Id = article.Id,
+            Url = NullIfEmpty(article.Url),
+            Title = NullIfEmpty(article.Title),
+            Source = NullIfEmpty(article.Source),
+            PublishedAt = article.PublishedAt?.ToDateTime(),
+            Text = article.Text,
+            ContentHash = ArticleStore.HashText(article.Text),
+            EngineVersion = analysis.EngineVersion,
+        };
         var entities = analysis.Entities
-            .Select(e => new EntityRow(e.Id, e.Name, TypeName(e.Type), e.Mentions.Count))
+            .Select(e => new EntityRow { EntityKey = e.Id, Name = e.Name, Type = TypeName(e.Type), MentionCount = e.Mentions.Count })
             .ToList();
         var mentions = analysis.Entities
-            .SelectMany(e => e.Mentions.Select(m => new MentionRow(e.Id, m.Start, m.End, m.Text)))
+            .SelectMany(e => e.Mentions.Select(m => new MentionRow { EntityKey = e.Id, StartOffset = m.Start, EndOffset = m.End, Text = m.Text }))
             // The same span listed twice for one entity is stored once.
             .DistinctBy(m => (m.EntityKey, m.StartOffset, m.EndOffset))
             .ToList();
         var quotes = analysis.Quotes
-            .Select((q, i) => new QuoteRow(
-                i,
-                q.Start,
-                q.End,
-                q.Text,
-                KindName(q.Kind),
-                NullIfEmpty(q.Speaker?.Name),
-                NullIfEmpty(q.Speaker?.EntityId),
-                q.Speaker?.Mention?.Start,
-                q.Speaker?.Mention?.End,
-                NullIfEmpty(q.Cue),
-                NullIfEmpty(q.Channel),
-                q.Confidence,
-                [.. q.EntityIds]))
+            .Select((q, i) => new QuoteRow
+            {
+                QuoteIndex = i,
+                StartOffset = q.Start,
+                EndOffset = q.End,
+                Text = q.Text,
+                Kind = KindName(q.Kind),
+                SpeakerName = NullIfEmpty(q.Speaker?.Name),
+                SpeakerEntityKey = NullIfEmpty(q.Speaker?.EntityId),
+                SpeakerStart = q.Speaker?.Mention?.Start,
+                SpeakerEnd = q.Speaker?.Mention?.End,
+                Cue = NullIfEmpty(q.Cue),
+                Channel = NullIfEmpty(q.Channel),
+                Confidence = q.Confidence,
+                EntityKeys = [.. q.EntityIds],
+            })
             .ToList();
         return new ArticleRecord(row, entities, mentions, quotes);
     }
@@ -99,7 +103,7 @@ internal static class RecordMapper
 
     public static QuoteHit ToHit(QuoteHitRow row) => new()
     {
-        Quote = ToQuote(row.ToQuoteRow()),
+        Quote = ToQuote(row),
         ArticleId = row.ArticleId,
         ArticleTitle = row.ArticleTitle ?? string.Empty,
         ArticleSource = row.ArticleSource ?? string.Empty,
