@@ -12,6 +12,6 @@ public static class Program
             cancellation.Cancel();
         };
         var context = new CliContext(Console.Out, Console.Error, Console.In, interactive: !Console.IsOutputRedirected);
-        return await Cli.RunAsync(args, context, cancellation.Token);
+        return await CliApp.RunAsync(args, context, cancellation.Token);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http;
 using Grpc.Net.Client;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Extraction.Forwarding;
 using Platform.Extraction.Grpc;
 using Platform.Nlp;
@@ -54,7 +55,8 @@ public static class ExtractionApp
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        // The engine is loaded at start-up, so a running process can serve; storage outages are reported per article.
+        builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => HealthCheckResult.Healthy());
 
         var app = builder.Build();
         app.MapGrpcService<ExtractionGrpcService>();

@@ -42,9 +42,8 @@ public static class StorageApp
 
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddGrpcReflection();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.Services.AddGrpcHealthChecks(o => o.Services.Map(string.Empty, _ => true))
-            .AddCheck<DatabaseHealthCheck>("postgres");
+        // The overall status ("" service) is SERVING only while PostgreSQL answers.
+        builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
         app.MapGrpcService<StorageGrpcService>();

@@ -5,7 +5,7 @@ using Platform.Cli.Commands;
 namespace Platform.Cli;
 
 /// <summary>The command tree of <c>platform</c> and its error handling.</summary>
-public static class Cli
+public static class CliApp
 {
     /// <summary>Runs the command line and returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
@@ -27,7 +27,7 @@ public static class Cli
         try
         {
             return await parseResult.InvokeAsync(
-                new InvocationConfiguration { Output = context.Output, Error = context.Error },
+                new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false },
                 cancellationToken);
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
