@@ -18,6 +18,7 @@ public static class CliApp
                      QueryCommands.Quotes(context),
                      QueryCommands.Entities(context),
                      QueryCommands.Article(context),
+                     StatusCommand.Create(context),
                  })
         {
             root.Subcommands.Add(command);

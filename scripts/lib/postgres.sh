@@ -1,4 +1,4 @@
-# Functions to run a PostgreSQL server from the machine's binaries, without Docker and without touching the system
+# Functions to run a PostgreSQL server (TCP on 127.0.0.1 only, no Unix socket) from the machine's binaries, without Docker and without touching the system
 # cluster. Source this file; it sets PG_ROOT, PG_PORT and PG_CONNECTION_STRING.
 #   pg_start DIR [PORT]  start (creating on first use) a cluster in DIR; as root the server runs as user postgres
 #   pg_stop              stop the cluster started by pg_start
@@ -39,14 +39,13 @@ pg_start() {
     pg_as_owner "$bin/initdb" -D "$PG_ROOT/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$PG_ROOT/initdb.log" 2>&1 \
       || { cat "$PG_ROOT/initdb.log" >&2; return 1; }
   fi
-  pg_as_owner mkdir -p "$PG_ROOT/sock"
   local extra=""
   if [ "${PG_DURABLE:-0}" != 1 ]; then
     # Throwaway clusters trade durability for speed; benchmarks that claim durability set PG_DURABLE=1.
     extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi
   pg_as_owner "$bin/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_ROOT/sock -c max_connections=200 $extra" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='' -c max_connections=200 $extra" start >/dev/null \
     || { cat "$PG_ROOT/server.log" >&2; return 1; }
   PG_CONNECTION_STRING="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
   export PG_ROOT PG_PORT PG_CONNECTION_STRING
