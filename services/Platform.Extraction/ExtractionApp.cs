@@ -19,11 +19,6 @@ public static class ExtractionApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
         configure?.Invoke(builder);
 
         var forwarding = builder.Configuration.GetSection("Storage");

@@ -21,11 +21,6 @@ public static class StorageApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
         configure?.Invoke(builder);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
