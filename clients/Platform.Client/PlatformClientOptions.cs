@@ -15,6 +15,9 @@ public sealed class PlatformClientOptions
     /// <summary>Address of the storage service.</summary>
     public Uri StorageAddress { get; set; } = DefaultStorageAddress;
 
+    /// <summary>Deadline of unary calls that set none (streaming calls have none by default).</summary>
+    public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How many times a call that failed with UNAVAILABLE is tried in all (1 disables retries).</summary>
     public int MaxAttempts { get; set; } = 4;
 }

@@ -8,7 +8,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ExtractionService.ExtractionServiceClient"/> and <see cref="StorageService.StorageServiceClient"/>
-    /// (through the gRPC client factory) with the library's channel defaults: retries on UNAVAILABLE.
+    /// (through the gRPC client factory) with the library's channel defaults: retries on UNAVAILABLE, and a default
+    /// deadline for unary calls.
     /// </summary>
     /// <example>
     /// <code>
@@ -22,9 +23,11 @@ public static class ServiceCollectionExtensions
         configure?.Invoke(options);
         services.AddSingleton(options);
         services.AddGrpcClient<ExtractionService.ExtractionServiceClient>(o => o.Address = options.ExtractionAddress)
-            .ConfigureChannel(c => c.ServiceConfig = PlatformChannels.RetryOnUnavailable(options.MaxAttempts));
+            .ConfigureChannel(c => c.ServiceConfig = PlatformChannels.RetryOnUnavailable(options.MaxAttempts))
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(options.DefaultDeadline));
         services.AddGrpcClient<StorageService.StorageServiceClient>(o => o.Address = options.StorageAddress)
-            .ConfigureChannel(c => c.ServiceConfig = PlatformChannels.RetryOnUnavailable(options.MaxAttempts));
+            .ConfigureChannel(c => c.ServiceConfig = PlatformChannels.RetryOnUnavailable(options.MaxAttempts))
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(options.DefaultDeadline));
         return services;
     }
 }
