@@ -67,9 +67,10 @@ public sealed class DirectQuoteExtractor : IQuoteExtractor
             }
 
             var c = text[tokens[j].Start];
-            if (tokens[j].Kind == TokenKind.QuoteMark && QuoteMarks.IsDoubleMark(c) && !QuoteMarks.IsOpeningOnly(c))
+            if (tokens[j].Kind == TokenKind.QuoteMark && QuoteMarks.IsDoubleMark(c))
             {
-                return j;
+                // Another opening mark first means this one is never closed; stopping here keeps the scan linear.
+                return QuoteMarks.IsOpeningOnly(c) ? -1 : j;
             }
         }
 
