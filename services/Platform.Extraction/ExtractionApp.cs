@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Extraction.Forwarding;
 using Platform.Extraction.Grpc;
+using Platform.Hosting;
 using Platform.Nlp;
 using Platform.V1;
 
@@ -49,6 +50,13 @@ public static class ExtractionApp
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
+        builder.AddScopeAuthorization(new MethodScopes(
+            new Dictionary<string, string>
+            {
+                ["/platform.v1.ExtractionService/Extract"] = Scopes.Extract,
+                ["/platform.v1.ExtractionService/ExtractStream"] = Scopes.Extract,
+            },
+            fallback: Scopes.Read));
         builder.Services.AddGrpcReflection();
         // The engine is loaded at start-up, so a running process can serve; storage outages are reported per article.
         builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => HealthCheckResult.Healthy());
@@ -57,6 +65,7 @@ public static class ExtractionApp
         app.MapGrpcService<ExtractionGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.LogAuthenticationMode();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.Hosting;
 using Platform.Storage.Data;
 using Platform.Storage.Grpc;
 using Platform.Storage.Health;
@@ -36,6 +37,15 @@ public static class StorageApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.AddScopeAuthorization(new MethodScopes(
+            new Dictionary<string, string>
+            {
+                ["/platform.v1.StorageService/Ingest"] = Scopes.Ingest,
+                ["/platform.v1.StorageService/GetArticle"] = Scopes.Read,
+                ["/platform.v1.StorageService/SearchQuotes"] = Scopes.Read,
+                ["/platform.v1.StorageService/ListEntities"] = Scopes.Read,
+            },
+            fallback: Scopes.Read));
         builder.Services.AddGrpcReflection();
         // The overall status ("" service) is SERVING only while PostgreSQL answers.
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -44,6 +54,7 @@ public static class StorageApp
         app.MapGrpcService<StorageGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.LogAuthenticationMode();
         return app;
     }
 

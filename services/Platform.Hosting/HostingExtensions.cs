@@ -1,0 +1,39 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Hosting;
+
+/// <summary>Registration of the shared conventions.</summary>
+public static class HostingExtensions
+{
+    /// <summary>
+    /// Adds token authentication with scopes (configuration section "Auth") to every gRPC method of the app.
+    /// </summary>
+    public static void AddScopeAuthorization(this WebApplicationBuilder builder, MethodScopes scopes)
+    {
+        builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
+        builder.Services.AddSingleton(scopes);
+        builder.Services.AddSingleton<ScopeAuthorizationInterceptor>();
+        builder.Services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<ScopeAuthorizationInterceptor>());
+    }
+
+    /// <summary>Says at start-up whether calls are authenticated, so that an open service is never a surprise.</summary>
+    public static void LogAuthenticationMode(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Auth");
+        if (options.Tokens.Count == 0)
+        {
+            logger.LogWarning("Authentication is off: no Auth:Tokens are configured, every caller may use every method");
+        }
+        else
+        {
+            logger.LogInformation("Authentication is on for {Count} clients: {Clients}", options.Tokens.Count,
+                string.Join(", ", options.Tokens.Select(t => $"{t.Name} [{string.Join(' ', t.Scopes)}]")));
+        }
+    }
+}
