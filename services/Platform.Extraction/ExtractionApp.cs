@@ -20,6 +20,7 @@ public static class ExtractionApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.UseHttp2Endpoints();
         configure?.Invoke(builder);
 
         var forwarding = builder.Configuration.GetSection("Storage");

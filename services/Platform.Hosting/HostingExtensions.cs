@@ -1,5 +1,7 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,6 +12,13 @@ namespace Platform.Hosting;
 /// <summary>Registration of the shared conventions.</summary>
 public static class HostingExtensions
 {
+    /// <summary>
+    /// Makes every endpoint speak HTTP/2 only: gRPC needs it, and a plaintext endpoint that also offered HTTP/1.1 would
+    /// fall back to HTTP/1.1 and fail gRPC clients. Settings under "Kestrel" can still override it per endpoint.
+    /// </summary>
+    public static void UseHttp2Endpoints(this WebApplicationBuilder builder)
+        => builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+
     /// <summary>
     /// Adds token authentication with scopes (configuration section "Auth") to every gRPC method of the app.
     /// </summary>

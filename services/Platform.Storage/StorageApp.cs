@@ -22,6 +22,7 @@ public static class StorageApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.UseHttp2Endpoints();
         configure?.Invoke(builder);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
