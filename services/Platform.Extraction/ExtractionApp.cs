@@ -58,6 +58,7 @@ public static class ExtractionApp
                 ["/platform.v1.ExtractionService/ExtractStream"] = Scopes.Extract,
             },
             fallback: Scopes.Read));
+        builder.AddRateLimits(new PublicMethods(["/platform.v1.ExtractionService/Extract", "/platform.v1.ExtractionService/ExtractStream"]));
         builder.Services.AddGrpcReflection();
         // The engine is loaded at start-up, so a running process can serve; storage outages are reported per article.
         builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => HealthCheckResult.Healthy());

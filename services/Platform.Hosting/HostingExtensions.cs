@@ -30,6 +30,18 @@ public static class HostingExtensions
         builder.Services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<ScopeAuthorizationInterceptor>());
     }
 
+    /// <summary>
+    /// Adds per-client rate limits (configuration section "RateLimit") to the public-facing methods. Register after
+    /// <see cref="AddScopeAuthorization"/>, so that authenticated clients are limited by name.
+    /// </summary>
+    public static void AddRateLimits(this WebApplicationBuilder builder, PublicMethods methods)
+    {
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("RateLimit"));
+        builder.Services.AddSingleton(methods);
+        builder.Services.AddSingleton<RateLimitInterceptor>();
+        builder.Services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<RateLimitInterceptor>());
+    }
+
     /// <summary>Says at start-up whether calls are authenticated, so that an open service is never a surprise.</summary>
     public static void LogAuthenticationMode(this WebApplication app)
     {

@@ -14,6 +14,9 @@ namespace Platform.Hosting;
 /// </summary>
 public sealed class ScopeAuthorizationInterceptor : Interceptor
 {
+    /// <summary>Key of the authenticated client's name in <see cref="ServerCallContext.UserState"/>.</summary>
+    public const string ClientKey = "platform.client";
+
     private const string OpenPrefix = "/grpc.health.v1.";
 
     private readonly MethodScopes _scopes;
@@ -69,7 +72,7 @@ public sealed class ScopeAuthorizationInterceptor : Interceptor
         var client = Identify(context.RequestHeaders.GetValue("authorization"))
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated,
                 "missing or unknown bearer token: send the header 'authorization: Bearer <token>'"));
-        context.UserState["platform.client"] = client.Name;
+        context.UserState[ClientKey] = client.Name;
         var scope = _scopes.For(context.Method);
         if (scope is null || !client.Scopes.Contains(scope, StringComparer.Ordinal))
         {

@@ -47,6 +47,12 @@ public static class StorageApp
                 ["/platform.v1.StorageService/ListEntities"] = Scopes.Read,
             },
             fallback: Scopes.Read));
+        builder.AddRateLimits(new PublicMethods(
+        [
+            "/platform.v1.StorageService/GetArticle",
+            "/platform.v1.StorageService/SearchQuotes",
+            "/platform.v1.StorageService/ListEntities",
+        ]));
         builder.Services.AddGrpcReflection();
         // The overall status ("" service) is SERVING only while PostgreSQL answers.
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");

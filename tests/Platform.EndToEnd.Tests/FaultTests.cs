@@ -8,8 +8,10 @@ namespace Platform.EndToEnd.Tests;
 /// <summary>Faults injected into real processes on loopback; rows are counted afterwards. Bounded in count and time.</summary>
 public class FaultTests
 {
-    [Fact]
-    public async Task Storage_killed_mid_stream_and_restarted_loses_nothing_and_duplicates_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Storage_stopped_mid_stream_and_restarted_loses_nothing_and_duplicates_nothing(bool graceful)
     {
         const int count = 120;
         await using var database = await TestDatabase.CreateAsync();
@@ -34,14 +36,23 @@ public class FaultTests
         });
 
         var responses = new List<ExtractStreamResponse>();
-        var killed = false;
+        var stopped = false;
         await foreach (var response in call.ResponseStream.ReadAllAsync())
         {
             responses.Add(response);
-            if (!killed && responses.Count == 30)
+            if (!stopped && responses.Count == 30)
             {
-                killed = true;
-                await storage.KillAsync();
+                stopped = true;
+                if (graceful)
+                {
+                    // SIGTERM: the article being stored finishes and is acknowledged; the process exits cleanly.
+                    Assert.Equal(0, await storage.TerminateAsync(TimeSpan.FromSeconds(30)));
+                }
+                else
+                {
+                    await storage.KillAsync();
+                }
+
                 await storage.DisposeAsync();
                 storage = await ServiceProcess.StartStorageAsync(database.ConnectionString, port);
             }
