@@ -10,7 +10,7 @@ using Platform.Nlp.Training;
 // Commands (run from the repository root; paths are relative to it):
 //   train  [--data ../shared/data/ner] [--train train|train+dev] [--out FILE] [--epochs N] [--bits B] [--seed S]
 //          [--folds K] [--single-pass] [--min-cluster-count N]
-//   eval   [--model FILE] --conll FILE [--only-gold-types]
+//   eval   [--model FILE] --conll FILE [--only-gold-types] [--min-f1 F] [--dump FILE]
 //   bench  [--model FILE] [--conll FILE] [--rounds N]
 //   seed   [--model FILE] [--seed-dir ../shared/data/seed]
 var command = args.Length > 0 ? args[0] : "help";
@@ -83,7 +83,9 @@ internal static class Commands
             return 2;
         }
 
-        var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file), o.Has("only-gold-types"));
+        var dump = o.Get("dump", "");
+        using var writer = dump.Length > 0 ? new StreamWriter(dump) : null;
+        var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file), o.Has("only-gold-types"), writer);
         log.Write(scorer.Report());
         var minimum = o.Get("min-f1", "");
         if (minimum.Length > 0 && scorer.Overall.F1 < double.Parse(minimum, CultureInfo.InvariantCulture))
@@ -124,6 +126,25 @@ internal static class Commands
 
         var seconds = watch.Elapsed.TotalSeconds;
         log.WriteLine($"NER: {tokens * rounds / seconds:N0} tokens/s on one thread ({tokens:N0} tokens x {rounds} rounds in {seconds:F2}s)");
+
+        // The whole engine (tokens, sentences, NER, rules, canonicalization, quotes) on the seed article.
+        var article = Path.Combine(o.Get("seed-dir", Path.Combine("..", "shared", "data", "seed")), "article.txt");
+        if (File.Exists(article))
+        {
+            var text = File.ReadAllText(article);
+            var engine = new NewsAnalyzer(new StatisticalEntityRecognizer(model), new DirectQuoteExtractor());
+            engine.Analyze(text);
+            var times = Math.Max(1, 20 * rounds);
+            watch.Restart();
+            for (var r = 0; r < times; r++)
+            {
+                engine.Analyze(text);
+            }
+
+            var perSecond = text.Length * (double)times / watch.Elapsed.TotalSeconds;
+            log.WriteLine($"engine: {perSecond / 1e6:F2} M chars/s on one thread ({text.Length:N0} chars x {times} in {watch.Elapsed.TotalSeconds:F2}s)");
+        }
+
         return 0;
     }
 
