@@ -50,14 +50,23 @@ internal sealed class Tagger
         var stride = FeatureExtractor.MaxFeatures;
         var features = new int[Math.Max(1, infos.Length) * stride];
         var counts = new int[infos.Length];
+        // Per sentence: all feature indices first, with their weight rows prefetched, then the scoring, so that
+        // the memory loads of many tokens overlap instead of stalling one by one.
         foreach (var (start, end) in document.Sentences)
         {
             var sentence = infos.AsSpan(start, end - start);
             for (var i = 0; i < sentence.Length; i++)
             {
                 var slot = features.AsSpan((start + i) * stride, stride);
-                counts[start + i] = FeatureExtractor.Extract(_lexicon, document.Text, sentence, i, first.Bits, secondPass: false, slot);
-                first.Score(slot[..counts[start + i]], _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
+                var count = FeatureExtractor.Extract(_lexicon, document.Text, sentence, i, first.Bits, secondPass: false, slot);
+                counts[start + i] = count;
+                first.Prefetch(slot[..count]);
+            }
+
+            for (var i = 0; i < sentence.Length; i++)
+            {
+                var slot = features.AsSpan((start + i) * stride, counts[start + i]);
+                first.Score(slot, _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
             }
 
             Viterbi.Decode(_emissions, first.Transitions, sentence.Length, labels.AsSpan(start, end - start), _dp, _back);
@@ -72,7 +81,14 @@ internal sealed class Tagger
                 var slot = features.AsSpan((start + i) * stride, stride);
                 var count = counts[start + i];
                 count += FeatureExtractor.ExtractDocument(sentence, i, second.Bits, slot[count..]);
-                second.Score(slot[..count], _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
+                counts[start + i] = count;
+                second.Prefetch(slot[..count]);
+            }
+
+            for (var i = 0; i < sentence.Length; i++)
+            {
+                var slot = features.AsSpan((start + i) * stride, counts[start + i]);
+                second.Score(slot, _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
             }
 
             Viterbi.Decode(_emissions, second.Transitions, sentence.Length, labels.AsSpan(start, end - start), _dp, _back);
