@@ -10,7 +10,7 @@ using Platform.Nlp.Training;
 
 // Commands (run from the repository root; paths are relative to it):
 //   train  [--data ../shared/data/ner] [--train train|train+dev] [--out FILE] [--epochs N] [--bits B] [--seed S]
-//          [--folds K] [--single-pass] [--min-cluster-count N]
+//          [--folds K] [--single-pass] [--min-cluster-count N] [--runs R]
 //   eval   [--model FILE] --conll FILE [--only-gold-types] [--min-f1 F] [--dump FILE]
 //   bench  [--model FILE] [--conll FILE] [--rounds N]
 //   seed   [--model FILE] [--seed-dir ../shared/data/seed]
@@ -46,7 +46,8 @@ internal static class Commands
             Epochs: o.GetInt("epochs", 12),
             Seed: o.GetInt("seed", 17),
             Folds: o.GetInt("folds", 4),
-            SecondPass: !o.Has("single-pass"));
+            SecondPass: !o.Has("single-pass"),
+            Runs: o.GetInt("runs", 1));
         var watch = Stopwatch.StartNew();
         var lexicon = LexiconBuilder.Build(data, o.GetInt("min-cluster-count", 1), log);
         var train = ConllCorpus.ReadFile(Path.Combine(conll, "train.bio.txt.gz"));
