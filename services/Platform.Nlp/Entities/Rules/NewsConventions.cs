@@ -51,20 +51,25 @@ internal static class NewsConventions
         }
     }
 
-    // "Ministry of Foreign Affairs" + "of" + "Venezuela"; "United States" + "Congress".
+    // "United States" + "Congress" first, then "Ministry of Foreign Affairs" + "of" + "Venezuela", so that
+    // "House of Representatives of the United States Congress" stays two organizations.
     private static void OrganizationOfPlace(string text, List<EntitySpan> spans)
     {
-        for (var i = 0; i + 1 < spans.Count; i++)
+        for (var pass = 0; pass < 2; pass++)
         {
-            var a = spans[i];
-            var b = spans[i + 1];
-            var gap = text.AsSpan(a.Span.End, Math.Max(0, b.Span.Start - a.Span.End));
-            var ofPlace = a.Type == EntityType.Org && b.Type == EntityType.Loc && (gap.SequenceEqual(" of ") || gap.SequenceEqual(" of the "));
-            var placeOrg = a.Type == EntityType.Loc && b.Type == EntityType.Org && gap.SequenceEqual(" ");
-            if (ofPlace || placeOrg)
+            for (var i = 0; i + 1 < spans.Count; i++)
             {
-                spans[i] = new EntitySpan(new TextSpan(a.Span.Start, b.Span.End), EntityType.Org);
-                spans.RemoveAt(i + 1);
+                var a = spans[i];
+                var b = spans[i + 1];
+                var gap = text.AsSpan(a.Span.End, Math.Max(0, b.Span.Start - a.Span.End));
+                var merge = pass == 0
+                    ? a.Type == EntityType.Loc && b.Type == EntityType.Org && gap.SequenceEqual(" ")
+                    : a.Type == EntityType.Org && b.Type == EntityType.Loc && (gap.SequenceEqual(" of ") || gap.SequenceEqual(" of the "));
+                if (merge)
+                {
+                    spans[i] = new EntitySpan(new TextSpan(a.Span.Start, b.Span.End), EntityType.Org);
+                    spans.RemoveAt(i + 1);
+                }
             }
         }
     }
