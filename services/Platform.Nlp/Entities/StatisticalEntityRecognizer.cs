@@ -16,11 +16,13 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 
     private readonly NerModel _model;
 
+    /// <summary>Creates a recognizer around a loaded model (usually <see cref="NerModel.Default"/>).</summary>
     public StatisticalEntityRecognizer(NerModel model)
     {
         _model = model;
     }
 
+    /// <summary>Non-overlapping typed mentions in text order; never throws on a parsed document.</summary>
     public IReadOnlyList<EntitySpan> Recognize(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);

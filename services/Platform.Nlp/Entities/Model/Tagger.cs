@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Platform.Nlp.Entities.Model;
 
 /// <summary>
@@ -48,7 +50,24 @@ internal sealed class Tagger
 
         // The second pass shares the local features of the first: extract them once per document.
         var stride = FeatureExtractor.MaxFeatures;
-        var features = new int[Math.Max(1, infos.Length) * stride];
+        // Pooled: for a long article this buffer is about a megabyte, which would otherwise land on the large
+        // object heap on every call.
+        var features = ArrayPool<int>.Shared.Rent(Math.Max(1, infos.Length) * stride);
+        try
+        {
+            TagTwoPasses(document, infos, first, second, features, labels);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(features);
+        }
+
+        return labels;
+    }
+
+    private void TagTwoPasses(TokenizedText document, TokenInfo[] infos, IScorer first, IScorer second, int[] features, int[] labels)
+    {
+        var stride = FeatureExtractor.MaxFeatures;
         var counts = new int[infos.Length];
         // Per sentence: all feature indices first, with their weight rows prefetched, then the scoring, so that
         // the memory loads of many tokens overlap instead of stalling one by one.
@@ -93,8 +112,6 @@ internal sealed class Tagger
 
             Viterbi.Decode(_emissions, second.Transitions, sentence.Length, labels.AsSpan(start, end - start), _dp, _back);
         }
-
-        return labels;
     }
 
     public void TagPass(TokenizedText document, TokenInfo[] infos, IScorer scorer, bool secondPass, int[] labels)

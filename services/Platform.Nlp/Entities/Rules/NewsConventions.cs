@@ -29,10 +29,10 @@ internal static class NewsConventions
         var w = new TokenWords(document);
         CompaniesAreNotPlaces(text, lexicon, spans);
         MergeNationalityIntoOrganization(text, spans);
-        ExtendOrganizationOfPlace(text, w, spans);
+        ExtendOrganizationOfPlace(w, spans);
         OrganizationOfPlace(text, spans);
         SpeakersArePeople(text, w, spans);
-        ModelDesignations(text, w, spans);
+        ModelDesignations(w, spans);
     }
 
     // A one-word "place" that no place list knows but the company list does ("Facebook") is an organization.
@@ -75,7 +75,7 @@ internal static class NewsConventions
     }
 
     // "Tu-160", "Su-30MK2", "BMP-3": letters, a hyphen, a number: aircraft, weapon and product designations.
-    private static void ModelDesignations(string text, TokenWords w, List<EntitySpan> spans)
+    private static void ModelDesignations(TokenWords w, List<EntitySpan> spans)
     {
         var added = false;
         for (var t = 0; t < w.Count; t++)
@@ -105,7 +105,6 @@ internal static class NewsConventions
             spans.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         }
 
-        _ = text;
     }
 
     private static void MergeNationalityIntoOrganization(string text, List<EntitySpan> spans)
@@ -123,7 +122,7 @@ internal static class NewsConventions
         }
     }
 
-    private static void ExtendOrganizationOfPlace(string text, TokenWords w, List<EntitySpan> spans)
+    private static void ExtendOrganizationOfPlace(TokenWords w, List<EntitySpan> spans)
     {
         for (var t = 0; t + 2 < w.Count; t++)
         {
@@ -151,7 +150,6 @@ internal static class NewsConventions
             spans.RemoveAll(s => s.Span.Overlaps(merged.Span));
             spans.Add(merged);
             spans.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            _ = text;
         }
     }
 
