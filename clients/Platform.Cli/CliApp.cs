@@ -19,6 +19,7 @@ public static class CliApp
                      QueryCommands.Entities(context),
                      QueryCommands.Article(context),
                      StatusCommand.Create(context),
+                     EvalCommands.Create(context),
                  })
         {
             root.Subcommands.Add(command);
