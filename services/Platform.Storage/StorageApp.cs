@@ -34,7 +34,11 @@ public static class StorageApp
         builder.Services.AddSingleton<IngestValidator>();
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<ArticleIngestor>();
-        builder.Services.AddSingleton<MigrationRunner>();
+        // Migrations may run as a more privileged owner than the service itself (see MigrationRunner).
+        var migrationConnectionString = builder.Configuration.GetConnectionString("Migrations") ?? connectionString;
+        var runtimeRole = builder.Configuration["Storage:RuntimeRole"];
+        builder.Services.AddSingleton(s => new MigrationRunner(
+            new NpgsqlDataSourceBuilder(migrationConnectionString).Build(), runtimeRole, s.GetRequiredService<ILogger<MigrationRunner>>()));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
