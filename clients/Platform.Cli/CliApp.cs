@@ -20,6 +20,7 @@ public static class CliApp
                      QueryCommands.Article(context),
                      StatusCommand.Create(context),
                      EvalCommands.Create(context),
+                     BenchCommands.Create(context),
                  })
         {
             root.Subcommands.Add(command);
