@@ -21,13 +21,44 @@ internal sealed class StorageGrpcService(
         IServerStreamWriter<IngestResponse> responseStream,
         ServerCallContext context)
     {
-        // Shutdown stops the reading of new articles; an article already being stored finishes and is acknowledged.
+        // Several articles of one stream are stored at once (each in its own transaction), so that one stream can
+        // keep the database busy; acknowledgements go out as each commits and carry the request's sequence.
+        using var slots = new SemaphoreSlim(limits.IngestParallelism);
+        using var writeLock = new SemaphoreSlim(1);
+        var inFlight = new List<Task>();
+
+        // Shutdown stops the reading of new articles; articles already being stored finish and are acknowledged.
         using var readCancellation = CancellationTokenSource.CreateLinkedTokenSource(
             context.CancellationToken, lifetime.ApplicationStopping);
         while (await MoveNextOrStopAsync(requestStream, readCancellation.Token))
         {
-            var response = await ingestor.IngestAsync(requestStream.Current, context.CancellationToken);
-            await responseStream.WriteAsync(response, context.CancellationToken);
+            await slots.WaitAsync(context.CancellationToken);
+            var request = requestStream.Current;
+            inFlight.Add(StoreAndAcknowledgeAsync(request));
+            inFlight.RemoveAll(t => t.IsCompleted);
+        }
+
+        await Task.WhenAll(inFlight);
+
+        async Task StoreAndAcknowledgeAsync(IngestRequest request)
+        {
+            try
+            {
+                var response = await ingestor.IngestAsync(request, context.CancellationToken);
+                await writeLock.WaitAsync(context.CancellationToken);
+                try
+                {
+                    await responseStream.WriteAsync(response, context.CancellationToken);
+                }
+                finally
+                {
+                    writeLock.Release();
+                }
+            }
+            finally
+            {
+                slots.Release();
+            }
         }
     }
 

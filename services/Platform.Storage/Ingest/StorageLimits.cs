@@ -26,6 +26,9 @@ public sealed class StorageLimits
     /// </summary>
     public TimeSpan DatabaseRetryTime { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Articles of one Ingest stream stored at the same time, each in its own transaction.</summary>
+    public int IngestParallelism { get; set; } = 4;
+
     /// <summary>Largest page a query may ask for.</summary>
     public int MaxPageSize { get; set; } = 500;
 }
