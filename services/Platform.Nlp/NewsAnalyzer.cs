@@ -23,7 +23,7 @@ public sealed class NewsAnalyzer
     public static string Version { get; } = "platform-nlp/0.1.0";
 
     /// <summary>The engine with its default components.</summary>
-    public static NewsAnalyzer CreateDefault() => new(new CapitalizedNameRecognizer(), new DirectQuoteExtractor());
+    public static NewsAnalyzer CreateDefault() => new(new CapitalizedNameRecognizer(), new RuleBasedQuoteExtractor());
 
     /// <summary>Analyses a text. Never throws on any string; offsets are UTF-16 indices into <paramref name="text"/>.</summary>
     public TextAnalysis Analyze(string text)

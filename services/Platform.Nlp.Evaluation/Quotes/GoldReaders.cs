@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Text;
+
+namespace Platform.Nlp.Evaluation.Quotes;
+
+/// <summary>Reads the gold formats: the seed article's gold.json and PolNeAR JSONL. Offsets in files are code points.</summary>
+public static class GoldReaders
+{
+    /// <summary>The seed article: <c>gold.json</c> with <c>article.txt</c> next to it.</summary>
+    public static GoldDocument ReadSeed(string goldPath, string? articlePath = null)
+    {
+        articlePath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(goldPath)) ?? ".", "article.txt");
+        var text = File.ReadAllText(articlePath);
+        using var json = JsonDocument.Parse(File.ReadAllText(goldPath));
+        var root = json.RootElement;
+        var index = new CodePointIndex(text);
+        var quotes = new List<GoldQuote>();
+        foreach (var q in root.GetProperty("quotes").EnumerateArray())
+        {
+            TextSpan? mention = q.TryGetProperty("speaker_mention", out var m) && m.ValueKind == JsonValueKind.Object
+                ? Span(index, m.GetProperty("start").GetInt32(), m.GetProperty("end").GetInt32())
+                : null;
+            quotes.Add(new GoldQuote(
+                Span(index, q.GetProperty("start").GetInt32(), q.GetProperty("end").GetInt32()),
+                ParseKind(q.GetProperty("kind").GetString()),
+                StringOrNull(q, "speaker"),
+                mention,
+                StringOrNull(q, "cue")));
+        }
+
+        var nonQuotes = root.TryGetProperty("non_quotes", out var nq)
+            ? nq.EnumerateArray().Select(n => Span(index, n.GetProperty("start").GetInt32(), n.GetProperty("end").GetInt32())).ToList()
+            : [];
+        var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() ?? "seed" : "seed";
+        return new GoldDocument(id, text, quotes, nonQuotes, SpeakersResolved: true);
+    }
+
+    /// <summary>PolNeAR JSONL, one document per line (see the data set's README).</summary>
+    public static IEnumerable<GoldDocument> ReadPolnear(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            var text = root.GetProperty("text").GetString() ?? "";
+            var index = new CodePointIndex(text);
+            var quotes = new List<GoldQuote>();
+            foreach (var q in root.GetProperty("quotes").EnumerateArray())
+            {
+                TextSpan? mention = q.TryGetProperty("speaker_start", out var s) && s.ValueKind == JsonValueKind.Number
+                    ? Span(index, s.GetInt32(), q.GetProperty("speaker_end").GetInt32())
+                    : null;
+                quotes.Add(new GoldQuote(
+                    Span(index, q.GetProperty("start").GetInt32(), q.GetProperty("end").GetInt32()),
+                    ParseKind(q.GetProperty("kind").GetString()),
+                    StringOrNull(q, "speaker"),
+                    mention,
+                    StringOrNull(q, "cue")));
+            }
+
+            yield return new GoldDocument(root.GetProperty("id").GetString() ?? "", text, quotes, [], SpeakersResolved: false);
+        }
+    }
+
+    private static TextSpan Span(CodePointIndex index, int start, int end)
+    {
+        start = Math.Clamp(start, 0, index.CodePointLength);
+        end = Math.Clamp(end, start, index.CodePointLength);
+        return new TextSpan(index.ToUtf16(start), index.ToUtf16(end));
+    }
+
+    private static string? StringOrNull(JsonElement e, string name)
+        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static QuoteKind ParseKind(string? kind) => kind switch
+    {
+        "direct" => QuoteKind.Direct,
+        "mixed" => QuoteKind.Mixed,
+        _ => QuoteKind.Indirect,
+    };
+}
