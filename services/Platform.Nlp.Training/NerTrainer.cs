@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Evaluation;
+
+namespace Platform.Nlp.Training;
+
+/// <summary>Settings of one training run.</summary>
+internal sealed record TrainingOptions(int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true);
+
+/// <summary>
+/// Trains the two-pass model. Pass 1 uses local features. Pass 2 adds document context built from pass-1
+/// labels; to see realistic (imperfect) pass-1 labels on its training data, those come from a k-fold jackknife:
+/// each fold is tagged by a pass-1 model trained on the other folds.
+/// </summary>
+internal sealed class NerTrainer
+{
+    private readonly Lexicon _lexicon;
+    private readonly TrainingOptions _options;
+    private readonly TextWriter _log;
+
+    public NerTrainer(Lexicon lexicon, TrainingOptions options, TextWriter log)
+    {
+        _lexicon = lexicon;
+        _options = options;
+        _log = log;
+    }
+
+    public NerModel Train(IReadOnlyList<LabeledDocument> documents, IReadOnlyList<ConllDocument>? dev, string description)
+    {
+        var tagger = new Tagger(_lexicon);
+        var infos = documents.Select(d => tagger.Prepare(d.Text)).ToArray();
+        var all = Enumerable.Range(0, documents.Count).ToArray();
+        var first = TrainPass(documents, infos, all, secondPass: false, dev, null, "pass 1");
+        if (!_options.SecondPass)
+        {
+            return new NerModel(_lexicon, first, null, description);
+        }
+
+        var firstLabels = new int[documents.Count][];
+        for (var fold = 0; fold < _options.Folds; fold++)
+        {
+            var k = fold;
+            var rest = all.Where(i => i % _options.Folds != k).ToArray();
+            var model = TrainPass(documents, infos, rest, secondPass: false, null, null, $"fold {k + 1}/{_options.Folds}");
+            foreach (var i in all.Where(i => i % _options.Folds == k))
+            {
+                firstLabels[i] = new int[infos[i].Length];
+                tagger.TagPass(documents[i].Text, infos[i], model, secondPass: false, firstLabels[i]);
+            }
+        }
+
+        for (var i = 0; i < documents.Count; i++)
+        {
+            DocumentContext.Fill(infos[i], firstLabels[i]);
+        }
+
+        var second = TrainPass(documents, infos, all, secondPass: true, dev, first, "pass 2");
+        return new NerModel(_lexicon, first, second, description);
+    }
+
+    private WeightTable TrainPass(
+        IReadOnlyList<LabeledDocument> documents, TokenInfo[][] infos, int[] subset, bool secondPass,
+        IReadOnlyList<ConllDocument>? dev, WeightTable? firstForDev, string name)
+    {
+        var watch = Stopwatch.StartNew();
+        var tagger = new Tagger(_lexicon);
+        var sentences = new List<TrainingSentence>();
+        foreach (var d in subset)
+        {
+            var document = documents[d];
+            foreach (var (start, end) in document.Text.Sentences)
+            {
+                var features = tagger.SentenceFeatures(
+                    document.Text.Text, infos[d].AsSpan(start, end - start), _options.Bits, secondPass, out var counts);
+                sentences.Add(new TrainingSentence(features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end]));
+            }
+        }
+
+        var perceptron = new AveragedPerceptron(_options.Bits);
+        var longest = sentences.Max(s => s.Length);
+        var emissions = new float[longest * NerLabels.Count];
+        var dp = new float[emissions.Length];
+        var back = new int[emissions.Length];
+        var predicted = new int[longest];
+        var order = Enumerable.Range(0, sentences.Count).ToArray();
+        var random = new Random(_options.Seed);
+        for (var epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            var mistakes = 0;
+            foreach (var s in order)
+            {
+                var sentence = sentences[s];
+                for (var i = 0; i < sentence.Length; i++)
+                {
+                    perceptron.Score(sentence.FeaturesOf(i), emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
+                }
+
+                Viterbi.Decode(emissions, perceptron.Transitions, sentence.Length, predicted, dp, back);
+                if (!sentence.Gold.AsSpan().SequenceEqual(predicted.AsSpan(0, sentence.Length)))
+                {
+                    mistakes++;
+                    perceptron.Update(sentence, predicted.AsSpan(0, sentence.Length));
+                }
+
+                perceptron.Tick();
+            }
+
+            var line = $"{name} epoch {epoch}: {mistakes} sentences wrong, {watch.Elapsed.TotalSeconds:F0}s";
+            if (dev is not null && (epoch == _options.Epochs || epoch % 4 == 0))
+            {
+                var averaged = perceptron.Average();
+                var model = firstForDev is null
+                    ? new NerModel(_lexicon, averaged, null, "")
+                    : new NerModel(_lexicon, firstForDev, averaged, "");
+                line += $", dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}";
+            }
+
+            _log.WriteLine(line);
+        }
+
+        return perceptron.Average();
+    }
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Evaluation;
+using Platform.Nlp.Training;
+
+// Commands (run from the repository root; paths are relative to it):
+//   train  [--data ../shared/data/ner] [--train train|train+dev] [--out FILE] [--epochs N] [--bits B] [--seed S]
+//          [--folds K] [--single-pass] [--min-cluster-count N]
+//   eval   [--model FILE] --conll FILE [--only-gold-types]
+//   bench  [--model FILE] [--conll FILE] [--rounds N]
+var command = args.Length > 0 ? args[0] : "help";
+var options = Options.Parse(args.Skip(1));
+var log = Console.Out;
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+
+switch (command)
+{
+    case "train":
+        return Commands.Train(options, log);
+    case "eval":
+        return Commands.Eval(options, log);
+    case "bench":
+        return Commands.Bench(options, log);
+    default:
+        log.WriteLine("usage: Platform.Nlp.Training train|eval|bench [options]; see docs/quality.md");
+        return command == "help" ? 0 : 2;
+}
+
+internal static class Commands
+{
+    public static int Train(Options o, TextWriter log)
+    {
+        var data = o.Get("data", Path.Combine("..", "shared", "data", "ner"));
+        var conll = Path.Combine(data, "conll2003");
+        var trainOn = o.Get("train", "train");
+        var settings = new TrainingOptions(
+            Bits: o.GetInt("bits", 20),
+            Epochs: o.GetInt("epochs", 12),
+            Seed: o.GetInt("seed", 17),
+            Folds: o.GetInt("folds", 4),
+            SecondPass: !o.Has("single-pass"));
+        var watch = Stopwatch.StartNew();
+        var lexicon = LexiconBuilder.Build(data, o.GetInt("min-cluster-count", 1), log);
+        var train = ConllCorpus.ReadFile(Path.Combine(conll, "train.bio.txt.gz"));
+        var dev = ConllCorpus.ReadFile(Path.Combine(conll, "dev.bio.txt.gz"));
+        var documents = trainOn == "train+dev" ? train.Concat(dev).ToList() : train.ToList();
+        log.WriteLine($"training on {trainOn}: {documents.Count} documents; {settings}; data read in {watch.Elapsed.TotalSeconds:F1}s");
+        var description =
+            $"CoNLL-2003 {trainOn}; {settings}; clusters: Turian RCV1 c1000, Koo BLLIP c1000; gazetteers: see Resources/README.md";
+        var model = new NerTrainer(lexicon, settings, log).Train(
+            LabeledDocument.From(documents), trainOn == "train+dev" ? null : dev, description);
+        log.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F0}s");
+
+        var output = o.Get("out", Path.Combine("services", "Platform.Nlp", "Resources", "ner-model.bin.gz"));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        using (var file = File.Create(output))
+        {
+            model.Save(file);
+        }
+
+        log.WriteLine($"model written to {output} ({new FileInfo(output).Length / 1024.0 / 1024.0:F1} MB)");
+        Report(model, "dev", dev, false, log);
+        Report(model, "test", ConllCorpus.ReadFile(Path.Combine(conll, "test.bio.txt.gz")), false, log);
+        Report(model, "CoNLL++ test", ConllCorpus.ReadFile(Path.Combine(conll, "test_conllpp.bio.txt.gz")), false, log);
+        Report(model, "UNER EWT dev", ConllCorpus.ReadFile(Path.Combine(data, "uner_en_ewt", "en_ewt-ud-dev.iob2.gz")), true, log);
+        return 0;
+    }
+
+    public static int Eval(Options o, TextWriter log)
+    {
+        var model = LoadModel(o, log);
+        var file = o.Get("conll", "");
+        if (model is null || file.Length == 0)
+        {
+            log.WriteLine("eval needs --conll FILE and a model (--model FILE or the embedded one)");
+            return 2;
+        }
+
+        var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file), o.Has("only-gold-types"));
+        log.Write(scorer.Report());
+        var minimum = o.Get("min-f1", "");
+        if (minimum.Length > 0 && scorer.Overall.F1 < double.Parse(minimum, CultureInfo.InvariantCulture))
+        {
+            log.WriteLine($"FAIL: overall F1 {scorer.Overall.F1:F2} < {minimum}");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    public static int Bench(Options o, TextWriter log)
+    {
+        var model = LoadModel(o, log);
+        if (model is null)
+        {
+            return 2;
+        }
+
+        var file = o.Get("conll", Path.Combine("..", "shared", "data", "ner", "conll2003", "test.bio.txt.gz"));
+        var documents = ConllCorpus.ReadFile(file)
+            .Select(d => TokenizedText.FromWords([.. d.Sentences.Select(s => s.Words)])).ToList();
+        var tokens = documents.Sum(d => d.Tokens.Length);
+        foreach (var d in documents)
+        {
+            model.Tag(d);
+        }
+
+        var rounds = o.GetInt("rounds", 5);
+        var watch = Stopwatch.StartNew();
+        for (var r = 0; r < rounds; r++)
+        {
+            foreach (var d in documents)
+            {
+                model.Tag(d);
+            }
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        log.WriteLine($"NER: {tokens * rounds / seconds:N0} tokens/s on one thread ({tokens:N0} tokens x {rounds} rounds in {seconds:F2}s)");
+        return 0;
+    }
+
+    private static NerModel? LoadModel(Options o, TextWriter log)
+    {
+        var watch = Stopwatch.StartNew();
+        var path = o.Get("model", "");
+        NerModel? model;
+        if (path.Length > 0)
+        {
+            using var file = File.OpenRead(path);
+            model = NerModel.Load(file);
+        }
+        else
+        {
+            model = NerModel.Default;
+        }
+
+        log.WriteLine(model is null ? "no model" : $"model loaded in {watch.ElapsedMilliseconds} ms: {model.Description}");
+        return model;
+    }
+
+    private static void Report(NerModel model, string name, IReadOnlyList<ConllDocument> documents, bool onlyGoldTypes, TextWriter log)
+    {
+        log.WriteLine($"== {name}");
+        log.Write(NerEvaluator.Evaluate(model, documents, onlyGoldTypes).Report());
+    }
+}
+
+internal sealed class Options
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public static Options Parse(IEnumerable<string> args)
+    {
+        var options = new Options();
+        string? key = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                key = arg[2..];
+                options._values[key] = "";
+            }
+            else if (key is not null)
+            {
+                options._values[key] = arg;
+                key = null;
+            }
+        }
+
+        return options;
+    }
+
+    public bool Has(string key) => _values.ContainsKey(key);
+
+    public string Get(string key, string fallback) => _values.TryGetValue(key, out var v) && v.Length > 0 ? v : fallback;
+
+    public int GetInt(string key, int fallback) => int.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,104 @@
+namespace Platform.Nlp.Entities.Model;
+
+/// <summary>
+/// Runs one or two passes of the linear model over a document: token properties once, then per sentence
+/// features, emission scores and Viterbi. Buffers are sized once per document, not per token.
+/// </summary>
+internal sealed class Tagger
+{
+    private readonly Lexicon _lexicon;
+    private int[] _features = [];
+    private float[] _emissions = [];
+    private float[] _dp = [];
+    private int[] _back = [];
+
+    public Tagger(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+    }
+
+    public TokenInfo[] Prepare(TokenizedText document)
+    {
+        var infos = new TokenInfo[document.Tokens.Length];
+        foreach (var (start, end) in document.Sentences)
+        {
+            FeatureExtractor.Prepare(_lexicon, document.Text, document.Tokens.AsSpan(start, end - start), infos.AsSpan(start, end - start));
+        }
+
+        var longest = 0;
+        foreach (var (start, end) in document.Sentences)
+        {
+            longest = Math.Max(longest, end - start);
+        }
+
+        Ensure(longest);
+        return infos;
+    }
+
+    /// <summary>Labels every token: the first pass, then, when given, the second pass with document context.</summary>
+    public int[] Tag(TokenizedText document, IScorer first, IScorer? second)
+    {
+        var infos = Prepare(document);
+        var labels = new int[infos.Length];
+        TagPass(document, infos, first, secondPass: false, labels);
+        if (second is not null)
+        {
+            DocumentContext.Fill(infos, labels);
+            TagPass(document, infos, second, secondPass: true, labels);
+        }
+
+        return labels;
+    }
+
+    public void TagPass(TokenizedText document, TokenInfo[] infos, IScorer scorer, bool secondPass, int[] labels)
+    {
+        foreach (var (start, end) in document.Sentences)
+        {
+            TagSentence(document.Text, infos.AsSpan(start, end - start), scorer, secondPass, labels.AsSpan(start, end - start));
+        }
+    }
+
+    /// <summary>Writes the feature indices of a sentence, <see cref="FeatureExtractor.MaxFeatures"/> slots per token.</summary>
+    public int[] SentenceFeatures(string text, ReadOnlySpan<TokenInfo> sentence, int bits, bool secondPass, out int[] counts)
+    {
+        var features = new int[sentence.Length * FeatureExtractor.MaxFeatures];
+        counts = new int[sentence.Length];
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            counts[i] = FeatureExtractor.Extract(_lexicon, text, sentence, i, bits, secondPass, features.AsSpan(i * FeatureExtractor.MaxFeatures));
+        }
+
+        return features;
+    }
+
+    private void TagSentence(string text, ReadOnlySpan<TokenInfo> sentence, IScorer scorer, bool secondPass, Span<int> output)
+    {
+        var n = sentence.Length;
+        var labels = NerLabels.Count;
+        Ensure(n);
+        for (var i = 0; i < n; i++)
+        {
+            var features = _features.AsSpan(0, FeatureExtractor.MaxFeatures);
+            var count = FeatureExtractor.Extract(_lexicon, text, sentence, i, scorer.Bits, secondPass, features);
+            scorer.Score(features[..count], _emissions.AsSpan(i * labels, labels));
+        }
+
+        Viterbi.Decode(_emissions, scorer.Transitions, n, output, _dp, _back);
+    }
+
+    private void Ensure(int tokens)
+    {
+        var size = Math.Max(1, tokens) * NerLabels.Count;
+        if (_emissions.Length < size)
+        {
+            _emissions = new float[size];
+            _dp = new float[size];
+            _back = new int[size];
+        }
+
+        if (_features.Length < FeatureExtractor.MaxFeatures)
+        {
+            _features = new int[FeatureExtractor.MaxFeatures];
+        }
+    }
+}
