@@ -56,12 +56,16 @@ public static class GoldReaders
                 TextSpan? mention = q.TryGetProperty("speaker_start", out var s) && s.ValueKind == JsonValueKind.Number
                     ? Span(index, s.GetInt32(), q.GetProperty("speaker_end").GetInt32())
                     : null;
+                List<TextSpan>? fragments = q.TryGetProperty("fragments", out var f) && f.ValueKind == JsonValueKind.Array
+                    ? f.EnumerateArray().Select(p => Span(index, p[0].GetInt32(), p[1].GetInt32())).ToList()
+                    : null;
                 quotes.Add(new GoldQuote(
                     Span(index, q.GetProperty("start").GetInt32(), q.GetProperty("end").GetInt32()),
                     ParseKind(q.GetProperty("kind").GetString()),
                     StringOrNull(q, "speaker"),
                     mention,
-                    StringOrNull(q, "cue")));
+                    StringOrNull(q, "cue"),
+                    fragments));
             }
 
             yield return new GoldDocument(root.GetProperty("id").GetString() ?? "", text, quotes, [], SpeakersResolved: false);

@@ -21,6 +21,13 @@ public sealed class QuoteCounts
     public int ResolvedScored { get; set; }
     public int CueCorrect { get; set; }
 
+    /// <summary>
+    /// Unmatched system quotes that are further parts of a matched discontinuous gold quote: the proto reports
+    /// "A," he said. "B." as two quotes where PolNeAR has one item with fragments, so these are not false alarms
+    /// and are left out of <see cref="System"/>.
+    /// </summary>
+    public int Parts { get; set; }
+
     public double Precision => System == 0 ? 0 : (double)Matched / System;
     public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
@@ -78,6 +85,9 @@ public sealed class QuoteScorer
                 counts.Gold += g.Count;
                 counts.System += s.Count;
                 var pairs = Match(g, s, threshold);
+                var parts = PartsOfDiscontinuousQuotes(s, pairs);
+                counts.System -= parts;
+                counts.Parts += parts;
                 foreach (var (gq, sq) in pairs)
                 {
                     counts.Matched++;
@@ -139,6 +149,17 @@ public sealed class QuoteScorer
             }
         }
     }
+
+    private static int PartsOfDiscontinuous(IEnumerable<Quote> unmatched, List<(GoldQuote Gold, Quote System)> pairs)
+    {
+        var fragments = pairs.Where(p => p.Gold.Fragments is { Count: > 1 }).SelectMany(p => p.Gold.Fragments!).ToList();
+        return fragments.Count == 0
+            ? 0
+            : unmatched.Count(q => q.Span.Length > 0 && fragments.Sum(f => Overlap(f, q.Span)) * 2 >= q.Span.Length);
+    }
+
+    private static int PartsOfDiscontinuousQuotes(List<Quote> system, List<(GoldQuote Gold, Quote System)> pairs)
+        => PartsOfDiscontinuous(system.Where(q => !pairs.Exists(p => p.System == q)), pairs);
 
     /// <summary>The matching itself, exposed for tests.</summary>
     public static List<(GoldQuote Gold, Quote System)> Match(IReadOnlyList<GoldQuote> gold, IReadOnlyList<Quote> system, double threshold)

@@ -57,13 +57,16 @@ internal sealed class ArticleContext
     /// <summary>Spans of accepted direct quotes (filled by the extractor), to keep pronoun antecedents outside them.</summary>
     public List<TextSpan> QuoteSpans { get; } = [];
 
-    public string Word(int token) => Text[Tokens[token].Start..Tokens[token].End];
+    // The token helpers answer "no" outside the token list, so that rules can look around freely at the edges.
+    public bool Has(int token) => token >= 0 && token < Tokens.Count;
 
-    public char First(int token) => Text[Tokens[token].Start];
+    public string Word(int token) => Has(token) ? Text[Tokens[token].Start..Tokens[token].End] : "";
 
-    public bool IsPunct(int token, char c) => Tokens[token].Kind == TokenKind.Punctuation && First(token) == c;
+    public char First(int token) => Has(token) ? Text[Tokens[token].Start] : '\0';
 
-    public bool IsWord(int token) => Tokens[token].Kind == TokenKind.Word;
+    public bool IsPunct(int token, char c) => Has(token) && Tokens[token].Kind == TokenKind.Punctuation && First(token) == c;
+
+    public bool IsWord(int token) => Has(token) && Tokens[token].Kind == TokenKind.Word;
 
     /// <summary>Index of the first token starting at or after the offset (Tokens.Count if none).</summary>
     public int TokenFrom(int offset)

@@ -34,7 +34,14 @@ internal sealed class DirectQuoteAttributor(
         }
 
         var open = ctx.TokenFrom(quote.Marks.Open);
-        var lo = ClauseStart(open, paragraph.Start);
+        var clauseFloor = paragraph.Start;
+        if (ctx.IsPunct(open - 1, ':') && ctx.Tokens[open - 1].End <= paragraph.Start)
+        {
+            // "Cruz called them on it:" closes the paragraph before the quote.
+            clauseFloor = ctx.Paragraphs[ctx.ParagraphAt(ctx.Tokens[open - 1].Start)].Start;
+        }
+
+        var lo = ClauseStart(open, clauseFloor);
         var k = open - 1;
         if (k >= lo && (ctx.IsPunct(k, ':') || ctx.IsPunct(k, ',')))
         {

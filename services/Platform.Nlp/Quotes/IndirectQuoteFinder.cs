@@ -28,6 +28,23 @@ internal sealed class IndirectQuoteFinder(
         "two", "several", "more", "fewer", "such", "what", "whoever", "whatever", "neither", "either", "nothing",
     };
 
+    // Words right after a cue that do not begin its reported clause ("said Tuesday", "said so", "told to").
+    private static readonly HashSet<string> NotClauseStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "so", "yes", "no", "goodbye", "hello", "thanks", "sorry", "nothing", "anything", "little", "again", "also", "later", "earlier", "yesterday", "today", "tonight", "tomorrow", "recently", "last",
+        "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "previously", "not",
+        "repeatedly", "then", "here", "publicly", "privately", "separately", "afterward", "afterwards",
+    };
+
+    // How the rest of a trailing attribution may begin: "…, she said in an interview / on Monday / last week."
+    private static readonly HashSet<string> TailStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "at", "during", "to", "via", "through", "last", "this", "earlier", "late", "after", "before",
+        "while", "when", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+        "today", "tonight", "recently", "adding", "citing", "according", "about", "of", "from", "with", "as", "for",
+        "afterward", "later", "previously", "repeatedly", "again", "too", "also", "then", "outside", "inside",
+    };
+
     private static readonly HashSet<string> Hedges = new(StringComparer.OrdinalIgnoreCase)
     {
         "allegedly", "reportedly", "deliberately", "repeatedly", "falsely", "wrongly", "publicly", "openly", "being",
@@ -151,8 +168,14 @@ internal sealed class IndirectQuoteFinder(
     // "X said (that) CLAUSE", "X told Y CLAUSE", "X accused Y of CLAUSE", "…, saying that CLAUSE".
     private QuoteDraft? ReportedAfter(Cue cue, int a, int b)
     {
-        var subject = phrases.Before(cue.First, a);
         var word = ctx.Word(cue.First);
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ctx.IsPunct(cue.First - 1, ','))
+        {
+            // A gerund ("after reporting that …") reports nothing by itself.
+            return null;
+        }
+
+        var subject = phrases.Before(cue.First, a);
         if (subject is null && word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && cue.First > a
             && ctx.IsPunct(cue.First - 1, ','))
         {
@@ -220,13 +243,40 @@ internal sealed class IndirectQuoteFinder(
             return null;
         }
 
-        // The attribution must close the sentence: nothing after it but the speaker, a channel or a time.
-        for (var t = cue.Last + 1; t < b; t++)
+        // The attribution must close the sentence (nothing after it but a channel or a time: "in an interview",
+        // "on Monday") or sit inside it as an aside ("This campaign, he says, is different").
+        var tail = subject.Span.Start > ctx.Tokens[cue.Last].Start ? ctx.TokenFrom(subject.Span.End) : cue.Last + 1;
+        var end = b;
+        while (end > tail && ctx.Tokens[end - 1].Kind != TokenKind.Word && ctx.Tokens[end - 1].Kind != TokenKind.Number)
+        {
+            end--;
+        }
+
+        for (var t = tail; t < end; t++)
         {
             if (ctx.IsWord(t) && ctx.Word(t) is "that" || ctx.Tokens[t].Kind == TokenKind.QuoteMark)
             {
                 return null;
             }
+        }
+
+        var aside = false;
+        if (tail < end)
+        {
+            if (ctx.IsPunct(tail, ',') && Words(new TextSpan(ctx.Tokens[tail].End, ctx.Tokens[end - 1].End)) >= MinContentWords)
+            {
+                aside = true;
+            }
+            else if (end - tail > 12 || !(ctx.IsWord(tail) && TailStarts.Contains(ctx.Word(tail))))
+            {
+                return null;
+            }
+        }
+
+        if (aside)
+        {
+            var whole = ContentSpan(a, b);
+            return whole is null || Words(whole.Value) < MinLeadingContentWords + 2 ? null : Draft(whole.Value, subject, cue, comma, b);
         }
 
         var span = ContentSpan(a, comma);
@@ -441,13 +491,19 @@ internal sealed class IndirectQuoteFinder(
         }
 
         var w = ctx.Word(k);
-        if (ClauseStarters.Contains(w) || ctx.MentionAt(k) is not null && char.IsUpper(w[0]))
+        if (NotClauseStarts.Contains(w) || IsPreposition(w) || ctx.Tokens[k].Kind == TokenKind.Number && !ClauseStarters.Contains(w) && !HasFiniteVerb(k, b))
         {
-            // A clause needs a verb after its subject; "said the expert." has none.
-            return HasFiniteVerb(k, b) ? k : -1;
+            return -1;
         }
 
-        return -1;
+        // A clause needs a verb after its subject; "said the expert." has none. Speech verbs take a bare clause
+        // ("says referees are …"); other verbs only one that starts like a clause.
+        if ((cue.Traits & VerbTraits.Speech) == 0 && !ClauseStarters.Contains(w) && ctx.MentionAt(k) is null)
+        {
+            return -1;
+        }
+
+        return HasFiniteVerb(k, b) ? k : -1;
     }
 
     private bool HasFiniteVerb(int from, int b)

@@ -221,7 +221,50 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             return new SpeakerPhrase(ctx.Tokens[edge].Span, PhraseKind.Pronoun, null, null, w is "they" or "them" or "we");
         }
 
-        return Description(from, to);
+        return Description(from, to) ?? (preferRight ? GenericSubject(from, to) : null);
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "many",
+        "most", "several", "both", "all", "other", "few", "another", "each", "one",
+    };
+
+    private static readonly HashSet<string> NotNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "not", "also", "who", "which", "that", "it",
+        "this", "there", "he", "she", "they", "we", "i", "you", "and", "or", "but", "to", "of", "in", "on", "at",
+    };
+
+    // Any other noun phrase right before the verb: "critics say", "the statement said", "47 percent said".
+    private SpeakerPhrase? GenericSubject(int from, int to)
+    {
+        var head = to - 1;
+        if (!ctx.IsWord(head) || NotNouns.Contains(ctx.Word(head)) || Determiners.Contains(ctx.Word(head))
+            || Prepositions.Contains(ctx.Word(head)) || ctx.Word(head).EndsWith("ly", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var start = head;
+        while (start - 1 >= from && head - start < 5 && (ctx.IsWord(start - 1) || ctx.Tokens[start - 1].Kind == TokenKind.Number)
+               && !NotNouns.Contains(ctx.Word(start - 1)) || start - 1 >= from && Determiners.Contains(ctx.Word(start - 1)))
+        {
+            start--;
+            if (Determiners.Contains(ctx.Word(start)))
+            {
+                break;
+            }
+        }
+
+        var first = ctx.Word(start);
+        var plural = ctx.Word(head).EndsWith('s');
+        if (!Determiners.Contains(first) && !plural && ctx.Tokens[start].Kind != TokenKind.Number && !char.IsUpper(first.FirstOrDefault()))
+        {
+            return null;
+        }
+
+        return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, ctx.Tokens[head].End), PhraseKind.Description, null, ["group"], plural);
     }
 
     // People first, then organizations and other names; places only when they stand for a state ("Moscow said").
