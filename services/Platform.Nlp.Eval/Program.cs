@@ -1,9 +1,23 @@
 using System.Globalization;
 using Platform.Nlp.Evaluation.Quotes;
 
-// Usage: eval quotes [--gold FILE] [--limit N] [--min-f1 ALL_03 DM_08] [--min-speaker PCT] [--no-nonquotes] [--errors]
+// Usage: eval quotes [--gold FILE] [--limit N] [--min-f1 ALL_03 DM_08] [--min-speaker PCT] [--no-nonquotes] [--errors] [--two-apostrophe-marks]
 // Without --gold, evaluates the seed article at ../shared/data/seed/gold.json (relative to the working directory).
 // The --min-* options turn the run into a quality gate: the exit code is 1 when a score is below its floor.
+if (args.Length >= 1 && args[0] == "dump")
+{
+    // eval dump [FILE]: the quotes the engine finds in a text file (or stdin), one per line, for error analysis.
+    var input = args.Length > 1 ? File.ReadAllText(args[1]) : Console.In.ReadToEnd();
+    var analysis = Platform.Nlp.NewsAnalyzer.CreateDefault().Analyze(input);
+    foreach (var q in analysis.Quotes)
+    {
+        var mention = q.Speaker?.Mention is { } m ? m.Of(input) : null;
+        Console.WriteLine($"{q.Kind} {q.Span} cue={q.Cue} speaker={q.Speaker?.Name} mention={mention} channel={q.Channel} | {q.Text}");
+    }
+
+    return 0;
+}
+
 if (args.Length == 0 || args[0] != "quotes")
 {
     Console.Error.WriteLine("usage: eval quotes [--gold FILE] [--limit N] [--min-f1 ALL@0.3 DIRECT+MIXED@0.8] [--min-speaker PCT] [--no-nonquotes]");
@@ -15,6 +29,7 @@ var limit = 0;
 double? minAll = null, minDirect = null, minSpeaker = null;
 var forbidNonQuotes = false;
 var verbose = false;
+var twoApostropheMarks = false;
 for (var i = 1; i < args.Length; i++)
 {
     switch (args[i])
@@ -31,6 +46,9 @@ for (var i = 1; i < args.Length; i++)
             break;
         case "--min-speaker":
             minSpeaker = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--two-apostrophe-marks":
+            twoApostropheMarks = true;
             break;
         case "--errors":
             verbose = true;
@@ -50,7 +68,7 @@ if (!File.Exists(gold))
     return 2;
 }
 
-var report = QuoteEvaluation.Run(new QuoteEvaluationOptions(gold, Limit: limit));
+var report = QuoteEvaluation.Run(new QuoteEvaluationOptions(gold, Limit: limit, TwoApostropheMarks: twoApostropheMarks));
 Console.WriteLine(report.ToMarkdown());
 if (verbose)
 {

@@ -37,7 +37,12 @@ public static class GoldReaders
     }
 
     /// <summary>PolNeAR JSONL, one document per line (see the data set's README).</summary>
-    public static IEnumerable<GoldDocument> ReadPolnear(string path)
+    /// <param name="twoApostropheMarks">
+    /// Re-derive the kind of items the distributed file calls indirect although they sit in two-apostrophe marks
+    /// (''…'', the New York Times wire style, which the file's mark-based derivation did not count): all inside
+    /// the marks is direct, part inside is mixed. Off by default: the file as distributed.
+    /// </param>
+    public static IEnumerable<GoldDocument> ReadPolnear(string path, bool twoApostropheMarks = false)
     {
         foreach (var line in File.ReadLines(path))
         {
@@ -59,17 +64,32 @@ public static class GoldReaders
                 List<TextSpan>? fragments = q.TryGetProperty("fragments", out var f) && f.ValueKind == JsonValueKind.Array
                     ? f.EnumerateArray().Select(p => Span(index, p[0].GetInt32(), p[1].GetInt32())).ToList()
                     : null;
-                quotes.Add(new GoldQuote(
-                    Span(index, q.GetProperty("start").GetInt32(), q.GetProperty("end").GetInt32()),
-                    ParseKind(q.GetProperty("kind").GetString()),
-                    StringOrNull(q, "speaker"),
-                    mention,
-                    StringOrNull(q, "cue"),
-                    fragments));
+                var span = Span(index, q.GetProperty("start").GetInt32(), q.GetProperty("end").GetInt32());
+                var kind = ParseKind(q.GetProperty("kind").GetString());
+                if (twoApostropheMarks && kind == QuoteKind.Indirect)
+                {
+                    kind = KindFromTwoApostropheMarks(span.Of(text));
+                }
+
+                quotes.Add(new GoldQuote(span, kind, StringOrNull(q, "speaker"), mention, StringOrNull(q, "cue"), fragments));
             }
 
             yield return new GoldDocument(root.GetProperty("id").GetString() ?? "", text, quotes, [], SpeakersResolved: false);
         }
+    }
+
+    private static QuoteKind KindFromTwoApostropheMarks(string content)
+    {
+        var marks = content.Split("''").Length - 1;
+        if (marks == 0)
+        {
+            return QuoteKind.Indirect;
+        }
+
+        var trimmed = content.Trim().TrimEnd('.', ',', ';');
+        return trimmed.StartsWith("''", StringComparison.Ordinal) && trimmed.EndsWith("''", StringComparison.Ordinal)
+            ? QuoteKind.Direct
+            : QuoteKind.Mixed;
     }
 
     private static TextSpan Span(CodePointIndex index, int start, int end)

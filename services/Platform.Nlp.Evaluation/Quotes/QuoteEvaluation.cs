@@ -16,7 +16,9 @@ public enum GoldFormat
 /// <summary>What to evaluate.</summary>
 /// <param name="GoldPath">A seed <c>gold.json</c> (with <c>article.txt</c> beside it) or a PolNeAR <c>.jsonl</c>.</param>
 /// <param name="Limit">Evaluate only the first N documents (0 = all).</param>
-public sealed record QuoteEvaluationOptions(string GoldPath, GoldFormat Format = GoldFormat.Auto, int Limit = 0);
+/// <param name="TwoApostropheMarks">PolNeAR only: count '' as quotation marks when deriving gold kinds (see <see cref="GoldReaders.ReadPolnear"/>).</param>
+public sealed record QuoteEvaluationOptions(
+    string GoldPath, GoldFormat Format = GoldFormat.Auto, int Limit = 0, bool TwoApostropheMarks = false);
 
 /// <summary>The outcome of one evaluation run.</summary>
 public sealed record QuoteEvaluationReport(string GoldPath, QuoteScorer Scores, int Characters, TimeSpan Elapsed)
@@ -83,7 +85,7 @@ public static class QuoteEvaluation
             ? options.GoldPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? GoldFormat.Polnear : GoldFormat.Seed
             : options.Format;
         var documents = format == GoldFormat.Polnear
-            ? GoldReaders.ReadPolnear(options.GoldPath)
+            ? GoldReaders.ReadPolnear(options.GoldPath, options.TwoApostropheMarks)
             : [GoldReaders.ReadSeed(options.GoldPath)];
         if (options.Limit > 0)
         {

@@ -84,6 +84,7 @@ internal sealed class IndirectQuoteFinder(
                 continue;
             }
 
+            _coordinated = null;
             var result = FindInSentence(a, b, consumed)
                          ?? Continuation(a, b, previous, quoted);
             if (result is null)
@@ -91,10 +92,33 @@ internal sealed class IndirectQuoteFinder(
                 continue;
             }
 
-            var (draft, cueFirst, cueLast) = result.Value;
+            var results = new List<(QuoteDraft Draft, int CueFirst, int CueLast)> { result.Value };
+            while (_coordinated is { } second && results.Count < 4 && results[^1].Draft.Phrase is { } subject)
+            {
+                _coordinated = null;
+                var start = ContentStart(second, b);
+                var span = start < 0 ? null : ContentSpan(start, b);
+                if (span is null || Words(span.Value) < MinContentWords)
+                {
+                    break;
+                }
+
+                results.Add((Draft(span.Value, subject, second, second.First, b), second.First, second.Last));
+            }
+
+            foreach (var (draft, cueFirst, cueLast) in results)
+            {
+                Accept(draft, cueFirst, cueLast, sentence);
+            }
+        }
+
+        return found;
+
+        void Accept(QuoteDraft draft, int cueFirst, int cueLast, TextSpan sentence)
+        {
             if (blocked.Any(q => q.Overlaps(draft.Span)))
             {
-                continue;
+                return;
             }
 
             var absorbed = quoted
@@ -102,7 +126,7 @@ internal sealed class IndirectQuoteFinder(
                             && draft.Span.Contains(new TextSpan(q.Marks.Open, q.Marks.After))
                             && q.Marks.Open > draft.Span.Start - 1)
                 .ToList();
-            if (absorbed.Exists(q => q.Words >= MinFragmentWords && q.Role != QuotedRole.Term))
+            if (absorbed.Exists(q => q.Words >= MinFragmentWords || q.Words >= 1 && !IsRecurringTerm(q, quoted)))
             {
                 draft.Kind = QuoteKind.Mixed;
             }
@@ -115,9 +139,19 @@ internal sealed class IndirectQuoteFinder(
             found.Add((draft, absorbed));
             previous = (draft, ctx.ParagraphAt(sentence.Start), sentence.End);
         }
-
-        return found;
     }
+
+    // A short term the article puts in marks more than once ("influence" … "influence") is the writer's own
+    // distancing device, not a speaker's words, so it does not make a reported clause mixed.
+    private bool IsRecurringTerm(QuotedCandidate q, IReadOnlyList<QuotedCandidate> quoted)
+    {
+        var words = q.Content.Of(ctx.Text).Trim('.', ',', ' ').ToLowerInvariant();
+        return quoted.Count(o => o.Content.Of(ctx.Text).Trim('.', ',', ' ').ToLowerInvariant() is var w
+                                 && (w == words || w.Contains(words, StringComparison.Ordinal) || words.Contains(w, StringComparison.Ordinal))) > 1;
+    }
+
+    // A second reporting verb sharing the subject of the clause just cut: "He said A and said that B".
+    private Cue? _coordinated;
 
     private (QuoteDraft Draft, int CueFirst, int CueLast)? FindInSentence(int a, int b, HashSet<int> consumed)
     {
@@ -555,7 +589,7 @@ internal sealed class IndirectQuoteFinder(
         // A coordinated second report ends the clause: "… of Venezuela, and also once again accused Moscow".
         for (var t = from + 2; t <= last; t++)
         {
-            if (ctx.IsWord(t) && ctx.Word(t) == "and" && t >= 1 && ctx.IsPunct(t - 1, ','))
+            if (ctx.IsWord(t) && ctx.Word(t) == "and")
             {
                 var v = t + 1;
                 while (v <= last && ctx.IsWord(v) && Hedges.Contains(ctx.Word(v)) || v <= last && ctx.IsWord(v) && ctx.Word(v) is "also" or "once" or "again" or "later" or "then")
@@ -563,9 +597,10 @@ internal sealed class IndirectQuoteFinder(
                     v++;
                 }
 
-                if (v <= last && cues.At(v) is { AccordingTo: false } && !ctx.Word(v).EndsWith('s'))
+                if (v <= last && cues.At(v) is { AccordingTo: false } coordinated && !ctx.Word(v).EndsWith('s'))
                 {
-                    last = t - 2;
+                    last = ctx.IsPunct(t - 1, ',') ? t - 2 : t - 1;
+                    _coordinated = coordinated;
                     break;
                 }
             }

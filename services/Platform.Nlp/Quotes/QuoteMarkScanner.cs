@@ -19,9 +19,10 @@ internal static class QuoteMarkScanner
     public static List<QuotedSpan> Scan(string text)
     {
         var spans = new List<QuotedSpan>();
-        var stack = new List<(int Pos, char Mark)>();
+        var stack = new List<(int Pos, char Mark, int Length)>();
         var outerParagraphs = 1;
         var lastCloseInParagraph = -1;
+        var lastCloseLength = 1;
         var i = 0;
         while (i < text.Length)
         {
@@ -35,21 +36,21 @@ internal static class QuoteMarkScanner
                     if (lastCloseInParagraph > stack[0].Pos)
                     {
                         // "“… help “good Washington”, - wrote …": the nested pair used the only closing mark.
-                        spans.Add(new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, outerParagraphs));
+                        spans.Add(new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, outerParagraphs, stack[0].Length, lastCloseLength));
                         stack.Clear();
                     }
-                    else if (next < text.Length && IsDoubleMark(text[next]) && DirectionOf(text, next, true) != Role.Close)
+                    else if (next < text.Length && ReopensAt(text, next) is var reopen and > 0)
                     {
                         // The next paragraph reopens the same quotation.
                         stack.RemoveRange(1, stack.Count - 1);
                         outerParagraphs++;
-                        i = next + 1;
+                        i = next + reopen;
                         lastCloseInParagraph = -1;
                         continue;
                     }
                     else
                     {
-                        spans.Add(new QuotedSpan(stack[0].Pos, paragraphEnd, false, outerParagraphs));
+                        spans.Add(new QuotedSpan(stack[0].Pos, paragraphEnd, false, outerParagraphs, stack[0].Length));
                         stack.Clear();
                     }
                 }
@@ -60,9 +61,10 @@ internal static class QuoteMarkScanner
                 continue;
             }
 
-            if (IsDoubleMark(c))
+            var length = c == '\'' && i + 1 < text.Length && text[i + 1] == '\'' ? 2 : 1;
+            if (length == 2 || IsDoubleMark(c))
             {
-                var role = DirectionOf(text, i, stack.Count == 0);
+                var role = length == 2 ? DirectionOfPair(text, i, stack.Count == 0) : DirectionOf(text, i, stack.Count == 0);
                 if (c == '\u201C' && stack.Count > 0 && stack[^1].Mark == '\u201E')
                 {
                     role = Role.Close; // „German style“
@@ -70,19 +72,23 @@ internal static class QuoteMarkScanner
 
                 if (role == Role.Open)
                 {
-                    stack.Add((i, c));
+                    stack.Add((i, c, length));
                 }
                 else if (role == Role.Close && stack.Count > 0)
                 {
-                    var opened = stack[^1].Pos;
+                    var opened = stack[^1];
                     stack.RemoveAt(stack.Count - 1);
                     lastCloseInParagraph = i;
+                    lastCloseLength = length;
                     if (stack.Count == 0)
                     {
-                        spans.Add(new QuotedSpan(opened, i, true, outerParagraphs));
+                        spans.Add(new QuotedSpan(opened.Pos, i, true, outerParagraphs, opened.Length, length));
                         outerParagraphs = 1;
                     }
                 }
+
+                i += length;
+                continue;
             }
             else if (stack.Count == 0 && IsSingleOpen(text, i) && FindSingleClose(text, i) is var close and > 0)
             {
@@ -98,8 +104,8 @@ internal static class QuoteMarkScanner
         {
             var end = TrimEnd(text, text.Length);
             spans.Add(lastCloseInParagraph > stack[0].Pos
-                ? new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, outerParagraphs)
-                : new QuotedSpan(stack[0].Pos, end, false, outerParagraphs));
+                ? new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, outerParagraphs, stack[0].Length, lastCloseLength)
+                : new QuotedSpan(stack[0].Pos, end, false, outerParagraphs, stack[0].Length));
         }
 
         return spans;
@@ -131,6 +137,37 @@ internal static class QuoteMarkScanner
             return rightFlanking && !nothingOpen ? Role.Close : Role.Open;
         }
 
+        if (leftFlanking && !rightFlanking)
+        {
+            return Role.Open;
+        }
+
+        if (rightFlanking && !leftFlanking)
+        {
+            return Role.Close;
+        }
+
+        return nothingOpen ? Role.Open : Role.Close;
+    }
+
+    // Length of an opening double mark at i, or 0.
+    private static int ReopensAt(string text, int i)
+    {
+        if (text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+        {
+            return DirectionOfPair(text, i, true) == Role.Open ? 2 : 0;
+        }
+
+        return IsDoubleMark(text[i]) && DirectionOf(text, i, true) != Role.Close ? 1 : 0;
+    }
+
+    // The two-apostrophe mark ('') of some wire feeds, read like a straight double mark.
+    private static Role DirectionOfPair(string text, int i, bool nothingOpen)
+    {
+        var before = i > 0 ? text[i - 1] : ' ';
+        var after = i + 2 < text.Length ? text[i + 2] : ' ';
+        var leftFlanking = !char.IsWhiteSpace(after) && (char.IsWhiteSpace(before) || IsOpener(before));
+        var rightFlanking = !char.IsWhiteSpace(before) && !IsOpener(before);
         if (leftFlanking && !rightFlanking)
         {
             return Role.Open;

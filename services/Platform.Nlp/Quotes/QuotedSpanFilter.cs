@@ -87,7 +87,7 @@ internal sealed class QuotedSpanFilter(ArticleContext ctx, QuoteLexicon lexicon)
     public TextSpan ContentOf(QuotedSpan marks)
     {
         var text = ctx.Text;
-        var s = Math.Min(marks.Open + 1, text.Length);
+        var s = Math.Min(marks.ContentStart, text.Length);
         var e = Math.Max(Math.Min(marks.Close, text.Length), s);
         while (s < e && char.IsWhiteSpace(text[s]))
         {

@@ -72,7 +72,8 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             return null;
         }
 
-        var best = LastPerson(mention.Start, e => gender is null || GenderOf(e) is var g && (g == '?' || g == gender));
+        bool Fits(Entity e) => gender is null || GenderOf(e) is var g && (g == '?' || g == gender);
+        var best = SalientPerson(mention.Start, Fits) ?? LastPerson(mention.Start, Fits);
         return best is null ? null : new Speaker(best.Name, best.Id, mention);
     }
 
@@ -127,6 +128,70 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         var last = LastPerson(at, _ => true);
         return last is null ? null : new Speaker(last.Name, last.Id, phrase.Span);
     }
+
+    // The most recent fitting person in subject position (sentence subject or named speaker) within this and the
+    // previous paragraph: "Rubio said … of Trump, whom he called …\n\nHe said …" is Rubio, not Trump.
+    private Entity? SalientPerson(int before, Func<Entity, bool> accept)
+    {
+        var paragraph = ctx.ParagraphAt(before);
+        var floor = ctx.Paragraphs.Count == 0 ? 0 : ctx.Paragraphs[Math.Max(paragraph - 1, 0)].Start;
+        for (var i = ctx.Mentions.Count - 1; i >= 0; i--)
+        {
+            var m = ctx.Mentions[i];
+            if (m.Span.Start < floor)
+            {
+                break;
+            }
+
+            if (m.Span.End > before || m.Entity.Type != EntityType.Person || ctx.InsideQuote(m.Span.Start))
+            {
+                continue;
+            }
+
+            if (accept(m.Entity) && IsSubjectLike(m.Span))
+            {
+                return m.Entity;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsSubjectLike(TextSpan span)
+    {
+        var first = ctx.TokenFrom(span.Start);
+        var after = ctx.TokenFrom(span.End);
+        var sentence = ctx.Document.SentenceAt(span.Start);
+        var sentenceStart = sentence >= 0 ? ctx.TokenFrom(ctx.Document.Sentences[sentence].Start) : 0;
+        if (first == sentenceStart || ctx.Tokens[first - 1].Kind == TokenKind.QuoteMark)
+        {
+            return true;
+        }
+
+        if (ctx.IsPunct(first - 1, ',') && first - sentenceStart <= 10)
+        {
+            return true; // after a short opener: "On Monday, Rubio …"
+        }
+
+        // Named as a speaker: "said Bolton", "Rubio said", "Rubio, the senator, said".
+        if (IsReporting(first - 1))
+        {
+            return true;
+        }
+
+        for (var t = after; t < ctx.Tokens.Count && t < after + 3; t++)
+        {
+            if (IsReporting(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsReporting(int t) => ctx.IsWord(t) && (lexicon.VerbTraitsOf(ctx.Word(t)) & (VerbTraits.Speech | VerbTraits.Cognition)) != 0
+                                       && !char.IsUpper(ctx.First(t));
 
     private Entity? LastPerson(int before, Func<Entity, bool> accept)
     {
