@@ -297,9 +297,15 @@ internal sealed class IndirectQuoteFinder(
         var aside = false;
         if (tail < end)
         {
-            if (ctx.IsPunct(tail, ',') && Words(new TextSpan(ctx.Tokens[tail].End, ctx.Tokens[end - 1].End)) >= MinContentWords)
+            // An aside goes on with a clause of its own, not with an appositive ("…, said X, head of Y.").
+            if (ctx.IsPunct(tail, ',') && Words(new TextSpan(ctx.Tokens[tail].End, ctx.Tokens[end - 1].End)) >= MinContentWords
+                && !IsRoleStart(tail + 1) && HasFiniteVerb(tail, end))
             {
                 aside = true;
+            }
+            else if (ctx.IsPunct(tail, ',') && (IsRoleStart(tail + 1) || ctx.IsWord(tail + 1) && TailStarts.Contains(ctx.Word(tail + 1))))
+            {
+                // "…, said X, head of the harbour authority."
             }
             else if (end - tail > 12 || !(ctx.IsWord(tail) && TailStarts.Contains(ctx.Word(tail))))
             {

@@ -140,8 +140,8 @@ internal sealed class QuotedSpanFilter(ArticleContext ctx, QuoteLexicon lexicon)
             i--;
         }
 
-        if (i < 0 || text[i] is '\n' or '\r' or ':' or ',' or ';' or '-' or '\u2014' or '\u2013' or '.' or '!' or '?'
-                or '(' or '[' or '\u2026' || QuoteMarkScanner.IsAnyMark(text[i]))
+        // Anything but a word before the mark (punctuation, a symbol, an emoji) leaves it at a clause boundary.
+        if (i < 0 || !char.IsLetterOrDigit(text[i]))
         {
             return true;
         }
