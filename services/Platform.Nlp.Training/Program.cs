@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Platform.Nlp;
+using Platform.Nlp.Entities;
 using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Quotes;
 using Platform.Nlp.Evaluation;
 using Platform.Nlp.Training;
 
@@ -9,6 +12,7 @@ using Platform.Nlp.Training;
 //          [--folds K] [--single-pass] [--min-cluster-count N]
 //   eval   [--model FILE] --conll FILE [--only-gold-types]
 //   bench  [--model FILE] [--conll FILE] [--rounds N]
+//   seed   [--model FILE] [--seed-dir ../shared/data/seed]
 var command = args.Length > 0 ? args[0] : "help";
 var options = Options.Parse(args.Skip(1));
 var log = Console.Out;
@@ -22,6 +26,8 @@ switch (command)
         return Commands.Eval(options, log);
     case "bench":
         return Commands.Bench(options, log);
+    case "seed":
+        return Commands.Seed(options, log);
     default:
         log.WriteLine("usage: Platform.Nlp.Training train|eval|bench [options]; see docs/quality.md");
         return command == "help" ? 0 : 2;
@@ -118,6 +124,25 @@ internal static class Commands
 
         var seconds = watch.Elapsed.TotalSeconds;
         log.WriteLine($"NER: {tokens * rounds / seconds:N0} tokens/s on one thread ({tokens:N0} tokens x {rounds} rounds in {seconds:F2}s)");
+        return 0;
+    }
+
+    public static int Seed(Options o, TextWriter log)
+    {
+        var model = LoadModel(o, log);
+        if (model is null)
+        {
+            return 2;
+        }
+
+        var directory = o.Get("seed-dir", Path.Combine("..", "shared", "data", "seed"));
+        var analyzer = new NewsAnalyzer(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor());
+        log.Write(SeedEvaluator.Evaluate(
+            analyzer,
+            File.ReadAllText(Path.Combine(directory, "article.txt")),
+            File.ReadAllText(Path.Combine(directory, "gold.json")),
+            out _,
+            out _));
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using Platform.Nlp.Analysis;
 using Platform.Nlp.Entities;
+using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Quotes;
 using Platform.Nlp.Tokens;
 
@@ -22,8 +23,12 @@ public sealed class NewsAnalyzer
     /// <summary>Name and version of the engine, stored with every analysis.</summary>
     public static string Version { get; } = "platform-nlp/0.1.0";
 
-    /// <summary>The engine with its default components.</summary>
-    public static NewsAnalyzer CreateDefault() => new(new CapitalizedNameRecognizer(), new RuleBasedQuoteExtractor());
+    /// <summary>The engine with its default components: the embedded named-entity model and the quote extractor.</summary>
+    public static NewsAnalyzer CreateDefault()
+    {
+        var model = NerModel.Default ?? throw new InvalidOperationException("The engine was built without its named-entity model.");
+        return new(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor());
+    }
 
     /// <summary>Analyses a text. Never throws on any string; offsets are UTF-16 indices into <paramref name="text"/>.</summary>
     public TextAnalysis Analyze(string text)

@@ -9,6 +9,9 @@ public class TokenizerTests
     [InlineData("“We won,” she said.", new[] { "“", "We", "won", ",", "”", "she", "said", "." })]
     [InlineData("$ 700 billion, 1,000 troops", new[] { "$", "700", "billion", ",", "1,000", "troops" })]
     [InlineData("Russian-Venezuelan don't", new[] { "Russian-Venezuelan", "don't" })]
+    [InlineData("Norway's fleet and the ministers’ plan", new[] { "Norway", "'s", "fleet", "and", "the", "ministers", "’", "plan" })]
+    [InlineData("By mid-2013 two Tu-160 jets", new[] { "By", "mid-2013", "two", "Tu-160", "jets" })]
+    [InlineData("on 1996-08-22 at 10:30", new[] { "on", "1996-08-22", "at", "10:30" })]
     public void Tokens_are_exact_spans_of_the_text(string text, string[] expected)
     {
         var tokens = Tokenizer.Tokenize(text);

@@ -3,60 +3,197 @@ using Platform.Nlp.Analysis;
 namespace Platform.Nlp.Entities;
 
 /// <summary>
-/// Groups mentions of one real entity within a text and names each group by its longest full name:
-/// equal mentions of the same type join, and a person mentioned by part of the name ("Zakharova") joins the
-/// full name that contains it as a word ("Maria Zakharova").
+/// Groups mentions of one real entity within a text and names each group by its longest full name.
+/// Mentions join when they are equal after alias normalization ("US", "U.S.", "United States"), when a person
+/// is mentioned by part of the name ("Zakharova" → "Maria Zakharova", choosing the nearest earlier full name when
+/// two people share it), when an acronym spells an organization's initials ("OAS"), or when a one-word
+/// organization mention ends exactly one longer organization name ("Congress" → "United States Congress").
+/// Mentions of different types never join, so the rifle "Kalashnikov" (MISC) stays apart from the person.
 /// </summary>
 public static class EntityCanonicalizer
 {
+    // Alternative spellings of the same place, mapped to one key. Short, because only spelled-out aliases need it.
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["US"] = "united states", ["U.S."] = "united states", ["USA"] = "united states", ["U.S.A."] = "united states",
+        ["United States of America"] = "united states", ["UK"] = "united kingdom", ["U.K."] = "united kingdom",
+        ["Britain"] = "united kingdom", ["Great Britain"] = "united kingdom", ["Russian Federation"] = "russia",
+        ["USSR"] = "soviet union", ["U.S.S.R."] = "soviet union", ["EU"] = "european union",
+        ["UN"] = "united nations", ["U.N."] = "united nations",
+    };
+
+    private static readonly HashSet<string> MinorWords = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "on", "in", "&" };
+
     public static List<Entity> Group(string text, IReadOnlyList<EntitySpan> spans)
     {
-        var groups = new List<(EntityType Type, List<EntitySpan> Spans, string Name)>();
-        // Longest mentions first, so that short forms find the full name they belong to.
-        foreach (var span in spans.OrderByDescending(s => s.Span.Length).ThenBy(s => s.Span.Start))
-        {
-            var mention = span.Span.Of(text);
-            var index = groups.FindIndex(g => g.Type == span.Type && BelongsTo(mention, g.Name, span.Type));
-            if (index < 0 && span.Type == EntityType.Misc)
-            {
-                // A lone word the recognizer could not type ("Marsh") is a short form of a person named in full.
-                index = groups.FindIndex(g => g.Type == EntityType.Person && BelongsTo(mention, g.Name, g.Type));
-            }
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(spans);
+        var mentions = spans.Select((s, i) => new Mention(i, s.Span, s.Type, Words(s.Span.Of(text)))).ToList();
+        Retype(mentions);
 
-            if (index < 0)
+        var groups = new List<MentionGroup>();
+        foreach (var mention in mentions.OrderByDescending(m => m.Words.Length).ThenByDescending(m => m.Span.Length).ThenBy(m => m.Span.Start))
+        {
+            var group = Find(groups, mention);
+            if (group is null)
             {
-                groups.Add((span.Type, [span], mention));
+                groups.Add(new MentionGroup(mention));
             }
             else
             {
-                groups[index].Spans.Add(span);
+                group.Mentions.Add(mention);
             }
         }
 
         return groups
-            .Select(g => (g.Type, g.Name, Spans: g.Spans.OrderBy(s => s.Span.Start).ToList()))
-            .OrderBy(g => g.Spans[0].Span.Start)
-            .Select((g, id) => new Entity(
-                id,
-                g.Name,
-                g.Type,
-                g.Spans.ConvertAll(s => new EntityMention(s.Span, s.Span.Of(text)))))
+            .Select(g => (g.Type, Mentions: g.Mentions.OrderBy(m => m.Span.Start).ToList(), Name: NameOf(g, text)))
+            .OrderBy(g => g.Mentions[0].Span.Start)
+            .Select((g, id) => new Entity(id, g.Name, g.Type, g.Mentions.ConvertAll(m => new EntityMention(m.Span, m.Span.Of(text)))))
             .ToList();
     }
 
-    private static bool BelongsTo(string mention, string name, EntityType type)
+    // A one-word ORG or LOC mention that is part of a full person name in the same text is that person
+    // (a model tagging "Pompeo" as ORG in one sentence). MISC is left alone: "Kalashnikov" the rifle.
+    private static void Retype(List<Mention> mentions)
     {
-        if (string.Equals(mention, name, StringComparison.Ordinal))
+        var people = mentions.Where(m => m.Type == EntityType.Person && m.Words.Length > 1).ToList();
+        foreach (var m in mentions)
         {
-            return true;
+            if (m.Type is EntityType.Org or EntityType.Loc && m.Words.Length == 1 && !Aliases.ContainsKey(m.Words[0])
+                && people.Exists(p => p.Words.Contains(m.Words[0], StringComparer.Ordinal)))
+            {
+                m.Type = EntityType.Person;
+            }
+        }
+    }
+
+    private static MentionGroup? Find(List<MentionGroup> groups, Mention mention)
+    {
+        var key = Key(mention.Words);
+        var same = groups.Where(g => g.Type == mention.Type).ToList();
+        var exact = same.Find(g => g.Keys.Contains(key));
+        if (exact is not null)
+        {
+            exact.Keys.Add(key);
+            return exact;
         }
 
-        if (type != EntityType.Person)
+        List<MentionGroup> candidates = mention.Type switch
+        {
+            EntityType.Person => same.FindAll(g => g.Mentions.Exists(m => m.Words.Length > mention.Words.Length && ContainsRun(m.Words, mention.Words))),
+            EntityType.Org or EntityType.Loc or EntityType.Misc => same.FindAll(g => g.Mentions.Exists(m => IsAcronymOf(mention.Words, m.Words))) is { Count: > 0 } acronyms
+                ? acronyms
+                : mention.Type == EntityType.Org && mention.Words.Length == 1
+                    ? same.FindAll(g => g.Mentions.Exists(m => m.Words.Length > 1 && string.Equals(m.Words[^1], mention.Words[0], StringComparison.Ordinal)))
+                    : [],
+            _ => [],
+        };
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        if (candidates.Count > 1 && mention.Type != EntityType.Person)
+        {
+            // "Ministry" after both the Russian and the Venezuelan Foreign Ministry: ambiguous, keep apart.
+            return null;
+        }
+
+        // Two people sharing a surname: the short form refers to the most recent full name before it.
+        var chosen = candidates
+            .OrderByDescending(g => g.Mentions.Where(m => m.Span.Start < mention.Span.Start).Select(m => m.Span.Start).DefaultIfEmpty(-1).Max())
+            .First();
+        chosen.Keys.Add(key);
+        return chosen;
+    }
+
+    private static string NameOf(MentionGroup group, string text)
+    {
+        var best = group.Mentions
+            .OrderByDescending(m => m.Words.Length)
+            .ThenByDescending(m => m.Span.Length)
+            .ThenBy(m => m.Span.Start)
+            .First();
+        return string.Join(' ', best.Words);
+    }
+
+    private static string Key(string[] words)
+    {
+        var joined = string.Join(' ', words);
+        if (Aliases.TryGetValue(joined, out var alias))
+        {
+            return alias;
+        }
+
+        // "US Congress" and "United States Congress": aliases inside longer names too.
+        return string.Join(' ', words.Select(w => Aliases.TryGetValue(w, out var a) ? a : w.ToLowerInvariant()));
+    }
+
+    private static bool ContainsRun(string[] words, string[] run)
+    {
+        for (var i = 0; i + run.Length <= words.Length; i++)
+        {
+            var match = true;
+            for (var k = 0; k < run.Length && match; k++)
+            {
+                match = string.Equals(words[i + k], run[k], StringComparison.Ordinal);
+            }
+
+            if (match)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "OAS" for "Organization of American States": initials of the significant words.
+    private static bool IsAcronymOf(string[] acronym, string[] name)
+    {
+        if (acronym.Length != 1 || name.Length < 2)
         {
             return false;
         }
 
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 1 && Array.IndexOf(words, mention) >= 0;
+        var letters = acronym[0].Replace(".", "", StringComparison.Ordinal);
+        if (letters.Length < 2 || !letters.All(char.IsUpper))
+        {
+            return false;
+        }
+
+        var initials = new string([.. name.Where(w => !MinorWords.Contains(w) && w.Length > 0).Select(w => char.ToUpperInvariant(w[0]))]);
+        return string.Equals(initials, letters, StringComparison.Ordinal);
+    }
+
+    private static string[] Words(string mention)
+        => mention.Replace('\u2019', '\'').Split((char[])[' ', '\n', '\r', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+
+    private sealed class Mention(int index, TextSpan span, EntityType type, string[] words)
+    {
+        public int Index { get; } = index;
+
+        public TextSpan Span { get; } = span;
+
+        public EntityType Type { get; set; } = type;
+
+        public string[] Words { get; } = words;
+    }
+
+    private sealed class MentionGroup
+    {
+        public MentionGroup(Mention first)
+        {
+            Type = first.Type;
+            Mentions = [first];
+            Keys = [Key(first.Words)];
+        }
+
+        public EntityType Type { get; }
+
+        public List<Mention> Mentions { get; }
+
+        public HashSet<string> Keys { get; }
     }
 }

@@ -23,7 +23,13 @@ public static class Tokenizer
 
             var start = i;
             TokenKind kind;
-            if (char.IsLetter(c))
+            if (IsPossessive(text, i))
+            {
+                // "Russia's" -> "Russia" + "'s", as in the CoNLL-2003 (Penn Treebank) tokenization the model learned.
+                i += 2;
+                kind = TokenKind.Word;
+            }
+            else if (char.IsLetter(c))
             {
                 i = ScanWord(text, i);
                 kind = TokenKind.Word;
@@ -61,10 +67,15 @@ public static class Tokenizer
             {
                 i++;
             }
-            else if ((c is '\'' or '\u2019' or '-' or '.') && i + 1 < text.Length && char.IsLetter(text[i + 1])
-                     && (c != '.' || IsInitialism(text, i)))
+            else if (c == '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
             {
-                // Inner apostrophe ("don't"), hyphen ("Russian-Venezuelan") or initialism dot ("U.S").
+                // Inner hyphen: "Russian-Venezuelan", "mid-2013", "Tu-160" stay one token, as in CoNLL-2003.
+                i += 2;
+            }
+            else if ((c is '\'' or '\u2019' or '.') && i + 1 < text.Length && char.IsLetter(text[i + 1])
+                     && (c != '.' || IsInitialism(text, i)) && !IsPossessive(text, i))
+            {
+                // Inner apostrophe ("don't") or initialism dot ("U.S").
                 i += 2;
             }
             else
@@ -82,6 +93,11 @@ public static class Tokenizer
         return i;
     }
 
+    // An apostrophe after a letter followed by a lone "s": the possessive clitic.
+    private static bool IsPossessive(string text, int i)
+        => text[i] is '\'' or '\u2019' && i > 0 && char.IsLetter(text[i - 1]) && i + 1 < text.Length
+           && text[i + 1] is 's' or 'S' && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2]));
+
     // "U.S", "U.S.", "e.g": single letters separated by dots.
     private static bool IsInitialism(string text, int dot)
         => dot >= 1 && char.IsLetter(text[dot - 1]) && (dot == 1 || !char.IsLetter(text[dot - 2]))
@@ -98,7 +114,7 @@ public static class Tokenizer
             {
                 i++;
             }
-            else if (c is ',' or '.' && i + 1 < text.Length && char.IsDigit(text[i + 1]))
+            else if (c is ',' or '.' or '-' or '/' or ':' && i + 1 < text.Length && char.IsDigit(text[i + 1]))
             {
                 i += 2;
             }

@@ -152,17 +152,28 @@ internal static class FeatureExtractor
 
         if (secondPass)
         {
-            output[n++] = Index(FeatureHash.Combine(70, (ulong)t.FirstPassLabel), shift);
-            var prevLabel = i >= 1 ? s[i - 1].FirstPassLabel : -1;
-            var nextLabel = i + 1 < s.Length ? s[i + 1].FirstPassLabel : -1;
-            output[n++] = Index(FeatureHash.Combine(71, (ulong)(prevLabel + 1), (ulong)t.FirstPassLabel), shift);
-            output[n++] = Index(FeatureHash.Combine(72, (ulong)t.FirstPassLabel, (ulong)(nextLabel + 1)), shift);
-            if (t.DocumentMajority >= 0)
-            {
-                output[n++] = Index(FeatureHash.Combine(73, (ulong)t.DocumentMajority), shift);
-                output[n++] = Index(FeatureHash.Combine(74, (ulong)t.DocumentSeen), shift);
-                output[n++] = Index(FeatureHash.Combine(75, (ulong)t.DocumentMajority, (ulong)(t.Flags & TokenFlags.Headline)), shift);
-            }
+            n += ExtractDocument(s, i, bits, output[n..]);
+        }
+
+        return n;
+    }
+
+    /// <summary>Writes the second-pass (document context) features of token <paramref name="i"/>; returns how many.</summary>
+    public static int ExtractDocument(ReadOnlySpan<TokenInfo> s, int i, int bits, Span<int> output)
+    {
+        var n = 0;
+        var shift = 64 - bits;
+        ref readonly var t = ref s[i];
+        output[n++] = Index(FeatureHash.Combine(70, (ulong)t.FirstPassLabel), shift);
+        var prevLabel = i >= 1 ? s[i - 1].FirstPassLabel : -1;
+        var nextLabel = i + 1 < s.Length ? s[i + 1].FirstPassLabel : -1;
+        output[n++] = Index(FeatureHash.Combine(71, (ulong)(prevLabel + 1), (ulong)t.FirstPassLabel), shift);
+        output[n++] = Index(FeatureHash.Combine(72, (ulong)t.FirstPassLabel, (ulong)(nextLabel + 1)), shift);
+        if (t.DocumentMajority >= 0)
+        {
+            output[n++] = Index(FeatureHash.Combine(73, (ulong)t.DocumentMajority), shift);
+            output[n++] = Index(FeatureHash.Combine(74, (ulong)t.DocumentSeen), shift);
+            output[n++] = Index(FeatureHash.Combine(75, (ulong)t.DocumentMajority, (ulong)(t.Flags & TokenFlags.Headline)), shift);
         }
 
         return n;

@@ -115,6 +115,9 @@ public sealed class Lexicon
         }
     }
 
+    /// <summary>Whether the word is in the company-name word list.</summary>
+    public bool IsCompanyWord(ReadOnlySpan<char> word) => _wordLookup.TryGetValue(word, out var e) && (e.Lists & WordLists.CompanyWord) != 0;
+
     internal bool TryGetWord(ReadOnlySpan<char> word, out WordEntry entry) => _wordLookup.TryGetValue(word, out entry);
 
     /// <summary>Hash of the cluster prefix number <paramref name="prefix"/> of cluster <paramref name="cluster"/>.</summary>

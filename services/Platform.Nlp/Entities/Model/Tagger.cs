@@ -40,11 +40,42 @@ internal sealed class Tagger
     {
         var infos = Prepare(document);
         var labels = new int[infos.Length];
-        TagPass(document, infos, first, secondPass: false, labels);
-        if (second is not null)
+        if (second is null)
         {
-            DocumentContext.Fill(infos, labels);
-            TagPass(document, infos, second, secondPass: true, labels);
+            TagPass(document, infos, first, secondPass: false, labels);
+            return labels;
+        }
+
+        // The second pass shares the local features of the first: extract them once per document.
+        var stride = FeatureExtractor.MaxFeatures;
+        var features = new int[Math.Max(1, infos.Length) * stride];
+        var counts = new int[infos.Length];
+        foreach (var (start, end) in document.Sentences)
+        {
+            var sentence = infos.AsSpan(start, end - start);
+            for (var i = 0; i < sentence.Length; i++)
+            {
+                var slot = features.AsSpan((start + i) * stride, stride);
+                counts[start + i] = FeatureExtractor.Extract(_lexicon, document.Text, sentence, i, first.Bits, secondPass: false, slot);
+                first.Score(slot[..counts[start + i]], _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
+            }
+
+            Viterbi.Decode(_emissions, first.Transitions, sentence.Length, labels.AsSpan(start, end - start), _dp, _back);
+        }
+
+        DocumentContext.Fill(infos, labels);
+        foreach (var (start, end) in document.Sentences)
+        {
+            var sentence = infos.AsSpan(start, end - start);
+            for (var i = 0; i < sentence.Length; i++)
+            {
+                var slot = features.AsSpan((start + i) * stride, stride);
+                var count = counts[start + i];
+                count += FeatureExtractor.ExtractDocument(sentence, i, second.Bits, slot[count..]);
+                second.Score(slot[..count], _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
+            }
+
+            Viterbi.Decode(_emissions, second.Transitions, sentence.Length, labels.AsSpan(start, end - start), _dp, _back);
         }
 
         return labels;

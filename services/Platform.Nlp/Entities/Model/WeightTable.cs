@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Platform.Nlp.Entities.Model;
 
 /// <summary>
@@ -50,12 +54,37 @@ internal sealed class WeightTable : IScorer
     public void Score(ReadOnlySpan<int> features, Span<float> scores)
     {
         var labels = NerLabels.Count;
+        ref var start = ref MemoryMarshal.GetArrayDataReference(Weights);
+        if (Vector256.IsHardwareAccelerated && labels == 17)
+        {
+            // 16 labels in one vector, widened to 32-bit sums so that no sum overflows; the 17th separately.
+            var low = Vector256<int>.Zero;
+            var high = Vector256<int>.Zero;
+            var last = 0;
+            foreach (var f in features)
+            {
+                ref var row = ref Unsafe.Add(ref start, f * 17);
+                var (l, h) = Vector256.Widen(Vector256.LoadUnsafe(ref row));
+                low += l;
+                high += h;
+                last += Unsafe.Add(ref row, 16);
+            }
+
+            for (var y = 0; y < 8; y++)
+            {
+                scores[y] = low[y];
+                scores[y + 8] = high[y];
+            }
+
+            scores[16] = last;
+            return;
+        }
+
         Span<int> sums = stackalloc int[labels];
         sums.Clear();
-        var weights = Weights.AsSpan();
         foreach (var f in features)
         {
-            var row = weights.Slice(f * labels, labels);
+            var row = Weights.AsSpan(f * labels, labels);
             for (var y = 0; y < row.Length; y++)
             {
                 sums[y] += row[y];

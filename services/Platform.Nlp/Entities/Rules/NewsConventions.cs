@@ -1,0 +1,210 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Tokens;
+
+namespace Platform.Nlp.Entities.Rules;
+
+/// <summary>
+/// Adjusts CoNLL-2003 conventions to the product's news conventions (OntoNotes-like), on the model's spans:
+/// <list type="bullet">
+/// <item>a nationality directly before an organization belongs to it ("Russian" + "Foreign Ministry");</item>
+/// <item>"Government of" / "Ministry of ..." followed by a place is one organization ("Government of Venezuela");</item>
+/// <item>a one-word MISC mention that is a known person's surname and is followed by a speech verb is that
+/// person ("Kalashnikov said"), while the same word elsewhere may stay the rifle.</item>
+/// </list>
+/// </summary>
+internal static class NewsConventions
+{
+    private static readonly WordSet OrgHeads = new(
+        "Government", "Ministry", "Parliament", "Embassy", "Consulate", "Army", "Navy", "Bank", "University", "Council",
+        "Assembly", "Cabinet", "Senate", "Congress", "Court", "Police", "Office", "Department", "Committee");
+
+    private static readonly WordSet SpeechVerbs = new(
+        "said", "says", "told", "stated", "added", "noted", "explained", "stressed", "emphasized", "emphasised", "wrote",
+        "believes", "thinks", "argued", "warned", "recalled", "continued", "concluded", "insisted", "claimed");
+
+    public static void Apply(Document document, Lexicon lexicon, List<EntitySpan> spans)
+    {
+        var text = document.Text;
+        var w = new TokenWords(document);
+        CompaniesAreNotPlaces(text, lexicon, spans);
+        MergeNationalityIntoOrganization(text, spans);
+        ExtendOrganizationOfPlace(text, w, spans);
+        OrganizationOfPlace(text, spans);
+        SpeakersArePeople(text, w, spans);
+        ModelDesignations(text, w, spans);
+    }
+
+    // A one-word "place" that no place list knows but the company list does ("Facebook") is an organization.
+    private static void CompaniesAreNotPlaces(string text, Lexicon lexicon, List<EntitySpan> spans)
+    {
+        var one = new TextSpan[1];
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var s = spans[i];
+            one[0] = s.Span;
+            if (s.Type == EntityType.Loc && s.Span.Of(text).All(char.IsLetter) && lexicon.IsCompanyWord(text.AsSpan(s.Span.Start, s.Span.Length))
+                && !lexicon.IsPhrase(text, one, PhraseList.City) && !lexicon.IsPhrase(text, one, PhraseList.Country))
+            {
+                spans[i] = s with { Type = EntityType.Org };
+            }
+        }
+    }
+
+    // "Ministry of Foreign Affairs" + "of" + "Venezuela"; "United States" + "Congress".
+    private static void OrganizationOfPlace(string text, List<EntitySpan> spans)
+    {
+        for (var i = 0; i + 1 < spans.Count; i++)
+        {
+            var a = spans[i];
+            var b = spans[i + 1];
+            var gap = text.AsSpan(a.Span.End, Math.Max(0, b.Span.Start - a.Span.End));
+            var ofPlace = a.Type == EntityType.Org && b.Type == EntityType.Loc && (gap.SequenceEqual(" of ") || gap.SequenceEqual(" of the "));
+            var placeOrg = a.Type == EntityType.Loc && b.Type == EntityType.Org && gap.SequenceEqual(" ");
+            if (ofPlace || placeOrg)
+            {
+                spans[i] = new EntitySpan(new TextSpan(a.Span.Start, b.Span.End), EntityType.Org);
+                spans.RemoveAt(i + 1);
+            }
+        }
+    }
+
+    // "Tu-160", "Su-30MK2", "BMP-3": letters, a hyphen, a number: aircraft, weapon and product designations.
+    private static void ModelDesignations(string text, TokenWords w, List<EntitySpan> spans)
+    {
+        var added = false;
+        for (var t = 0; t < w.Count; t++)
+        {
+            var word = w.Text(t);
+            var dash = word.IndexOf('-');
+            if (dash is < 1 or > 4 || dash + 1 >= word.Length || !char.IsDigit(word[dash + 1]) || !char.IsUpper(word[0]) || spans.Exists(s => s.Span.Overlaps(w[t].Span)))
+            {
+                continue;
+            }
+
+            var letters = true;
+            foreach (var c in word[..dash])
+            {
+                letters &= char.IsLetter(c);
+            }
+
+            if (letters)
+            {
+                spans.Add(new EntitySpan(w[t].Span, EntityType.Misc));
+                added = true;
+            }
+        }
+
+        if (added)
+        {
+            spans.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        }
+
+        _ = text;
+    }
+
+    private static void MergeNationalityIntoOrganization(string text, List<EntitySpan> spans)
+    {
+        for (var i = 0; i + 1 < spans.Count; i++)
+        {
+            var a = spans[i];
+            var b = spans[i + 1];
+            if (a.Type is EntityType.Norp or EntityType.Misc && b.Type == EntityType.Org && OnlySpace(text, a.Span.End, b.Span.Start)
+                && !text.AsSpan(a.Span.Start, a.Span.Length).Contains('-'))
+            {
+                spans[i] = new EntitySpan(new TextSpan(a.Span.Start, b.Span.End), EntityType.Org);
+                spans.RemoveAt(i + 1);
+            }
+        }
+    }
+
+    private static void ExtendOrganizationOfPlace(string text, TokenWords w, List<EntitySpan> spans)
+    {
+        for (var t = 0; t + 2 < w.Count; t++)
+        {
+            if (!w.In(t, OrgHeads) || !char.IsUpper(w.Text(t)[0]) || !w.Is(t + 1, "of"))
+            {
+                continue;
+            }
+
+            var next = w.Is(t + 2, "the") ? t + 3 : t + 2;
+            if (next >= w.Count)
+            {
+                continue;
+            }
+
+            var place = spans.FindIndex(s => s.Span.Start == w[next].Start && s.Type is EntityType.Loc or EntityType.Org);
+            if (place < 0)
+            {
+                continue;
+            }
+
+            // The head may already start an ORG the model found ("Ministry of Foreign Affairs"), or stand alone.
+            var head = spans.FindIndex(s => s.Type == EntityType.Org && s.Span.End == w[t].End || s.Span.Start == w[t].Start && s.Span.End <= w[t + 1].Start);
+            var start = head >= 0 && spans[head].Type == EntityType.Org ? spans[head].Span.Start : w[t].Start;
+            var merged = new EntitySpan(new TextSpan(start, spans[place].Span.End), EntityType.Org);
+            spans.RemoveAll(s => s.Span.Overlaps(merged.Span));
+            spans.Add(merged);
+            spans.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            _ = text;
+        }
+    }
+
+    private static void SpeakersArePeople(string text, TokenWords w, List<EntitySpan> spans)
+    {
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in spans)
+        {
+            if (s.Type == EntityType.Person)
+            {
+                var words = s.Span.Of(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length > 1)
+                {
+                    surnames.Add(words[^1]);
+                }
+            }
+        }
+
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var s = spans[i];
+            if (s.Type != EntityType.Misc || !surnames.Contains(s.Span.Of(text)))
+            {
+                continue;
+            }
+
+            var next = -1;
+            for (var t = 0; t < w.Count; t++)
+            {
+                if (w[t].Start >= s.Span.End)
+                {
+                    next = t;
+                    break;
+                }
+            }
+
+            if (next >= 0 && w.In(next, SpeechVerbs))
+            {
+                spans[i] = s with { Type = EntityType.Person };
+            }
+        }
+    }
+
+    private static bool OnlySpace(string text, int from, int to)
+    {
+        if (to <= from)
+        {
+            return false;
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] != ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,92 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Entities.Rules;
+using Platform.Nlp.Tokens;
+
+namespace Platform.Nlp.Entities;
+
+/// <summary>
+/// The engine's recognizer: the trained model finds PERSON, ORG, LOC and MISC; deterministic rules then retype
+/// nationalities as NORP and add DATE and MONEY, which no freely licensed training data annotates. Rule spans
+/// replace model spans they overlap, since the model was never taught dates or amounts.
+/// </summary>
+public sealed class StatisticalEntityRecognizer : IEntityRecognizer
+{
+    private static readonly EntityType[] ModelTypes = [EntityType.Person, EntityType.Org, EntityType.Loc, EntityType.Misc];
+
+    private readonly NerModel _model;
+
+    public StatisticalEntityRecognizer(NerModel model)
+    {
+        _model = model;
+    }
+
+    public IReadOnlyList<EntitySpan> Recognize(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var tokenized = TokenizedText.FromDocument(document);
+        var labels = _model.Tag(tokenized);
+        var spans = new List<EntitySpan>();
+        var start = -1;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = labels[i];
+            if (label == 0)
+            {
+                start = -1;
+                continue;
+            }
+
+            var part = NerLabels.PartOf(label);
+            if (part is NerLabels.Begin or NerLabels.Unit)
+            {
+                start = i;
+            }
+
+            if (part is NerLabels.Last or NerLabels.Unit && start >= 0)
+            {
+                var span = new TextSpan(tokenized.Tokens[start].Start, tokenized.Tokens[i].End);
+                spans.Add(new EntitySpan(span, ModelTypes[NerLabels.TypeOf(label)]));
+                start = -1;
+            }
+        }
+
+        NorpRule.Apply(document, _model.Lexicon, spans);
+        NewsConventions.Apply(document, _model.Lexicon, spans);
+
+        var rules = new List<EntitySpan>();
+        MoneyRule.Find(document, rules);
+        DateRule.Find(document, rules);
+        return Merge(spans, rules);
+    }
+
+    private static List<EntitySpan> Merge(List<EntitySpan> model, List<EntitySpan> rules)
+    {
+        // Longest rule spans first so that "$ 11 billion" wins over a year or number inside it.
+        rules.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.Length.CompareTo(a.Span.Length));
+        var kept = new List<EntitySpan>(model.Count + rules.Count);
+        foreach (var rule in rules)
+        {
+            if (!kept.Exists(k => k.Span.Overlaps(rule.Span)))
+            {
+                kept.Add(rule);
+            }
+        }
+
+        foreach (var span in model)
+        {
+            if (!kept.Exists(k => k.Span.Overlaps(span.Span)))
+            {
+                kept.Add(span);
+            }
+        }
+
+        kept.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return kept;
+    }
+}

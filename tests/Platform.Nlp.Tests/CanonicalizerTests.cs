@@ -1,0 +1,77 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Entities;
+
+namespace Platform.Nlp.Tests;
+
+public class CanonicalizerTests
+{
+    private static List<Entity> Group(string text, params (string Mention, int Occurrence, EntityType Type)[] mentions)
+    {
+        var spans = new List<EntitySpan>();
+        foreach (var (mention, occurrence, type) in mentions)
+        {
+            var start = -1;
+            for (var k = 0; k <= occurrence; k++)
+            {
+                start = text.IndexOf(mention, start + 1, StringComparison.Ordinal);
+            }
+
+            spans.Add(new EntitySpan(new TextSpan(start, start + mention.Length), type));
+        }
+
+        spans.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return EntityCanonicalizer.Group(text, spans);
+    }
+
+    [Fact]
+    public void Surname_joins_the_full_name_even_before_it()
+    {
+        const string text = "Okafor spoke. Later Grace Okafor left, and Okafor returned.";
+        var entity = Assert.Single(Group(text, ("Okafor", 0, EntityType.Person), ("Grace Okafor", 0, EntityType.Person), ("Okafor", 2, EntityType.Person)));
+        Assert.Equal("Grace Okafor", entity.Name);
+        Assert.Equal(3, entity.Mentions.Count);
+    }
+
+    [Fact]
+    public void Country_aliases_form_one_entity_named_by_the_longest()
+    {
+        const string text = "The US said no. The United States later agreed, and U.S. troops left.";
+        var entity = Assert.Single(Group(text, ("US", 0, EntityType.Loc), ("United States", 0, EntityType.Loc), ("U.S.", 0, EntityType.Loc)));
+        Assert.Equal("United States", entity.Name);
+    }
+
+    [Fact]
+    public void Acronym_joins_the_organization_it_abbreviates()
+    {
+        const string text = "The Union of Coastal Towns met. The UCT voted.";
+        var entity = Assert.Single(Group(text, ("Union of Coastal Towns", 0, EntityType.Org), ("UCT", 0, EntityType.Org)));
+        Assert.Equal(2, entity.Mentions.Count);
+    }
+
+    [Fact]
+    public void Different_types_sharing_a_word_stay_apart()
+    {
+        const string text = "Designer Pavel Dragunov praised the Dragunov rifle, Dragunov said.";
+        var entities = Group(text, ("Pavel Dragunov", 0, EntityType.Person), ("Dragunov", 1, EntityType.Misc), ("Dragunov", 2, EntityType.Person));
+        Assert.Equal(2, entities.Count);
+        Assert.Equal(2, entities.Single(e => e.Type == EntityType.Person).Mentions.Count);
+        Assert.Equal("Dragunov", entities.Single(e => e.Type == EntityType.Misc).Name);
+    }
+
+    [Fact]
+    public void Shared_surname_goes_to_the_nearest_earlier_full_name()
+    {
+        const string text = "Anna Lind met Erik Lind. Erik Lind left; Lind said goodbye.";
+        var entities = Group(text, ("Anna Lind", 0, EntityType.Person), ("Erik Lind", 0, EntityType.Person), ("Erik Lind", 1, EntityType.Person), ("Lind", 3, EntityType.Person));
+        Assert.Equal(3, entities.Single(e => e.Name == "Erik Lind").Mentions.Count);
+        Assert.Single(entities.Single(e => e.Name == "Anna Lind").Mentions);
+    }
+
+    [Fact]
+    public void Ambiguous_organization_head_does_not_join()
+    {
+        const string text = "The Kenyan Health Ministry and the Peruvian Health Ministry met; the Ministry said.";
+        var entities = Group(text, ("Kenyan Health Ministry", 0, EntityType.Org), ("Peruvian Health Ministry", 0, EntityType.Org), ("Ministry", 2, EntityType.Org));
+        Assert.Equal(3, entities.Count);
+    }
+}
