@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Grpc.Core;
+using Platform.Cli.Input;
+using Platform.Cli.Output;
+using Platform.Mapping;
+using Platform.Nlp;
+using Platform.V1;
+
+namespace Platform.Cli.Commands;
+
+/// <summary><c>platform extract</c>: analyse articles and print the analyses, through the service or in-process.</summary>
+internal static class ExtractCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = CommonOptions.Paths();
+        var offline = new Option<bool>("--offline") { Description = "Run the engine in this process; no server needed" };
+        var extraction = CommonOptions.Extraction();
+        var format = CommonOptions.Format("table", "json", "jsonl");
+        var command = new Command("extract", "Find quotes and entities in articles and print them (nothing is stored)")
+        {
+            paths, offline, extraction, format,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            context,
+            parse.GetRequiredValue(paths),
+            parse.GetValue(offline),
+            parse.GetRequiredValue(extraction),
+            parse.GetRequiredValue(format),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliContext context, string[] paths, bool offline, Uri address, string format, CancellationToken cancellationToken)
+    {
+        if (ArticleReader.FindMissing(paths) is { } missing)
+        {
+            await context.Error.WriteLineAsync($"error: no such file or folder: {missing}");
+            return ExitCodes.InputError;
+        }
+
+        using var channel = offline ? null : CliContext.Channel(address);
+        var client = channel is null ? null : new ExtractionService.ExtractionServiceClient(channel);
+        var engine = offline ? NewsAnalyzer.CreateDefault() : null;
+        await using var writer = AnalysisWriter.Create(format, context);
+        var failures = 0;
+        foreach (var input in new ArticleReader(context.Input).Read(paths))
+        {
+            var analysis = new ArticleAnalysis { ArticleId = input.Article.Id, EngineVersion = NewsAnalyzer.Version };
+            if (input.Error is not null)
+            {
+                failures++;
+                await context.Error.WriteLineAsync($"warning: {input.Origin}: {input.Error}; writing an empty analysis");
+            }
+            else if (engine is not null)
+            {
+                analysis = AnalysisMapper.ToMessage(input.Article.Id, input.Article.Text, engine.Analyze(input.Article.Text), NewsAnalyzer.Version);
+            }
+            else
+            {
+                try
+                {
+                    var response = await client!.ExtractAsync(new ExtractRequest { Article = input.Article }, cancellationToken: cancellationToken);
+                    analysis = response.Analysis;
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+                {
+                    failures++;
+                    await context.Error.WriteLineAsync($"warning: {input.Origin}: {e.Status.Detail}; writing an empty analysis");
+                }
+            }
+
+            await writer.WriteAsync(input.Article, analysis);
+        }
+
+        return failures == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+    }
+}

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Platform.Cli.Output;
+using Platform.V1;
+
+namespace Platform.Cli.Commands;
+
+/// <summary><c>platform quotes</c>, <c>platform entities</c> and <c>platform article</c>: queries to the storage service.</summary>
+internal static class QueryCommands
+{
+    private const int MaxPageSize = 500;
+
+    public static Command Quotes(CliContext context)
+    {
+        var speaker = new Option<string?>("--speaker", "-s") { Description = "Part of the speaker's name (case-insensitive)" };
+        var entity = new Option<string?>("--entity", "-e") { Description = "Part of the name of an entity mentioned in the quote" };
+        var text = new Option<string?>("--text", "-t") { Description = "Words in the quote (full-text search: \"exact phrase\", or, -not)" };
+        var article = new Option<string?>("--article", "-a") { Description = "Only quotes of this article id" };
+        var after = new Option<DateTimeOffset?>("--after") { Description = "Only articles published at or after this time (ISO 8601)" };
+        var before = new Option<DateTimeOffset?>("--before") { Description = "Only articles published before this time (ISO 8601)" };
+        var limit = Limit();
+        var storage = CommonOptions.Storage();
+        var format = CommonOptions.Format("table", "json", "jsonl");
+        var command = new Command("quotes", "Search stored quotes") { speaker, entity, text, article, after, before, limit, storage, format };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new SearchQuotesRequest
+            {
+                Speaker = parse.GetValue(speaker) ?? string.Empty,
+                Entity = parse.GetValue(entity) ?? string.Empty,
+                Text = parse.GetValue(text) ?? string.Empty,
+                ArticleId = parse.GetValue(article) ?? string.Empty,
+                PublishedAfter = parse.GetValue(after) is { } a ? Timestamp.FromDateTimeOffset(a) : null,
+                PublishedBefore = parse.GetValue(before) is { } b ? Timestamp.FromDateTimeOffset(b) : null,
+            };
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage));
+            var client = new StorageService.StorageServiceClient(channel);
+            var hits = new List<QuoteHit>();
+            var wanted = parse.GetValue(limit);
+            do
+            {
+                request.PageSize = Math.Min(wanted - hits.Count, MaxPageSize);
+                var page = await client.SearchQuotesAsync(request, cancellationToken: cancellationToken);
+                hits.AddRange(page.Quotes);
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0 && hits.Count < wanted);
+
+            await WriteAsync(context, parse.GetRequiredValue(format), hits,
+                () => context.Console.Write(Tables.QuoteTable(hits.Select(h => (h.Quote, (string?)h.ArticleId)))));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command Entities(CliContext context)
+    {
+        var type = new Option<string?>("--type") { Description = "Only entities of this type" };
+        type.AcceptOnlyFromAmong("PERSON", "ORG", "LOC", "NORP", "MISC", "DATE", "MONEY", "person", "org", "loc", "norp", "misc", "date", "money");
+        var name = new Option<string?>("--name", "-n") { Description = "Part of the entity's name (case-insensitive)" };
+        var limit = Limit();
+        var storage = CommonOptions.Storage();
+        var format = CommonOptions.Format("table", "json", "jsonl");
+        var command = new Command("entities", "List stored entities, most mentioned first") { type, name, limit, storage, format };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new ListEntitiesRequest
+            {
+                Type = parse.GetValue(type) is { } t ? System.Enum.Parse<EntityType>(t, ignoreCase: true) : EntityType.Unspecified,
+                Name = parse.GetValue(name) ?? string.Empty,
+            };
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage));
+            var client = new StorageService.StorageServiceClient(channel);
+            var entities = new List<EntitySummary>();
+            var wanted = parse.GetValue(limit);
+            do
+            {
+                request.PageSize = Math.Min(wanted - entities.Count, MaxPageSize);
+                var page = await client.ListEntitiesAsync(request, cancellationToken: cancellationToken);
+                entities.AddRange(page.Entities);
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0 && entities.Count < wanted);
+
+            await WriteAsync(context, parse.GetRequiredValue(format), entities, () => context.Console.Write(Tables.EntityTable(entities)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command Article(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "The article id" };
+        var storage = CommonOptions.Storage();
+        var format = CommonOptions.Format("table", "json", "jsonl");
+        var command = new Command("article", "Show one stored article with its quotes and entities") { id, storage, format };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage));
+            var client = new StorageService.StorageServiceClient(channel);
+            var response = await client.GetArticleAsync(new GetArticleRequest { Id = parse.GetRequiredValue(id) }, cancellationToken: cancellationToken);
+            await WriteAsync(context, parse.GetRequiredValue(format), [response],
+                () => Tables.WriteAnalysis(context.Console, response.Article.Id, response.Article.Title, response.Analysis));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Option<int> Limit()
+    {
+        var option = new Option<int>("--limit", "-l") { Description = "Maximum number of results", DefaultValueFactory = _ => 50 };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--limit must be at least 1");
+            }
+        });
+        return option;
+    }
+
+    private static async Task WriteAsync<T>(CliContext context, string format, IReadOnlyList<T> items, Action table)
+        where T : IMessage
+    {
+        switch (format)
+        {
+            case "jsonl":
+                foreach (var item in items)
+                {
+                    await context.Output.WriteLineAsync(JsonFormatter.Default.Format(item));
+                }
+
+                break;
+            case "json":
+                var formatter = new JsonFormatter(JsonFormatter.Settings.Default.WithIndentation());
+                await context.Output.WriteLineAsync("[" + string.Join(",\n", items.Select(i => formatter.Format(i))) + "]");
+                break;
+            default:
+                table();
+                break;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Spectre.Console;
+
+namespace Platform.Cli.Commands;
+
+/// <summary><c>platform status</c>: asks both services' health endpoints whether they serve.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var extraction = CommonOptions.Extraction();
+        var storage = CommonOptions.Storage();
+        var command = new Command("status", "Check that both services are up (storage is up only while its database answers)")
+        {
+            extraction, storage,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var healthy = true;
+            foreach (var (name, address) in new[] { ("extraction", parse.GetRequiredValue(extraction)), ("storage", parse.GetRequiredValue(storage)) })
+            {
+                var status = await CheckAsync(address, cancellationToken);
+                healthy &= status == "SERVING";
+                context.Console.MarkupLine($"{name,-10} {Markup.Escape(address.ToString()),-28} {(status == "SERVING" ? "[green]" : "[red]")}{status}[/]");
+            }
+
+            return healthy ? ExitCodes.Success : ExitCodes.Unavailable;
+        });
+        return command;
+    }
+
+    private static async Task<string> CheckAsync(Uri address, CancellationToken cancellationToken)
+    {
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(address);
+        try
+        {
+            var reply = await new Health.HealthClient(channel).CheckAsync(
+                new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(3), cancellationToken: cancellationToken);
+            return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving ? "SERVING" : "NOT_SERVING";
+        }
+        catch (RpcException e)
+        {
+            return "UNREACHABLE (" + e.StatusCode + ")";
+        }
+    }
+}

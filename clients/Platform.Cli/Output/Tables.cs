@@ -1,0 +1,106 @@
+using Platform.V1;
+using Spectre.Console;
+
+namespace Platform.Cli.Output;
+
+/// <summary>Tables for people reading a terminal.</summary>
+internal static class Tables
+{
+    public static void WriteAnalysis(IAnsiConsole console, string articleId, string title, ArticleAnalysis analysis)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(articleId)}[/]{(title.Length > 0 ? " " + Markup.Escape(title) : string.Empty)}")
+            .LeftJustified());
+        console.Write(QuoteTable(analysis.Quotes.Select(q => (q, (string?)null))));
+        var entities = analysis.Entities
+            .OrderByDescending(e => e.Mentions.Count)
+            .Select(e => $"{Markup.Escape(e.Name)} [dim]{TypeName(e.Type)}×{e.Mentions.Count}[/]");
+        console.MarkupLine($"[bold]Entities[/] ({analysis.Entities.Count}): {string.Join(", ", entities)}");
+        console.WriteLine();
+    }
+
+    public static Table QuoteTable(IEnumerable<(Quote Quote, string? Article)> quotes)
+    {
+        var rows = quotes.ToList();
+        var withArticle = rows.Exists(r => r.Article is not null);
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn(new TableColumn("[bold]Speaker[/]").NoWrap());
+        table.AddColumn("[bold]Quote[/]");
+        table.AddColumn(new TableColumn("[bold]Cue[/]").NoWrap());
+        table.AddColumn(new TableColumn("[bold]Channel[/]").NoWrap());
+        table.AddColumn(new TableColumn("[bold]Kind[/]").NoWrap());
+        if (withArticle)
+        {
+            table.AddColumn(new TableColumn("[bold]Article[/]").NoWrap());
+        }
+
+        foreach (var (quote, article) in rows)
+        {
+            var cells = new List<string>
+            {
+                quote.Speaker is { Name.Length: > 0 } s ? $"[cyan]{Markup.Escape(s.Name)}[/]" : "[dim]unknown[/]",
+                Markup.Escape(Shorten(quote.Text, 300)),
+                Markup.Escape(quote.Cue),
+                Markup.Escape(quote.Channel),
+                KindName(quote.Kind),
+            };
+            if (withArticle)
+            {
+                cells.Add(Markup.Escape(article ?? string.Empty));
+            }
+
+            table.AddRow(cells.ToArray());
+        }
+
+        if (rows.Count == 0)
+        {
+            table.Caption("[dim]no quotes[/]");
+        }
+
+        return table;
+    }
+
+    public static Table EntityTable(IEnumerable<EntitySummary> entities)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("[bold]Name[/]");
+        table.AddColumn("[bold]Type[/]");
+        table.AddColumn(new TableColumn("[bold]Mentions[/]").RightAligned());
+        table.AddColumn(new TableColumn("[bold]Articles[/]").RightAligned());
+        foreach (var entity in entities)
+        {
+            table.AddRow(
+                Markup.Escape(entity.Name),
+                TypeName(entity.Type),
+                entity.MentionCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                entity.ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+
+    public static string TypeName(EntityType type) => type switch
+    {
+        EntityType.Person => "PERSON",
+        EntityType.Org => "ORG",
+        EntityType.Loc => "LOC",
+        EntityType.Norp => "NORP",
+        EntityType.Misc => "MISC",
+        EntityType.Date => "DATE",
+        EntityType.Money => "MONEY",
+        _ => "?",
+    };
+
+    private static string KindName(QuoteKind kind) => kind switch
+    {
+        QuoteKind.Direct => "direct",
+        QuoteKind.Indirect => "indirect",
+        QuoteKind.Mixed => "mixed",
+        _ => "?",
+    };
+
+    private static string Shorten(string text, int max)
+    {
+        var oneLine = text.ReplaceLineEndings(" ");
+        return oneLine.Length <= max ? oneLine : oneLine[..(max - 1)] + "…";
+    }
+}

@@ -1,0 +1,41 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
+
+namespace Platform.Client;
+
+/// <summary>Channel defaults shared by the DI registration and by code that creates channels by hand.</summary>
+public static class PlatformChannels
+{
+    /// <summary>
+    /// A service config that retries calls failing with UNAVAILABLE (server starting, restarting or briefly
+    /// unreachable) with exponential backoff. Streaming calls are retried only until their first message is sent.
+    /// </summary>
+    public static ServiceConfig RetryOnUnavailable(int maxAttempts) => new()
+    {
+        MethodConfigs =
+        {
+            new MethodConfig
+            {
+                Names = { MethodName.Default },
+                RetryPolicy = maxAttempts <= 1
+                    ? null
+                    : new RetryPolicy
+                    {
+                        MaxAttempts = maxAttempts,
+                        InitialBackoff = TimeSpan.FromMilliseconds(200),
+                        MaxBackoff = TimeSpan.FromSeconds(3),
+                        BackoffMultiplier = 2,
+                        RetryableStatusCodes = { StatusCode.Unavailable },
+                    },
+            },
+        },
+    };
+
+    /// <summary>Creates a channel to one service with the library's defaults. Dispose it when done.</summary>
+    public static GrpcChannel Create(Uri address, int maxAttempts = 4) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    {
+        ServiceConfig = RetryOnUnavailable(maxAttempts),
+        MaxReceiveMessageSize = 64 * 1024 * 1024,
+    });
+}

@@ -1,0 +1,62 @@
+using System.Net.Http;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Extraction.Forwarding;
+using Platform.Extraction.Grpc;
+using Platform.Nlp;
+using Platform.V1;
+
+namespace Platform.Extraction;
+
+/// <summary>Builds the extraction service host. Used by <see cref="Program"/> and by tests that host it on loopback.</summary>
+public static class ExtractionApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // Settings files sit next to the assembly, wherever the process is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var forwarding = builder.Configuration.GetSection("Storage");
+        builder.Services.Configure<StorageForwarderOptions>(forwarding);
+        var storageAddress = forwarding.Get<StorageForwarderOptions>()?.Address
+            ?? throw new InvalidOperationException("Storage:Address is not configured (environment variable Storage__Address).");
+        builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(storageAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                // Notice a dead storage connection within seconds rather than at the next TCP timeout.
+                KeepAlivePingDelay = TimeSpan.FromSeconds(10),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+                EnableMultipleHttp2Connections = true,
+            },
+        }));
+        builder.Services.AddSingleton(s => new StorageService.StorageServiceClient(s.GetRequiredService<GrpcChannel>()));
+        builder.Services.AddSingleton<StorageForwarder>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<StorageForwarder>());
+
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Extraction:Limits").Get<ExtractionLimits>() ?? new ExtractionLimits());
+        builder.Services.AddSingleton(_ => NewsAnalyzer.CreateDefault());
+        builder.Services.AddSingleton<ArticleProcessor>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        builder.Services.AddGrpc(o =>
+        {
+            o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            o.MaxReceiveMessageSize = 16 * 1024 * 1024;
+        });
+        builder.Services.AddGrpcReflection();
+        // The engine is loaded at start-up, so a running process can serve; storage outages are reported per article.
+        builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => HealthCheckResult.Healthy());
+
+        var app = builder.Build();
+        app.MapGrpcService<ExtractionGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Platform.Extraction;
+
+/// <summary>Limits on submitted articles (configuration section "Extraction:Limits").</summary>
+public sealed class ExtractionLimits
+{
+    /// <summary>Maximum UTF-8 size of <c>article.text</c>.</summary>
+    public int MaxTextBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Maximum length of an article id.</summary>
+    public int MaxIdLength { get; set; } = 200;
+
+    /// <summary>Responses computed ahead of the one being written, per stream.</summary>
+    public int StreamWindow { get; set; } = 64;
+}

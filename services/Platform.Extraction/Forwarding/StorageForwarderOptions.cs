@@ -1,0 +1,14 @@
+namespace Platform.Extraction.Forwarding;
+
+/// <summary>How the extraction service reaches the storage service (configuration section "Storage").</summary>
+public sealed class StorageForwarderOptions
+{
+    /// <summary>Address of the storage service, for example http://127.0.0.1:5102.</summary>
+    public Uri? Address { get; set; }
+
+    /// <summary>How long a caller waits for storage to acknowledge an article before it is reported as not stored.</summary>
+    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Articles waiting to be sent; when full, callers wait (backpressure).</summary>
+    public int QueueCapacity { get; set; } = 256;
+}

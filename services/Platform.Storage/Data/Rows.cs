@@ -1,0 +1,114 @@
+namespace Platform.Storage.Data;
+
+// Rows as they are stored. Offsets are code points, as on the wire. Dapper fills these by column name
+// (snake_case columns match PascalCase properties), so SELECTs alias columns to the property names.
+
+/// <summary>One article.</summary>
+internal sealed record ArticleRow
+{
+    public required string Id { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Source { get; init; }
+
+    public DateTime? PublishedAt { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>SHA-256 of the UTF-8 text.</summary>
+    public required byte[] ContentHash { get; init; }
+
+    public required string EngineVersion { get; init; }
+}
+
+/// <summary>One entity of an article; <see cref="Type"/> is the upper-case type name ("PERSON").</summary>
+internal sealed record EntityRow
+{
+    public required string EntityKey { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Type { get; init; }
+
+    public int MentionCount { get; init; }
+}
+
+/// <summary>One mention of an entity.</summary>
+internal sealed record MentionRow
+{
+    public required string EntityKey { get; init; }
+
+    public int StartOffset { get; init; }
+
+    public int EndOffset { get; init; }
+
+    public required string Text { get; init; }
+}
+
+/// <summary>One quote of an article; <see cref="Kind"/> is "DIRECT", "INDIRECT" or "MIXED".</summary>
+internal record QuoteRow
+{
+    public int QuoteIndex { get; init; }
+
+    public int StartOffset { get; init; }
+
+    public int EndOffset { get; init; }
+
+    public required string Text { get; init; }
+
+    public required string Kind { get; init; }
+
+    public string? SpeakerName { get; init; }
+
+    public string? SpeakerEntityKey { get; init; }
+
+    public int? SpeakerStart { get; init; }
+
+    public int? SpeakerEnd { get; init; }
+
+    public string? Cue { get; init; }
+
+    public string? Channel { get; init; }
+
+    public float Confidence { get; init; }
+
+    /// <summary>Keys of the entities mentioned inside the quote.</summary>
+    public string[] EntityKeys { get; init; } = [];
+}
+
+/// <summary>A quote found by a search, with the article it comes from.</summary>
+internal sealed record QuoteHitRow : QuoteRow
+{
+    /// <summary>The article's ingest order: the keyset of quote searches.</summary>
+    public long ArticleSeq { get; init; }
+
+    public required string ArticleId { get; init; }
+
+    public string? ArticleTitle { get; init; }
+
+    public string? ArticleSource { get; init; }
+
+    public DateTime? PublishedAt { get; init; }
+}
+
+/// <summary>An article with everything found in it: the unit that is stored in one transaction.</summary>
+internal sealed record ArticleRecord(
+    ArticleRow Article,
+    IReadOnlyList<EntityRow> Entities,
+    IReadOnlyList<MentionRow> Mentions,
+    IReadOnlyList<QuoteRow> Quotes);
+
+/// <summary>An entity aggregated over all articles by canonical name and type.</summary>
+internal sealed record EntitySummaryRow
+{
+    public required string Name { get; init; }
+
+    public required string Type { get; init; }
+
+    public long MentionCount { get; init; }
+
+    public long ArticleCount { get; init; }
+}

@@ -1,0 +1,166 @@
+using Google.Protobuf.WellKnownTypes;
+using Platform.Storage.Data;
+using Platform.V1;
+
+namespace Platform.Storage.Ingest;
+
+/// <summary>Maps between the wire messages and the stored rows, both ways.</summary>
+internal static class RecordMapper
+{
+    public static ArticleRecord ToRecord(Article article, ArticleAnalysis analysis)
+    {
+        var row = new ArticleRow
+        {
+            Id = article.Id,
+            Url = NullIfEmpty(article.Url),
+            Title = NullIfEmpty(article.Title),
+            Source = NullIfEmpty(article.Source),
+            PublishedAt = article.PublishedAt?.ToDateTime(),
+            Text = article.Text,
+            ContentHash = ArticleStore.HashText(article.Text),
+            EngineVersion = analysis.EngineVersion,
+        };
+        var entities = analysis.Entities
+            .Select(e => new EntityRow { EntityKey = e.Id, Name = e.Name, Type = TypeName(e.Type), MentionCount = e.Mentions.Count })
+            .ToList();
+        var mentions = analysis.Entities
+            .SelectMany(e => e.Mentions.Select(m => new MentionRow { EntityKey = e.Id, StartOffset = m.Start, EndOffset = m.End, Text = m.Text }))
+            // The same span listed twice for one entity is stored once.
+            .DistinctBy(m => (m.EntityKey, m.StartOffset, m.EndOffset))
+            .ToList();
+        var quotes = analysis.Quotes
+            .Select((q, i) => new QuoteRow
+            {
+                QuoteIndex = i,
+                StartOffset = q.Start,
+                EndOffset = q.End,
+                Text = q.Text,
+                Kind = KindName(q.Kind),
+                SpeakerName = NullIfEmpty(q.Speaker?.Name),
+                SpeakerEntityKey = NullIfEmpty(q.Speaker?.EntityId),
+                SpeakerStart = q.Speaker?.Mention?.Start,
+                SpeakerEnd = q.Speaker?.Mention?.End,
+                Cue = NullIfEmpty(q.Cue),
+                Channel = NullIfEmpty(q.Channel),
+                Confidence = q.Confidence,
+                EntityKeys = [.. q.EntityIds],
+            })
+            .ToList();
+        return new ArticleRecord(row, entities, mentions, quotes);
+    }
+
+    public static Article ToArticle(ArticleRow row) => new()
+    {
+        Id = row.Id,
+        Url = row.Url ?? string.Empty,
+        Title = row.Title ?? string.Empty,
+        Source = row.Source ?? string.Empty,
+        PublishedAt = ToTimestamp(row.PublishedAt),
+        Text = row.Text,
+    };
+
+    public static ArticleAnalysis ToAnalysis(ArticleRecord record)
+    {
+        var analysis = new ArticleAnalysis { ArticleId = record.Article.Id, EngineVersion = record.Article.EngineVersion };
+        var mentionsByEntity = record.Mentions.ToLookup(m => m.EntityKey, StringComparer.Ordinal);
+        foreach (var entity in record.Entities)
+        {
+            var message = new Entity { Id = entity.EntityKey, Name = entity.Name, Type = ParseType(entity.Type) };
+            message.Mentions.AddRange(mentionsByEntity[entity.EntityKey]
+                .Select(m => new EntityMention { Start = m.StartOffset, End = m.EndOffset, Text = m.Text }));
+            analysis.Entities.Add(message);
+        }
+
+        analysis.Quotes.AddRange(record.Quotes.Select(ToQuote));
+        return analysis;
+    }
+
+    public static Quote ToQuote(QuoteRow row)
+    {
+        var quote = new Quote
+        {
+            Start = row.StartOffset,
+            End = row.EndOffset,
+            Text = row.Text,
+            Kind = ParseKind(row.Kind),
+            Cue = row.Cue ?? string.Empty,
+            Channel = row.Channel ?? string.Empty,
+            Confidence = row.Confidence,
+        };
+        if (row.SpeakerName is not null || row.SpeakerStart is not null)
+        {
+            quote.Speaker = new Speaker
+            {
+                Name = row.SpeakerName ?? string.Empty,
+                EntityId = row.SpeakerEntityKey ?? string.Empty,
+                Mention = row.SpeakerStart is { } start && row.SpeakerEnd is { } end ? new TextSpan { Start = start, End = end } : null,
+            };
+        }
+
+        quote.EntityIds.AddRange(row.EntityKeys);
+        return quote;
+    }
+
+    public static QuoteHit ToHit(QuoteHitRow row) => new()
+    {
+        Quote = ToQuote(row),
+        ArticleId = row.ArticleId,
+        ArticleTitle = row.ArticleTitle ?? string.Empty,
+        ArticleSource = row.ArticleSource ?? string.Empty,
+        PublishedAt = ToTimestamp(row.PublishedAt),
+    };
+
+    public static EntitySummary ToSummary(EntitySummaryRow row) => new()
+    {
+        Name = row.Name,
+        Type = ParseType(row.Type),
+        MentionCount = row.MentionCount,
+        ArticleCount = row.ArticleCount,
+    };
+
+    /// <summary>"PERSON" for <see cref="EntityType.Person"/>: the name stored in the database.</summary>
+    public static string TypeName(EntityType type) => type switch
+    {
+        EntityType.Person => "PERSON",
+        EntityType.Org => "ORG",
+        EntityType.Loc => "LOC",
+        EntityType.Norp => "NORP",
+        EntityType.Misc => "MISC",
+        EntityType.Date => "DATE",
+        EntityType.Money => "MONEY",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "entity type is not set"),
+    };
+
+    private static EntityType ParseType(string name) => name switch
+    {
+        "PERSON" => EntityType.Person,
+        "ORG" => EntityType.Org,
+        "LOC" => EntityType.Loc,
+        "NORP" => EntityType.Norp,
+        "MISC" => EntityType.Misc,
+        "DATE" => EntityType.Date,
+        "MONEY" => EntityType.Money,
+        _ => EntityType.Unspecified,
+    };
+
+    private static string KindName(QuoteKind kind) => kind switch
+    {
+        QuoteKind.Direct => "DIRECT",
+        QuoteKind.Indirect => "INDIRECT",
+        QuoteKind.Mixed => "MIXED",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "quote kind is not set"),
+    };
+
+    private static QuoteKind ParseKind(string name) => name switch
+    {
+        "DIRECT" => QuoteKind.Direct,
+        "INDIRECT" => QuoteKind.Indirect,
+        "MIXED" => QuoteKind.Mixed,
+        _ => QuoteKind.Unspecified,
+    };
+
+    private static Timestamp? ToTimestamp(DateTime? value)
+        => value is { } v ? Timestamp.FromDateTime(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

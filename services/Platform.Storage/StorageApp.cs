@@ -1,0 +1,58 @@
+using Dapper;
+using Npgsql;
+using Platform.Storage.Data;
+using Platform.Storage.Grpc;
+using Platform.Storage.Health;
+using Platform.Storage.Ingest;
+
+namespace Platform.Storage;
+
+/// <summary>Builds the storage service host. Used by <see cref="Program"/> and by tests that host it on loopback.</summary>
+public static class StorageApp
+{
+    /// <summary>Name of the connection string (configuration "ConnectionStrings:Platform").</summary>
+    public const string ConnectionStringName = "Platform";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // Settings files sit next to the assembly, wherever the process is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not configured (environment variable ConnectionStrings__{ConnectionStringName}).");
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        var limits = builder.Configuration.GetSection("Storage:Limits").Get<StorageLimits>() ?? new StorageLimits();
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton<IngestValidator>();
+        builder.Services.AddSingleton<ArticleStore>();
+        builder.Services.AddSingleton<ArticleIngestor>();
+        builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddGrpcReflection();
+        // The overall status ("" service) is SERVING only while PostgreSQL answers.
+        builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        app.MapGrpcService<StorageGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    /// <summary>Applies pending migrations, then starts serving.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+    }
+
+    static StorageApp() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+}

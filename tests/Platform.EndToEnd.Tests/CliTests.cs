@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Platform.Cli;
+
+namespace Platform.EndToEnd.Tests;
+
+public sealed class CliTests(StackFixture stack) : IClassFixture<StackFixture>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("platform-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, new CliContext(output, error, new StringReader(string.Empty), interactive: false));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task Ingest_then_quotes_by_speaker_finds_what_was_stored()
+    {
+        Write("ferry.txt", "Ferry returns\n\n\"The ferry will sail twice a day from June,\" said transport chief Amira Haddad.");
+        Write("bridge.txt", "Bridge closed\n\n“Repairs on the old bridge take a month,” said engineer Paul Novak.");
+
+        var ingest = await RunAsync("ingest", _folder, "--extraction", stack.Extraction.Address.ToString());
+        Assert.True(ingest.Exit == ExitCodes.Success, ingest.Err);
+        Assert.Contains("stored 2", ingest.Out, StringComparison.Ordinal);
+
+        var again = await RunAsync("ingest", _folder, "--extraction", stack.Extraction.Address.ToString(), "--format", "json");
+        using (var summary = JsonDocument.Parse(again.Out))
+        {
+            Assert.Equal(2, summary.RootElement.GetProperty("duplicates").GetInt32());
+            Assert.Equal(0, summary.RootElement.GetProperty("stored").GetInt32());
+        }
+
+        var quotes = await RunAsync("quotes", "--speaker", "haddad", "--storage", stack.Storage.Address.ToString(), "--format", "jsonl");
+        Assert.Equal(ExitCodes.Success, quotes.Exit);
+        var line = Assert.Single(quotes.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var hit = JsonDocument.Parse(line);
+        Assert.Equal("ferry", hit.RootElement.GetProperty("articleId").GetString());
+        Assert.Equal("The ferry will sail twice a day from June", hit.RootElement.GetProperty("quote").GetProperty("text").GetString());
+        Assert.Equal("Amira Haddad", hit.RootElement.GetProperty("quote").GetProperty("speaker").GetProperty("name").GetString());
+
+        var table = await RunAsync("quotes", "--speaker", "Novak", "--storage", stack.Storage.Address.ToString());
+        Assert.Contains("Paul Novak", table.Out, StringComparison.Ordinal);
+        Assert.Contains("Repairs on the old bridge take a month", table.Out, StringComparison.Ordinal);
+
+        var article = await RunAsync("article", "bridge", "--storage", stack.Storage.Address.ToString(), "--format", "json");
+        Assert.Equal(ExitCodes.Success, article.Exit);
+        Assert.Contains("\"Paul Novak\"", article.Out, StringComparison.Ordinal);
+
+        var entities = await RunAsync("entities", "--type", "person", "--storage", stack.Storage.Address.ToString(), "--format", "jsonl");
+        Assert.Contains("Amira Haddad", entities.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offline_jsonl_extraction_writes_one_line_per_input_line_in_order_even_for_bad_lines()
+    {
+        var input = Write("batch.jsonl", string.Join('\n',
+            """{"id":"a","text":"“We sail at dawn,” said captain Lena Ford."}""",
+            """{"id":"b","text":""}""",
+            "this is not json",
+            """{"id":"d","text":"No quotes here at all."}""",
+            """{"id":"e","text":"\"Fish prices doubled this spring,\" said trader Omar Reyes."}""") + "\n");
+
+        var result = await RunAsync("extract", "--offline", "--format", "jsonl", input);
+
+        Assert.Equal(ExitCodes.PartialFailure, result.Exit);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        var documents = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["a", "b", "line-3", "d", "e"], documents.Select(d => d.GetProperty("articleId").GetString()));
+        Assert.False(documents[1].TryGetProperty("quotes", out _));
+        Assert.False(documents[2].TryGetProperty("quotes", out _));
+        Assert.Contains("batch.jsonl:3", result.Err, StringComparison.Ordinal);
+
+        var first = documents[0].GetProperty("quotes")[0];
+        Assert.Equal("We sail at dawn", first.GetProperty("text").GetString());
+        Assert.Equal("QUOTE_KIND_DIRECT", first.GetProperty("kind").GetString());
+        Assert.Equal("Lena Ford", first.GetProperty("speaker").GetProperty("name").GetString());
+        Assert.Equal(1, first.GetProperty("start").GetInt32());
+        Assert.Equal("said", first.GetProperty("cue").GetString());
+    }
+
+    [Fact]
+    public async Task Online_and_offline_extraction_agree()
+    {
+        var input = Write("one.txt", "“The market opens at six,” said vendor Rosa Lind.");
+        var online = await RunAsync("extract", input, "--format", "jsonl", "--extraction", stack.Extraction.Address.ToString());
+        var offline = await RunAsync("extract", input, "--format", "jsonl", "--offline");
+        Assert.Equal(ExitCodes.Success, online.Exit);
+        Assert.Equal(offline.Out, online.Out);
+    }
+
+    [Fact]
+    public async Task Unreachable_server_gives_a_friendly_error_and_exit_code()
+    {
+        var input = Write("x.txt", "Some text.");
+        var port = Platform.Testing.RunningService.FreePort();
+        var result = await RunAsync("extract", input, "--extraction", $"http://127.0.0.1:{port}");
+        Assert.Equal(ExitCodes.Unavailable, result.Exit);
+        Assert.Contains("Is the service running?", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_input_and_bad_options_are_usage_errors()
+    {
+        var missing = await RunAsync("extract", "--offline", Path.Combine(_folder, "nope.txt"));
+        Assert.Equal(ExitCodes.InputError, missing.Exit);
+        Assert.Contains("no such file", missing.Err, StringComparison.Ordinal);
+
+        var badFormat = await RunAsync("extract", "--offline", "--format", "xml", "-");
+        Assert.NotEqual(ExitCodes.Success, badFormat.Exit);
+    }
+}

@@ -1,0 +1,114 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Client;
+using Platform.Testing;
+using Platform.V1;
+
+namespace Platform.EndToEnd.Tests;
+
+public class PipelineTests(StackFixture stack) : IClassFixture<StackFixture>
+{
+    private ServiceProvider Clients() => new ServiceCollection()
+        .AddPlatformClients(o =>
+        {
+            o.ExtractionAddress = stack.Extraction.Address;
+            o.StorageAddress = stack.Storage.Address;
+        })
+        .BuildServiceProvider();
+
+    [Fact]
+    public async Task Extracted_and_stored_quote_is_found_by_speaker_through_the_client_library()
+    {
+        await using var services = Clients();
+        var extraction = services.GetRequiredService<ExtractionService.ExtractionServiceClient>();
+        var storage = services.GetRequiredService<StorageService.StorageServiceClient>();
+        var article = new Article
+        {
+            Id = "lib-1",
+            Title = "Harbour news",
+            Text = "The harbour will reopen.\n\n“The cranes are working again, ” said port director Elena Marsh.",
+        };
+
+        var response = await extraction.ExtractAsync(new ExtractRequest { Article = article, Store = true });
+
+        Assert.Equal(StoreStatus.Stored, response.Storage.Status);
+        var quote = Assert.Single(response.Analysis.Quotes);
+        Assert.Equal("The cranes are working again", quote.Text);
+        Assert.Equal("Elena Marsh", quote.Speaker.Name);
+
+        var found = await storage.SearchQuotesAsync(new SearchQuotesRequest { Speaker = "marsh", ArticleId = "lib-1" });
+        var hit = Assert.Single(found.Quotes);
+        Assert.Equal(quote, hit.Quote);
+        Assert.Equal("Harbour news", hit.ArticleTitle);
+
+        var stored = await storage.GetArticleAsync(new GetArticleRequest { Id = "lib-1" });
+        Assert.Equal(response.Analysis, stored.Analysis);
+        Assert.Equal(article.Text, stored.Article.Text);
+    }
+
+    [Fact]
+    public async Task Offsets_count_code_points_outside_the_basic_plane()
+    {
+        var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);
+        const string text = "🚢🚢 Ships are back. “The channel is open to every vessel,” said Elena Marsh 😀.";
+        var response = await extraction.ExtractAsync(new ExtractRequest { Article = new Article { Id = "emoji", Text = text } });
+
+        var quote = Assert.Single(response.Analysis.Quotes);
+        var runes = text.EnumerateRunes().ToArray();
+        Assert.Equal(quote.Text, string.Concat(runes[quote.Start..quote.End].Select(r => r.ToString())));
+        var person = Assert.Single(response.Analysis.Entities, e => e.Name == "Elena Marsh");
+        var mention = person.Mentions[0];
+        Assert.Equal("Elena Marsh", string.Concat(runes[mention.Start..mention.End].Select(r => r.ToString())));
+    }
+
+    [Fact]
+    public async Task A_bad_article_in_a_stream_is_answered_with_its_error_and_the_others_are_stored_in_order()
+    {
+        var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);
+        using var call = extraction.ExtractStream();
+        const int count = 40;
+        for (var i = 0; i < count; i++)
+        {
+            var text = i == 17 ? string.Empty : $"Day {i}. “We rebuilt pier number {i} in one week,” said Tomas Okafor.";
+            await call.RequestStream.WriteAsync(new ExtractStreamRequest { Article = new Article { Id = $"stream-{i:00}", Text = text }, Store = true });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var responses = new List<ExtractStreamResponse>();
+        await foreach (var response in call.ResponseStream.ReadAllAsync())
+        {
+            responses.Add(response);
+        }
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"stream-{i:00}"), responses.Select(r => r.ArticleId));
+        Assert.Equal("article.text: required", responses[17].Error);
+        Assert.Null(responses[17].Storage);
+        Assert.All(responses.Where((_, i) => i != 17), r => Assert.Equal(StoreStatus.Stored, r.Storage.Status));
+
+        var storage = new StorageService.StorageServiceClient(stack.Storage.Channel);
+        var quotes = await storage.SearchQuotesAsync(new SearchQuotesRequest { Text = "rebuilt pier", PageSize = 100 });
+        Assert.Equal(count - 1, quotes.Quotes.Count);
+    }
+
+    [Fact]
+    public async Task Oversized_article_is_invalid_argument_naming_field_and_limit()
+    {
+        var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await extraction.ExtractAsync(
+            new ExtractRequest { Article = new Article { Id = "big", Text = new string('x', 1024 * 1024 + 5) } }));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("article.text: 1048581 bytes exceeds the limit of 1048576 bytes", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Both_services_report_serving_on_the_health_service()
+    {
+        foreach (var service in new[] { stack.Storage, stack.Extraction })
+        {
+            var health = new Health.HealthClient(service.Channel);
+            var reply = await health.CheckAsync(new HealthCheckRequest());
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+        }
+    }
+}

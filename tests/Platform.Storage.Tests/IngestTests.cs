@@ -1,0 +1,128 @@
+using Grpc.Core;
+using Platform.Testing;
+using Platform.V1;
+
+namespace Platform.Storage.Tests;
+
+public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
+{
+    private static AnalysisBuilder Harbour(string id, string day = "Monday")
+        => new AnalysisBuilder(id, $"“Ships return on {day},” said Elena Marsh. Marsh runs the Port of Valmora.")
+            .Entity("e1", "Elena Marsh", EntityType.Person, "Elena Marsh", "Marsh runs")
+            .Entity("e2", "Port of Valmora", EntityType.Org, "Port of Valmora")
+            .Quote($"Ships return on {day}", "e1");
+
+    [Fact]
+    public async Task Stored_article_reads_back_exactly_as_sent()
+    {
+        var article = Harbour("roundtrip").Title("Port reopens").Published(new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero));
+        var ack = (await storage.IngestAsync(article.Request(7)))[7];
+        Assert.Equal(StoreStatus.Stored, ack.Status);
+        Assert.Equal("roundtrip", ack.ArticleId);
+
+        var stored = await storage.Client.GetArticleAsync(new GetArticleRequest { Id = "roundtrip" });
+        Assert.Equal(article.Article, stored.Article);
+        Assert.Equal(article.Analysis, stored.Analysis);
+    }
+
+    [Fact]
+    public async Task Same_article_twice_is_stored_once_and_changed_text_replaces_it()
+    {
+        var first = await storage.IngestAsync(Harbour("twice").Request(1));
+        var second = await storage.IngestAsync(Harbour("twice").Request(2));
+        Assert.Equal(StoreStatus.Stored, first[1].Status);
+        Assert.Equal(StoreStatus.Duplicate, second[2].Status);
+        Assert.Equal(1, await storage.CountAsync("articles", "twice"));
+        Assert.Equal(1, await storage.CountAsync("quotes", "twice"));
+
+        var changed = Harbour("twice", "Tuesday");
+        var third = await storage.IngestAsync(changed.Request(3));
+        Assert.Equal(StoreStatus.Replaced, third[3].Status);
+        var stored = await storage.Client.GetArticleAsync(new GetArticleRequest { Id = "twice" });
+        Assert.Contains(stored.Analysis.Quotes, q => q.Text == "Ships return on Tuesday");
+        Assert.Equal(1, await storage.CountAsync("articles", "twice"));
+    }
+
+    [Fact]
+    public async Task Concurrent_streams_sending_the_same_article_store_it_once()
+    {
+        var tasks = Enumerable.Range(0, 6).Select(i => storage.IngestAsync(Harbour("race").Request((ulong)i)));
+        var acks = (await Task.WhenAll(tasks)).SelectMany(r => r.Values).ToList();
+        Assert.Single(acks, a => a.Status == StoreStatus.Stored);
+        Assert.Equal(5, acks.Count(a => a.Status == StoreStatus.Duplicate));
+        Assert.Equal(1, await storage.CountAsync("articles", "race"));
+        Assert.Equal(1, await storage.CountAsync("quotes", "race"));
+    }
+
+    [Fact]
+    public async Task Invalid_article_is_rejected_with_the_field_and_the_others_are_stored()
+    {
+        var bad = Harbour("bad-offsets").Request(2);
+        bad.Analysis.Quotes[0].End = 10_000;
+        var noId = Harbour("x").Request(3);
+        noId.Article.Id = string.Empty;
+        noId.Analysis.ArticleId = string.Empty;
+
+        var acks = await storage.IngestAsync(Harbour("good-1").Request(1), bad, noId, Harbour("good-2").Request(4));
+
+        Assert.Equal(StoreStatus.Stored, acks[1].Status);
+        Assert.Equal(StoreStatus.Rejected, acks[2].Status);
+        Assert.Contains("analysis.quotes[0]", acks[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("outside the text", acks[2].Reason, StringComparison.Ordinal);
+        Assert.Equal(StoreStatus.Rejected, acks[3].Status);
+        Assert.Equal("article.id: required", acks[3].Reason);
+        Assert.Equal(StoreStatus.Stored, acks[4].Status);
+        Assert.Equal(0, await storage.CountAsync("articles", "bad-offsets"));
+    }
+
+    [Fact]
+    public async Task Oversized_text_is_rejected_naming_the_limit()
+    {
+        var text = new string('a', 1024 * 1024 + 1);
+        var request = new AnalysisBuilder("huge", text).Request(1);
+        var ack = (await storage.IngestAsync(request))[1];
+        Assert.Equal(StoreStatus.Rejected, ack.Status);
+        Assert.Equal("article.text: 1048577 bytes exceeds the limit of 1048576 bytes", ack.Reason);
+    }
+
+    [Fact]
+    public async Task Database_failure_mid_article_leaves_no_partial_rows_and_the_stream_goes_on()
+    {
+        // A trigger makes the last insert of one article fail, after its article, entity and quote rows were written.
+        await using (var connection = await storage.Database.OpenAsync())
+        {
+            await using var command = new Npgsql.NpgsqlCommand(
+                """
+                CREATE FUNCTION fail_for_doomed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.article_id = 'doomed' THEN RAISE EXCEPTION 'injected failure'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER fail_for_doomed BEFORE INSERT ON quote_entities
+                    FOR EACH ROW EXECUTE FUNCTION fail_for_doomed();
+                """,
+                connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var doomed = Harbour("doomed");
+        doomed.Analysis.Quotes[0].EntityIds.Add("e2");
+        var acks = await storage.IngestAsync(doomed.Request(1), Harbour("survivor").Request(2));
+
+        Assert.Equal(StoreStatus.Failed, acks[1].Status);
+        Assert.Contains("injected failure", acks[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(StoreStatus.Stored, acks[2].Status);
+        foreach (var table in new[] { "articles", "entities", "mentions", "quotes", "quote_entities" })
+        {
+            Assert.Equal(0, await storage.CountAsync(table, "doomed"));
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_article_is_not_found()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await storage.Client.GetArticleAsync(new GetArticleRequest { Id = "never-stored" }));
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+}
