@@ -1,3 +1,4 @@
+using Platform.Nlp.Eval;
 using System.Globalization;
 using Platform.Nlp.Evaluation.Quotes;
 
@@ -15,6 +16,20 @@ if (args.Length >= 1 && args[0] == "dump")
         Console.WriteLine($"{q.Kind} {q.Span} cue={q.Cue} speaker={q.Speaker?.Name} mention={mention} channel={q.Channel} | {q.Text}");
     }
 
+    return 0;
+}
+
+if (args.Length >= 1 && args[0] == "bench")
+{
+    // eval bench [JSONL] [ROUNDS]: single-threaded throughput of the engine with and without quote attribution.
+    var path = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "data", "quotes", "polnear", "dev.jsonl");
+    var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+    var texts = File.ReadLines(path)
+        .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString() ?? "")
+        .ToList();
+    Benchmark.Run(texts, rounds);
+    Console.WriteLine();
+    Benchmark.RunQuoteStage(texts, rounds);
     return 0;
 }
 
