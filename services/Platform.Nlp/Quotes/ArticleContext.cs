@@ -68,6 +68,29 @@ internal sealed class ArticleContext
 
     public bool IsWord(int token) => Has(token) && Tokens[token].Kind == TokenKind.Word;
 
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "st", "jr",
+        "sr", "u.s", "vs", "no", "ft", "mt", "adm", "cmdr", "pres", "atty", "supt", "hon",
+    };
+
+    /// <summary>Whether the token ends a sentence: '.', '!' or '?', but not the dot of "Mr." or of an initial.</summary>
+    public bool EndsSentence(int token)
+    {
+        if (!Has(token) || Tokens[token].Kind != TokenKind.Punctuation || First(token) is not ('.' or '!' or '?'))
+        {
+            return false;
+        }
+
+        if (First(token) != '.' || !IsWord(token - 1) || Tokens[token - 1].End != Tokens[token].Start)
+        {
+            return true;
+        }
+
+        var word = Word(token - 1);
+        return !(Abbreviations.Contains(word) || word.Length == 1 && char.IsUpper(word[0]));
+    }
+
     /// <summary>Index of the first token starting at or after the offset (Tokens.Count if none).</summary>
     public int TokenFrom(int offset)
     {

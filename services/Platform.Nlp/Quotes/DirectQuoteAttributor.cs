@@ -11,7 +11,7 @@ namespace Platform.Nlp.Quotes;
 internal sealed class DirectQuoteAttributor(
     ArticleContext ctx, CueFinder cues, SpeakerPhraseFinder phrases, ChannelFinder channels)
 {
-    private const int MaxCueDistance = 8;
+    private const int MaxCueDistance = 14;
     private const int MaxClauseTokens = 30;
 
     /// <summary>Attributes the quote in place; returns the cue's tokens so that no other quote reuses them.</summary>
@@ -72,6 +72,16 @@ internal sealed class DirectQuoteAttributor(
             break;
         }
 
+        // "Carl Bialik: “…”" or "Philip Bump writes: “…”" — a speaker named right before a colon, without a cue.
+        if (ctx.IsPunct(open - 1, ':') && open - 1 > lo
+            && phrases.InWindow(lo, open - 1, preferRight: true) is { Kind: PhraseKind.Name or PhraseKind.Pronoun } named
+            && named.Span.End >= ctx.Tokens[Math.Max(lo, open - 4)].Start)
+        {
+            draft.Phrase = named;
+            draft.Channel = channels.Find(lo, open);
+            draft.Confidence = 0.6f;
+        }
+
         return null;
     }
 
@@ -122,7 +132,7 @@ internal sealed class DirectQuoteAttributor(
         while (t < ctx.Tokens.Count && t < from + MaxClauseTokens && ctx.Tokens[t].Start < paragraphEnd)
         {
             if (ctx.Tokens[t].Kind == TokenKind.QuoteMark
-                || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or '!' or '?' or ';')
+                || ctx.EndsSentence(t) || ctx.IsPunct(t, ';'))
             {
                 break;
             }
@@ -139,7 +149,7 @@ internal sealed class DirectQuoteAttributor(
         while (t >= 0 && ctx.Tokens[t].Start >= paragraphStart && open - t < MaxClauseTokens)
         {
             if (ctx.Tokens[t].Kind == TokenKind.QuoteMark
-                || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or '!' or '?' or ';')
+                || ctx.EndsSentence(t) || ctx.IsPunct(t, ';'))
             {
                 break;
             }

@@ -168,6 +168,18 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         }
 
         var phrase = InWindow(k, end, preferRight: false);
+        if (phrase is null && Determiners.Contains(ctx.Word(k)) && ctx.IsWord(k + 1))
+        {
+            // "said the 46-year-old": a noun phrase without a known role still names the speaker.
+            var last = Math.Min(end, k + 5) - 1;
+            while (last > k && !ctx.IsWord(last))
+            {
+                last--;
+            }
+
+            return new SpeakerPhrase(new TextSpan(ctx.Tokens[k].Start, ctx.Tokens[last].End), PhraseKind.Description, null, ["group"], false);
+        }
+
         return phrase is null || phrase.Kind == PhraseKind.Name || phrase.Span.Start <= ctx.Tokens[k].End ? phrase : null;
     }
 
@@ -344,7 +356,7 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             return true;
         }
 
-        return token.Kind == TokenKind.Punctuation && ctx.First(t) is '.' or '!' or '?' or ';' or ':' or '(' or ')'
+        return ctx.EndsSentence(t) || token.Kind == TokenKind.Punctuation && ctx.First(t) is ';' or ':' or '(' or ')'
             or '-' or '\u2014' or '\u2013';
     }
 }
