@@ -346,7 +346,7 @@ internal sealed class IndirectQuoteFinder(
                 comma = next;
             }
 
-            var source = phrases.InWindow(cue.Last + 1, comma, preferRight: false);
+            var source = phrases.InWindow(cue.Last + 1, comma, preferRight: false) ?? Generic(cue.Last + 1, comma);
             var span = ContentSpan(comma + 1, b);
             if (source is null || span is null || Words(span.Value) < MinContentWords)
             {
@@ -358,7 +358,7 @@ internal sealed class IndirectQuoteFinder(
 
         if (cue.First > first && ctx.IsPunct(cue.First - 1, ','))
         {
-            var source = phrases.InWindow(cue.Last + 1, b, preferRight: false);
+            var source = phrases.InWindow(cue.Last + 1, b, preferRight: false) ?? Generic(cue.Last + 1, b);
             var span = ContentSpan(first, cue.First - 1);
             if (source is null || span is null || Words(span.Value) < MinLeadingContentWords)
             {
@@ -432,6 +432,22 @@ internal sealed class IndirectQuoteFinder(
         return (draft, -1, -2);
     }
 
+    // Any noun phrase as a source: "according to a new poll".
+    private SpeakerPhrase? Generic(int from, int to)
+    {
+        while (to > from && !ctx.IsWord(to - 1) && ctx.Tokens[to - 1].Kind != TokenKind.Number)
+        {
+            to--;
+        }
+
+        if (to <= from || to - from > 12)
+        {
+            return null;
+        }
+
+        return new SpeakerPhrase(new TextSpan(ctx.Tokens[from].Start, ctx.Tokens[to - 1].End), PhraseKind.Description, null, ["group"], false);
+    }
+
     private QuoteDraft Draft(TextSpan span, SpeakerPhrase subject, Cue cue, int clauseFrom, int clauseTo)
     {
         var relay = subject.Kind == PhraseKind.Name && channels.IsOutlet(subject.Span.Of(ctx.Text));
@@ -483,7 +499,13 @@ internal sealed class IndirectQuoteFinder(
 
             if (ctx.IsWord(t) && ctx.Word(t) == "that")
             {
-                return t + 1 < b && !(ctx.IsWord(t + 1) && cues.At(t + 1) is not null) ? t + 1 : -1;
+                // A complementizer opens a clause; a pronoun "that" at the end ("to accomplish that.") does not.
+                if (t + 3 < b && !(ctx.IsWord(t + 1) && cues.At(t + 1) is not null))
+                {
+                    return t + 1;
+                }
+
+                break;
             }
 
             if (ctx.IsWord(t) && cues.At(t) is not null)
@@ -515,14 +537,33 @@ internal sealed class IndirectQuoteFinder(
             }
         }
 
+        // "said Tuesday his actions …", "said on Monday the plan …": step over a time expression.
+        k = SkipTime(k, b);
         if (k >= b || ctx.Tokens[k].Kind == TokenKind.QuoteMark)
         {
             return -1;
         }
 
+        if ((cue.Traits & VerbTraits.NounContent) != 0 && ctx.IsWord(k) && ctx.Word(k) is "for" or "on" && ctx.IsWord(k + 1))
+        {
+            return k + 1; // "called for an inquiry", "called on Congress to act"
+        }
+
         if ((cue.Traits & VerbTraits.NounContent) != 0 && ctx.IsWord(k) && !IsPreposition(ctx.Word(k)))
         {
             return k;
+        }
+
+        if (ctx.Word(cue.First).StartsWith("ask", StringComparison.OrdinalIgnoreCase))
+        {
+            // A reported question: "asked (him) whether …", "asks why …".
+            for (var t = k; t < b && t <= k + 4; t++)
+            {
+                if (ctx.IsWord(t) && ctx.Word(t) is "whether" or "if" or "why" or "how" or "what" or "when" or "where" or "who")
+                {
+                    return t + 2 < b ? t : -1;
+                }
+            }
         }
 
         if (!ctx.IsWord(k) && ctx.Tokens[k].Kind != TokenKind.Number)
@@ -545,6 +586,33 @@ internal sealed class IndirectQuoteFinder(
 
         return HasFiniteVerb(k, b) ? k : -1;
     }
+
+    private int SkipTime(int k, int b)
+    {
+        var start = k;
+        if (ctx.IsWord(k) && ctx.Word(k) is "on" or "last" or "this" or "late" or "early" or "earlier" && ctx.IsWord(k + 1)
+            && TimeWords.Contains(ctx.Word(k + 1)))
+        {
+            k += 2;
+        }
+        else if (ctx.IsWord(k) && TimeWords.Contains(ctx.Word(k)))
+        {
+            k++;
+        }
+
+        if (k > start && ctx.IsPunct(k, ','))
+        {
+            k++;
+        }
+
+        return k < b ? k : start;
+    }
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+        "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "recently", "earlier", "later",
+    };
 
     private bool HasFiniteVerb(int from, int b)
     {
