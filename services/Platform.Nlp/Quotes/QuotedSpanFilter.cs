@@ -157,8 +157,12 @@ internal sealed class QuotedSpanFilter(ArticleContext ctx, QuoteLexicon lexicon)
             return true;
         }
 
-        return t >= 0 && ctx.IsWord(t) && (lexicon.VerbTraitsOf(ctx.Word(t)) & VerbTraits.Speech) != 0;
+        return IsSpeechVerb(t);
     }
+
+    // Lower case only: "States" in "the United States" is a name, not the verb.
+    private bool IsSpeechVerb(int t)
+        => ctx.IsWord(t) && char.IsLower(ctx.First(t)) && (lexicon.VerbTraitsOf(ctx.Word(t)) & VerbTraits.Speech) != 0;
 
     private bool FollowedByCue(QuotedSpan marks)
     {
@@ -170,7 +174,7 @@ internal sealed class QuotedSpanFilter(ArticleContext ctx, QuoteLexicon lexicon)
                 return false;
             }
 
-            if (ctx.IsWord(k) && (lexicon.VerbTraitsOf(ctx.Word(k)) & VerbTraits.Speech) != 0)
+            if (IsSpeechVerb(k))
             {
                 return true;
             }

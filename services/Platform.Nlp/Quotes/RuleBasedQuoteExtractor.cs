@@ -11,6 +11,8 @@ namespace Platform.Nlp.Quotes;
 /// </summary>
 public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
 {
+    private const int OrphanFragmentWords = 3;
+
     private readonly QuoteLexicon _lexicon = QuoteLexicon.Default;
 
     /// <summary>When false, quotes are found but not attributed (no speaker, cue or channel): for cost comparisons.</summary>
@@ -57,8 +59,29 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
             .Find(consumed, candidates, direct.Where(d => d.Attributed).Select(d => new TextSpan(d.Candidate.Marks.Open, d.Candidate.Marks.After)).ToList());
         var absorbed = indirect.SelectMany(i => i.Absorbed).ToHashSet();
 
+        // A long verbatim fragment inside a clause whose frame was not recognized, but with a speaker and a cue right
+        // next to it, is still somebody's words: keep it as a mixed quote of its own, marks included.
+        var orphans = new List<QuoteDraft>();
+        foreach (var fragment in candidates.Where(c => c.Role == QuotedRole.Fragment && c.Words >= OrphanFragmentWords
+                                                       && !absorbed.Contains(c)))
+        {
+            var span = new TextSpan(fragment.Marks.Open, fragment.Marks.After);
+            if (indirect.Exists(i => i.Draft.Span.Overlaps(span)) || direct.Exists(d => d.Draft.Span.Overlaps(span)))
+            {
+                continue;
+            }
+
+            var draft = new QuoteDraft { Span = span, Kind = QuoteKind.Mixed, Confidence = 0.4f };
+            if (attributor.Attribute(fragment, draft) is { } cue)
+            {
+                consumed.Add(cue.First);
+                orphans.Add(draft);
+            }
+        }
+
         var drafts = direct.Where(d => !absorbed.Contains(d.Candidate)).Select(d => d.Draft)
             .Concat(indirect.Select(i => i.Draft))
+            .Concat(orphans)
             .OrderBy(d => d.Span.Start)
             .ToList();
         if (Attribute)
