@@ -52,9 +52,9 @@ internal sealed class ChannelFinder(ArticleContext ctx, QuoteLexicon lexicon)
         return null;
     }
 
-    /// <summary>Whether the text of a phrase is a news outlet (or platform): then it relays, it does not speak.</summary>
-    public bool IsOutlet(string name) => lexicon.Channels.ContainsKey(name)
-                                         || lexicon.Channels.ContainsKey(StripArticle(name));
+    /// <summary>Whether the text of a phrase is a news outlet: then it relays, it does not speak. ("Twitter said" is the company.)</summary>
+    public bool IsOutlet(string name) => lexicon.Channels.TryGetValue(name, out var platform) && !platform
+                                         || lexicon.Channels.TryGetValue(StripArticle(name), out platform) && !platform;
 
     private string? Outlet(int t, int to)
     {

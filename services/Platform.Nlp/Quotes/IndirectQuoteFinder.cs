@@ -209,13 +209,14 @@ internal sealed class IndirectQuoteFinder(
             return null;
         }
 
-        var subject = phrases.Before(cue.First, a);
-        if (subject is null && word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && cue.First > a
-            && ctx.IsPunct(cue.First - 1, ','))
+        SpeakerPhrase? subject = null;
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && cue.First > a && ctx.IsPunct(cue.First - 1, ','))
         {
-            // A participle shares the subject of its sentence: "She left, saying that …".
+            // A participle shares the subject of its sentence: "She left an hour later, saying that …".
             subject = phrases.InWindow(a, Math.Min(a + 6, cue.First), preferRight: false);
         }
+
+        subject ??= phrases.Before(cue.First, a);
 
         if (subject is null || subject.Kind == PhraseKind.Pronoun && subject.Span.Of(ctx.Text) is "It" or "it"
                                                                   && ctx.IsWord(cue.First - 1) && ctx.Word(cue.First - 1) is "is" or "was")

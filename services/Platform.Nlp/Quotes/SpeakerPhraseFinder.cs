@@ -110,9 +110,9 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
     public SpeakerPhrase? After(int cue, int hi)
     {
         var k = cue + 1;
-        if (k >= hi)
+        if (k >= hi || ctx.IsWord(k) && Prepositions.Contains(ctx.Word(k)))
         {
-            return null;
+            return null; // "said in a statement": a channel, not a speaker
         }
 
         var end = k;
@@ -227,6 +227,12 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         }
 
         var edge = preferRight ? to - 1 : from;
+        if (preferRight && ctx.IsWord(edge) && ctx.Word(edge) is "who")
+        {
+            // "…, Senator X, who said": the relative pronoun names the speaker; it resolves to the person before it.
+            return new SpeakerPhrase(ctx.Tokens[edge].Span, PhraseKind.Pronoun, null, null, false);
+        }
+
         if (ctx.IsWord(edge) && Pronouns.Contains(ctx.Word(edge)))
         {
             var w = ctx.Word(edge).ToLowerInvariant();
@@ -267,6 +273,11 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             {
                 break;
             }
+        }
+
+        if (ctx.IsWord(start - 1) && Prepositions.Contains(ctx.Word(start - 1)))
+        {
+            return null; // "in the past described": the object of a preposition is no subject
         }
 
         var first = ctx.Word(start);

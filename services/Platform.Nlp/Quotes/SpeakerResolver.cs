@@ -59,6 +59,13 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             "she" or "her" => 'F',
             _ => null,
         };
+        if (word == "who")
+        {
+            var antecedent = ctx.Mentions.LastOrDefault(m => m.Span.End <= mention.Start && mention.Start - m.Span.End < 200
+                                                             && m.Entity.Type is EntityType.Person or EntityType.Org);
+            return antecedent.Entity is null ? null : new Speaker(antecedent.Entity.Name, antecedent.Entity.Id, mention);
+        }
+
         if (word is "they" or "them" or "it" or "we" or "i")
         {
             // "they"/"it" often stand for an organization; first person only inside quotes. Leave unresolved unless an
