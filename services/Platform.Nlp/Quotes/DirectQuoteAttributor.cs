@@ -33,6 +33,16 @@ internal sealed class DirectQuoteAttributor(
             }
         }
 
+        // "“…” ― Pamela Padilla": a name after a dash signs the quote.
+        if (after < afterEnd && ctx.Tokens[after].Kind == TokenKind.Punctuation && ctx.First(after) is '-' or '\u2014' or '\u2013' or '\u2015'
+            && ctx.MentionAt(after + 1) is { Entity.Type: EntityType.Person } signer
+            && ctx.TokenFrom(signer.Span.End) >= afterEnd - 1)
+        {
+            draft.Phrase = new SpeakerPhrase(signer.Span, PhraseKind.Name, signer, null, false);
+            draft.Confidence = 0.7f;
+            return null;
+        }
+
         var open = ctx.TokenFrom(quote.Marks.Open);
         var clauseFloor = paragraph.Start;
         if (ctx.IsPunct(open - 1, ':') && ctx.Tokens[open - 1].End <= paragraph.Start)

@@ -52,6 +52,21 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             j--;
         }
 
+        if (j >= lo && ctx.IsPunct(j, ')'))
+        {
+            // "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
+            var open = j - 1;
+            while (open >= lo && open > j - 12 && !ctx.IsPunct(open, '('))
+            {
+                open--;
+            }
+
+            if (open >= lo && ctx.IsPunct(open, '('))
+            {
+                j = open - 1;
+            }
+        }
+
         if (j < lo)
         {
             return null;
