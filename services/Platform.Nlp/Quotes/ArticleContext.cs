@@ -82,6 +82,11 @@ internal sealed class ArticleContext
             return false;
         }
 
+        if (IsPunct(token + 1, ')'))
+        {
+            return false; // "(D-Ore.)"
+        }
+
         if (First(token) != '.' || !IsWord(token - 1) || Tokens[token - 1].End != Tokens[token].Start)
         {
             return true;

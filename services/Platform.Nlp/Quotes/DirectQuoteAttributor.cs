@@ -85,7 +85,7 @@ internal sealed class DirectQuoteAttributor(
         // "Carl Bialik: “…”" or "Philip Bump writes: “…”" — a speaker named right before a colon, without a cue.
         if (ctx.IsPunct(open - 1, ':') && open - 1 > lo
             && phrases.InWindow(lo, open - 1, preferRight: true) is { Kind: PhraseKind.Name or PhraseKind.Pronoun } named
-            && named.Span.End >= ctx.Tokens[Math.Max(lo, open - 4)].Start)
+            && named.Span.End >= ctx.Tokens[Math.Max(lo, open - 7)].Start)
         {
             draft.Phrase = named;
             draft.Channel = channels.Find(lo, open);

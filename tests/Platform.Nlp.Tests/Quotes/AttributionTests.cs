@@ -104,4 +104,28 @@ public class AttributionTests
         Assert.Equal(2, quotes.Count);
         QuoteAssert.Is(quotes[1], text, "The children deserve nothing less.", QuoteKind.Direct, "Ana Costa", "said");
     }
+
+    [Fact]
+    public void Name_after_a_dash_signs_the_quote()
+    {
+        const string text = "“The new bus line changed my mornings completely.” ― Lucy Grant";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "The new bus line changed my mornings completely.", QuoteKind.Direct, "Lucy Grant", null, "Lucy Grant");
+    }
+
+    [Fact]
+    public void Parenthesis_between_speaker_and_cue()
+    {
+        const string text = "\"We need the funding this year,\" Sen. Vera Holm (D-Ore.) said.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "We need the funding this year", QuoteKind.Direct, "Vera Holm", "said", "Vera Holm");
+    }
+
+    [Fact]
+    public void Speaker_named_before_a_colon_without_a_verb()
+    {
+        const string text = "Pollster Mark Doyle on the result:\n\n“Turnout decided this race, not the candidates.”";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "Turnout decided this race, not the candidates.", QuoteKind.Direct, "Mark Doyle", null, "Mark Doyle");
+    }
 }
