@@ -10,7 +10,7 @@ public static class NerEvaluator
     /// Types the gold data lacks (e.g. MISC in Universal NER) are removed from the predictions first when
     /// <paramref name="onlyGoldTypes"/> is set.
     /// </summary>
-    public static PhraseScorer Evaluate(NerModel model, IReadOnlyList<ConllDocument> documents, bool onlyGoldTypes = false)
+    public static PhraseScorer Evaluate(NerModel model, IReadOnlyList<ConllDocument> documents, bool onlyGoldTypes = false, TextWriter? output = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var goldTypes = new HashSet<string>(StringComparer.Ordinal);
@@ -44,6 +44,16 @@ public static class NerEvaluator
                 }
 
                 scorer.Add(sentence.Tags, tags);
+                if (output is not null)
+                {
+                    // conlleval input format: word, gold tag, predicted tag; blank line between sentences.
+                    for (var i = 0; i < tags.Length; i++)
+                    {
+                        output.WriteLine($"{sentence.Words[i]} {sentence.Tags[i]} {tags[i]}");
+                    }
+
+                    output.WriteLine();
+                }
             }
         }
 

@@ -71,6 +71,13 @@ internal sealed class AveragedPerceptron : IScorer
     /// <summary>The averaged weights, quantized for shipping.</summary>
     public WeightTable Average()
     {
+        var (weights, transitions) = AveragedWeights();
+        return WeightTable.Quantize(Bits, weights, transitions);
+    }
+
+    /// <summary>The averaged weights and transition scores in full precision.</summary>
+    public (float[] Weights, float[] Transitions) AveragedWeights()
+    {
         var weights = new float[_weights.Length];
         for (var i = 0; i < weights.Length; i++)
         {
@@ -83,7 +90,7 @@ internal sealed class AveragedPerceptron : IScorer
             transitions[i] = (float)(_transitions[i] - (_transitionSums[i] / _step));
         }
 
-        return WeightTable.Quantize(Bits, weights, transitions);
+        return (weights, transitions);
     }
 
     private void Add(float[] weights, double[] sums, int index, int delta)

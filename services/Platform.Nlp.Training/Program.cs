@@ -4,13 +4,14 @@ using Platform.Nlp;
 using Platform.Nlp.Entities;
 using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Quotes;
+using Platform.Nlp.Tokens;
 using Platform.Nlp.Evaluation;
 using Platform.Nlp.Training;
 
 // Commands (run from the repository root; paths are relative to it):
 //   train  [--data ../shared/data/ner] [--train train|train+dev] [--out FILE] [--epochs N] [--bits B] [--seed S]
-//          [--folds K] [--single-pass] [--min-cluster-count N]
-//   eval   [--model FILE] --conll FILE [--only-gold-types]
+//          [--folds K] [--single-pass] [--min-cluster-count N] [--runs R]
+//   eval   [--model FILE] --conll FILE [--only-gold-types] [--min-f1 F] [--dump FILE]
 //   bench  [--model FILE] [--conll FILE] [--rounds N]
 //   seed   [--model FILE] [--seed-dir ../shared/data/seed]
 var command = args.Length > 0 ? args[0] : "help";
@@ -45,7 +46,8 @@ internal static class Commands
             Epochs: o.GetInt("epochs", 12),
             Seed: o.GetInt("seed", 17),
             Folds: o.GetInt("folds", 4),
-            SecondPass: !o.Has("single-pass"));
+            SecondPass: !o.Has("single-pass"),
+            Runs: o.GetInt("runs", 1));
         var watch = Stopwatch.StartNew();
         var lexicon = LexiconBuilder.Build(data, o.GetInt("min-cluster-count", 1), log);
         var train = ConllCorpus.ReadFile(Path.Combine(conll, "train.bio.txt.gz"));
@@ -83,7 +85,9 @@ internal static class Commands
             return 2;
         }
 
-        var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file), o.Has("only-gold-types"));
+        var dump = o.Get("dump", "");
+        using var writer = dump.Length > 0 ? new StreamWriter(dump) : null;
+        var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file), o.Has("only-gold-types"), writer);
         log.Write(scorer.Report());
         var minimum = o.Get("min-f1", "");
         if (minimum.Length > 0 && scorer.Overall.F1 < double.Parse(minimum, CultureInfo.InvariantCulture))
@@ -124,6 +128,51 @@ internal static class Commands
 
         var seconds = watch.Elapsed.TotalSeconds;
         log.WriteLine($"NER: {tokens * rounds / seconds:N0} tokens/s on one thread ({tokens:N0} tokens x {rounds} rounds in {seconds:F2}s)");
+
+        // The whole engine (tokens, sentences, NER, rules, canonicalization, quotes) on the seed article.
+        var article = Path.Combine(o.Get("seed-dir", Path.Combine("..", "shared", "data", "seed")), "article.txt");
+        if (File.Exists(article))
+        {
+            var text = File.ReadAllText(article);
+            var engine = new NewsAnalyzer(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor());
+            engine.Analyze(text);
+            var times = Math.Max(1, 20 * rounds);
+            watch.Restart();
+            for (var r = 0; r < times; r++)
+            {
+                engine.Analyze(text);
+            }
+
+            var perSecond = text.Length * (double)times / watch.Elapsed.TotalSeconds;
+            log.WriteLine($"engine: {perSecond / 1e6:F2} M chars/s on one thread ({text.Length:N0} chars x {times} in {watch.Elapsed.TotalSeconds:F2}s)");
+
+            // Where the time goes, stage by stage.
+            var recognizer = new StatisticalEntityRecognizer(model);
+            var quotes = new RuleBasedQuoteExtractor();
+            var stages = new double[5];
+            for (var r = 0; r < times; r++)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                var document = Document.Parse(text);
+                var t1 = Stopwatch.GetTimestamp();
+                var spans = recognizer.Recognize(document);
+                var t2 = Stopwatch.GetTimestamp();
+                var entities = EntityCanonicalizer.Group(text, spans);
+                var t3 = Stopwatch.GetTimestamp();
+                quotes.Extract(document, entities);
+                var t4 = Stopwatch.GetTimestamp();
+                model.Tag(TokenizedText.FromDocument(document));
+                stages[4] += Stopwatch.GetTimestamp() - t4;
+                stages[0] += t1 - t0;
+                stages[1] += t2 - t1;
+                stages[2] += t3 - t2;
+                stages[3] += t4 - t3;
+            }
+
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"engine stages (ms per article): parse {stages[0] * 1000 / Stopwatch.Frequency / times:F2}, entities {stages[1] * 1000 / Stopwatch.Frequency / times:F2}, canonicalize {stages[2] * 1000 / Stopwatch.Frequency / times:F2}, quotes {stages[3] * 1000 / Stopwatch.Frequency / times:F2}; of entities, the model alone {stages[4] * 1000 / Stopwatch.Frequency / times:F2}"));
+        }
+
         return 0;
     }
 

@@ -61,3 +61,37 @@ public class NewsAnalyzerTests
         }
     }
 }
+
+public class NewsAnalyzerRobustnessTests
+{
+    private static readonly NewsAnalyzer Engine = NewsAnalyzer.CreateDefault();
+
+    [Fact]
+    public void Random_text_never_throws_and_entity_offsets_stay_in_range()
+    {
+        const string alphabet = "aZ9 .,-'’\"“”$€£\n\t()—–/:;!?ÄéçU.S.-\uD83D\uDE00\uD800\u0000";
+        string[] words = ["Mr.", "U.S.", "$", "700", "billion", "mid-2013", "the", "day", "before", "Russian-Venezuelan", "anti-", "'s", "May", "Ministry", "of", "Oslo", "said"];
+        var random = new Random(7);
+        for (var round = 0; round < 300; round++)
+        {
+            var builder = new System.Text.StringBuilder();
+            var length = random.Next(0, 120);
+            for (var i = 0; i < length; i++)
+            {
+                builder.Append(random.Next(4) == 0 ? words[random.Next(words.Length)] + " " : alphabet[random.Next(alphabet.Length)].ToString());
+            }
+
+            var text = builder.ToString();
+            var analysis = Engine.Analyze(text);
+            var previousEnd = -1;
+            foreach (var mention in analysis.Entities.SelectMany(e => e.Mentions).OrderBy(m => m.Span.Start))
+            {
+                Assert.InRange(mention.Span.Start, 0, text.Length);
+                Assert.InRange(mention.Span.End, mention.Span.Start + 1, text.Length);
+                Assert.Equal(mention.Text, mention.Span.Of(text));
+                Assert.True(mention.Span.Start >= previousEnd, "mentions overlap");
+                previousEnd = mention.Span.End;
+            }
+        }
+    }
+}

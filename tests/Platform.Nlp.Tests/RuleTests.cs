@@ -66,6 +66,28 @@ public class RuleTests
             spans.Select(s => (s.Span.Of(text), s.Type)));
     }
 
+    [Fact]
+    public void Organizations_absorb_their_place_but_stay_apart_from_another_organization()
+    {
+        var lexicon = new Lexicon();
+        lexicon.Freeze();
+        const string text = "The Chamber of Deputies of the Narnia Parliament met the Ministry of Fisheries of Tonga.";
+        var spans = new List<EntitySpan>
+        {
+            new(Span(text, "Chamber of Deputies"), EntityType.Org),
+            new(Span(text, "Narnia"), EntityType.Loc),
+            new(Span(text, "Parliament"), EntityType.Org),
+            new(Span(text, "Ministry of Fisheries"), EntityType.Org),
+            new(Span(text, "Tonga"), EntityType.Loc),
+        };
+
+        NewsConventions.Apply(Document.Parse(text), lexicon, spans);
+
+        Assert.Equal(
+            [("Chamber of Deputies", EntityType.Org), ("Narnia Parliament", EntityType.Org), ("Ministry of Fisheries of Tonga", EntityType.Org)],
+            spans.Select(s => (s.Span.Of(text), s.Type)));
+    }
+
     private static TextSpan Span(string text, string part)
     {
         var start = text.IndexOf(part, StringComparison.Ordinal);

@@ -24,6 +24,7 @@ public static class EntityCanonicalizer
 
     private static readonly HashSet<string> MinorWords = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "on", "in", "&" };
 
+    /// <summary>Entities of a text, ordered by first mention, each with its mentions in text order.</summary>
     public static List<Entity> Group(string text, IReadOnlyList<EntitySpan> spans)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -46,7 +47,7 @@ public static class EntityCanonicalizer
         }
 
         return groups
-            .Select(g => (g.Type, Mentions: g.Mentions.OrderBy(m => m.Span.Start).ToList(), Name: NameOf(g, text)))
+            .Select(g => (g.Type, Mentions: g.Mentions.OrderBy(m => m.Span.Start).ToList(), Name: NameOf(g)))
             .OrderBy(g => g.Mentions[0].Span.Start)
             .Select((g, id) => new Entity(id, g.Name, g.Type, g.Mentions.ConvertAll(m => new EntityMention(m.Span, m.Span.Of(text)))))
             .ToList();
@@ -108,7 +109,7 @@ public static class EntityCanonicalizer
         return chosen;
     }
 
-    private static string NameOf(MentionGroup group, string text)
+    private static string NameOf(MentionGroup group)
     {
         var best = group.Mentions
             .OrderByDescending(m => m.Words.Length)

@@ -16,11 +16,13 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 
     private readonly NerModel _model;
 
+    /// <summary>Creates a recognizer around a loaded model (usually <see cref="NerModel.Default"/>).</summary>
     public StatisticalEntityRecognizer(NerModel model)
     {
         _model = model;
     }
 
+    /// <summary>Non-overlapping typed mentions in text order; never throws on a parsed document.</summary>
     public IReadOnlyList<EntitySpan> Recognize(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -50,7 +52,9 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 
             if (part is NerLabels.Last or NerLabels.Unit && start >= 0)
             {
-                var span = new TextSpan(tokenized.Tokens[start].Start, tokenized.Tokens[i].End);
+                // A possessive clitic the model put inside a name ("Council’s") is not part of it.
+                var last = i > start && IsPossessive(document.Text, tokenized.Tokens[i]) ? i - 1 : i;
+                var span = new TextSpan(tokenized.Tokens[start].Start, tokenized.Tokens[last].End);
                 spans.Add(new EntitySpan(span, ModelTypes[NerLabels.TypeOf(label)]));
                 start = -1;
             }
@@ -64,6 +68,9 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         DateRule.Find(document, rules);
         return Merge(spans, rules);
     }
+
+    private static bool IsPossessive(string text, TextSpan token)
+        => token.Length == 2 && text[token.Start] is '\'' or '\u2019' && text[token.Start + 1] is 's' or 'S';
 
     private static List<EntitySpan> Merge(List<EntitySpan> model, List<EntitySpan> rules)
     {

@@ -145,6 +145,11 @@ internal sealed class ArticleContext
     /// <summary>The mention that covers a token, if any.</summary>
     public MentionRef? MentionAt(int token)
     {
+        if (!Has(token))
+        {
+            return null;
+        }
+
         var offset = Tokens[token].Start;
         int lo = 0, hi = Mentions.Count - 1;
         while (lo <= hi)

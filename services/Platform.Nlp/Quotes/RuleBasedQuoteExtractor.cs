@@ -27,6 +27,20 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
             return [];
         }
 
+        try
+        {
+            return ExtractQuotes(document, entities);
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            // The engine must not fail an article over a rule that met an input shape nobody foresaw: such an article
+            // gets no quotes rather than no analysis. The unit tests fuzz the rules so that this stays a safety net.
+            return [];
+        }
+    }
+
+    private List<Quote> ExtractQuotes(Document document, IReadOnlyList<Entity> entities)
+    {
         var ctx = new ArticleContext(document, entities);
         var filter = new QuotedSpanFilter(ctx, _lexicon);
         var candidates = QuoteMarkScanner.Scan(document.Text).Select(filter.Classify).ToList();

@@ -8,4 +8,9 @@ internal interface IScorer
     ReadOnlySpan<float> Transitions { get; }
 
     void Score(ReadOnlySpan<int> features, Span<float> scores);
+
+    /// <summary>Hints that the rows of these features will be read soon.</summary>
+    void Prefetch(ReadOnlySpan<int> features)
+    {
+    }
 }

@@ -61,9 +61,15 @@ public sealed class NerModel
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     public static NerModel Load(Stream stream)
     {
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var buffered = new BufferedStream(gzip, 1 << 16);
-        using var reader = new BinaryReader(buffered, Encoding.UTF8);
+        // Decompress in one go: millions of small reads are much cheaper from memory than through the gzip stream.
+        using var memory = new MemoryStream();
+        using (var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true))
+        {
+            gzip.CopyTo(memory);
+        }
+
+        memory.Position = 0;
+        using var reader = new BinaryReader(memory, Encoding.UTF8);
         if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion)
         {
             throw new InvalidDataException("Not a named-entity model of this format version.");

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Platform.Nlp.Entities.Model;
 
 /// <summary>
@@ -48,16 +50,42 @@ internal sealed class Tagger
 
         // The second pass shares the local features of the first: extract them once per document.
         var stride = FeatureExtractor.MaxFeatures;
-        var features = new int[Math.Max(1, infos.Length) * stride];
+        // Pooled: for a long article this buffer is about a megabyte, which would otherwise land on the large
+        // object heap on every call.
+        var features = ArrayPool<int>.Shared.Rent(Math.Max(1, infos.Length) * stride);
+        try
+        {
+            TagTwoPasses(document, infos, first, second, features, labels);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(features);
+        }
+
+        return labels;
+    }
+
+    private void TagTwoPasses(TokenizedText document, TokenInfo[] infos, IScorer first, IScorer second, int[] features, int[] labels)
+    {
+        var stride = FeatureExtractor.MaxFeatures;
         var counts = new int[infos.Length];
+        // Per sentence: all feature indices first, with their weight rows prefetched, then the scoring, so that
+        // the memory loads of many tokens overlap instead of stalling one by one.
         foreach (var (start, end) in document.Sentences)
         {
             var sentence = infos.AsSpan(start, end - start);
             for (var i = 0; i < sentence.Length; i++)
             {
                 var slot = features.AsSpan((start + i) * stride, stride);
-                counts[start + i] = FeatureExtractor.Extract(_lexicon, document.Text, sentence, i, first.Bits, secondPass: false, slot);
-                first.Score(slot[..counts[start + i]], _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
+                var count = FeatureExtractor.Extract(_lexicon, document.Text, sentence, i, first.Bits, secondPass: false, slot);
+                counts[start + i] = count;
+                first.Prefetch(slot[..count]);
+            }
+
+            for (var i = 0; i < sentence.Length; i++)
+            {
+                var slot = features.AsSpan((start + i) * stride, counts[start + i]);
+                first.Score(slot, _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
             }
 
             Viterbi.Decode(_emissions, first.Transitions, sentence.Length, labels.AsSpan(start, end - start), _dp, _back);
@@ -72,13 +100,18 @@ internal sealed class Tagger
                 var slot = features.AsSpan((start + i) * stride, stride);
                 var count = counts[start + i];
                 count += FeatureExtractor.ExtractDocument(sentence, i, second.Bits, slot[count..]);
-                second.Score(slot[..count], _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
+                counts[start + i] = count;
+                second.Prefetch(slot[..count]);
+            }
+
+            for (var i = 0; i < sentence.Length; i++)
+            {
+                var slot = features.AsSpan((start + i) * stride, counts[start + i]);
+                second.Score(slot, _emissions.AsSpan(i * NerLabels.Count, NerLabels.Count));
             }
 
             Viterbi.Decode(_emissions, second.Transitions, sentence.Length, labels.AsSpan(start, end - start), _dp, _back);
         }
-
-        return labels;
     }
 
     public void TagPass(TokenizedText document, TokenInfo[] infos, IScorer scorer, bool secondPass, int[] labels)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Platform.Nlp.Entities.Model;
 
@@ -94,6 +95,25 @@ internal sealed class WeightTable : IScorer
         for (var y = 0; y < labels; y++)
         {
             scores[y] = sums[y];
+        }
+    }
+
+    public unsafe void Prefetch(ReadOnlySpan<int> features)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        fixed (short* weights = Weights)
+        {
+            foreach (var f in features)
+            {
+                // A row is 34 bytes and may straddle two cache lines.
+                var row = weights + (f * 17);
+                Sse.Prefetch0(row);
+                Sse.Prefetch0(row + 16);
+            }
         }
     }
 

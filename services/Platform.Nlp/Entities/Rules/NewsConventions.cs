@@ -29,10 +29,10 @@ internal static class NewsConventions
         var w = new TokenWords(document);
         CompaniesAreNotPlaces(text, lexicon, spans);
         MergeNationalityIntoOrganization(text, spans);
-        ExtendOrganizationOfPlace(text, w, spans);
+        ExtendOrganizationOfPlace(w, spans);
         OrganizationOfPlace(text, spans);
         SpeakersArePeople(text, w, spans);
-        ModelDesignations(text, w, spans);
+        ModelDesignations(w, spans);
     }
 
     // A one-word "place" that no place list knows but the company list does ("Facebook") is an organization.
@@ -51,26 +51,31 @@ internal static class NewsConventions
         }
     }
 
-    // "Ministry of Foreign Affairs" + "of" + "Venezuela"; "United States" + "Congress".
+    // "United States" + "Congress" first, then "Ministry of Foreign Affairs" + "of" + "Venezuela", so that
+    // "House of Representatives of the United States Congress" stays two organizations.
     private static void OrganizationOfPlace(string text, List<EntitySpan> spans)
     {
-        for (var i = 0; i + 1 < spans.Count; i++)
+        for (var pass = 0; pass < 2; pass++)
         {
-            var a = spans[i];
-            var b = spans[i + 1];
-            var gap = text.AsSpan(a.Span.End, Math.Max(0, b.Span.Start - a.Span.End));
-            var ofPlace = a.Type == EntityType.Org && b.Type == EntityType.Loc && (gap.SequenceEqual(" of ") || gap.SequenceEqual(" of the "));
-            var placeOrg = a.Type == EntityType.Loc && b.Type == EntityType.Org && gap.SequenceEqual(" ");
-            if (ofPlace || placeOrg)
+            for (var i = 0; i + 1 < spans.Count; i++)
             {
-                spans[i] = new EntitySpan(new TextSpan(a.Span.Start, b.Span.End), EntityType.Org);
-                spans.RemoveAt(i + 1);
+                var a = spans[i];
+                var b = spans[i + 1];
+                var gap = text.AsSpan(a.Span.End, Math.Max(0, b.Span.Start - a.Span.End));
+                var merge = pass == 0
+                    ? a.Type == EntityType.Loc && b.Type == EntityType.Org && gap.SequenceEqual(" ")
+                    : a.Type == EntityType.Org && b.Type == EntityType.Loc && (gap.SequenceEqual(" of ") || gap.SequenceEqual(" of the "));
+                if (merge)
+                {
+                    spans[i] = new EntitySpan(new TextSpan(a.Span.Start, b.Span.End), EntityType.Org);
+                    spans.RemoveAt(i + 1);
+                }
             }
         }
     }
 
     // "Tu-160", "Su-30MK2", "BMP-3": letters, a hyphen, a number: aircraft, weapon and product designations.
-    private static void ModelDesignations(string text, TokenWords w, List<EntitySpan> spans)
+    private static void ModelDesignations(TokenWords w, List<EntitySpan> spans)
     {
         var added = false;
         for (var t = 0; t < w.Count; t++)
@@ -100,7 +105,6 @@ internal static class NewsConventions
             spans.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         }
 
-        _ = text;
     }
 
     private static void MergeNationalityIntoOrganization(string text, List<EntitySpan> spans)
@@ -118,7 +122,7 @@ internal static class NewsConventions
         }
     }
 
-    private static void ExtendOrganizationOfPlace(string text, TokenWords w, List<EntitySpan> spans)
+    private static void ExtendOrganizationOfPlace(TokenWords w, List<EntitySpan> spans)
     {
         for (var t = 0; t + 2 < w.Count; t++)
         {
@@ -146,7 +150,6 @@ internal static class NewsConventions
             spans.RemoveAll(s => s.Span.Overlaps(merged.Span));
             spans.Add(merged);
             spans.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            _ = text;
         }
     }
 

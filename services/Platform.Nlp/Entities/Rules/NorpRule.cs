@@ -22,7 +22,7 @@ internal static class NorpRule
 
     private static readonly WordSet Prefixes = new("anti", "pro", "non", "ex", "post", "pre", "neo", "pan", "all");
 
-    /// <summary>Retypes MISC spans in place and returns NORP mentions found inside hyphenated tokens.</summary>
+    /// <summary>Retypes MISC spans in place and adds the NORP parts of hyphenated compounds, keeping text order.</summary>
     public static void Apply(Document document, Lexicon lexicon, List<EntitySpan> spans)
     {
         var text = document.Text;
