@@ -19,11 +19,13 @@ public static class CliApp
                      QueryCommands.Entities(context),
                      QueryCommands.Article(context),
                      StatusCommand.Create(context),
+                     EvalCommands.Create(context),
                  })
         {
             root.Subcommands.Add(command);
         }
 
+        root.Options.Add(CommonOptions.Token);
         var parseResult = root.Parse(args);
         try
         {
@@ -38,6 +40,12 @@ public static class CliApp
                 "Is the service running? Start the whole stack with scripts/demo.sh, or pass --extraction/--storage URL " +
                 "(or set PLATFORM_EXTRACTION_URL / PLATFORM_STORAGE_URL).");
             return ExitCodes.Unavailable;
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Status.Detail}");
+            await context.Error.WriteLineAsync("Pass a token with --token or the PLATFORM_TOKEN environment variable.");
+            return ExitCodes.Unauthorized;
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {

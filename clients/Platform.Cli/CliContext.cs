@@ -29,7 +29,9 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
 
     private IAnsiConsole? _errorConsole;
 
-    public static GrpcChannel Channel(Uri address) => PlatformChannels.Create(address);
+    /// <summary>A channel to a service with the client library's defaults and the command's token.</summary>
+    public static GrpcChannel Channel(Uri address, System.CommandLine.ParseResult parse)
+        => PlatformChannels.Create(address, token: parse.GetValue(Commands.CommonOptions.Token));
 
     private static IAnsiConsole CreateConsole(TextWriter writer, bool interactive)
     {

@@ -20,4 +20,7 @@ public static class ExitCodes
 
     /// <summary>An input file could not be read.</summary>
     public const int InputError = 5;
+
+    /// <summary>The server refused the credentials (missing or unknown token, or a token without the scope).</summary>
+    public const int Unauthorized = 6;
 }

@@ -15,6 +15,12 @@ public sealed class PlatformClientOptions
     /// <summary>Address of the storage service.</summary>
     public Uri StorageAddress { get; set; } = DefaultStorageAddress;
 
+    /// <summary>Bearer token sent with every call, when the services require authentication; null otherwise.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Deadline of unary calls that set none (streaming calls have none by default).</summary>
+    public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How many times a call that failed with UNAVAILABLE is tried in all (1 disables retries).</summary>
     public int MaxAttempts { get; set; } = 4;
 }

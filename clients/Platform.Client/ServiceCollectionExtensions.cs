@@ -8,7 +8,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ExtractionService.ExtractionServiceClient"/> and <see cref="StorageService.StorageServiceClient"/>
-    /// (through the gRPC client factory) with the library's channel defaults: retries on UNAVAILABLE.
+    /// (through the gRPC client factory) with the library's channel defaults: retries on UNAVAILABLE, and a default
+    /// deadline for unary calls.
     /// </summary>
     /// <example>
     /// <code>
@@ -22,9 +23,24 @@ public static class ServiceCollectionExtensions
         configure?.Invoke(options);
         services.AddSingleton(options);
         services.AddGrpcClient<ExtractionService.ExtractionServiceClient>(o => o.Address = options.ExtractionAddress)
-            .ConfigureChannel(c => c.ServiceConfig = PlatformChannels.RetryOnUnavailable(options.MaxAttempts));
+            .ConfigureChannel(c => Configure(c, options, options.ExtractionAddress))
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(options.DefaultDeadline));
         services.AddGrpcClient<StorageService.StorageServiceClient>(o => o.Address = options.StorageAddress)
-            .ConfigureChannel(c => c.ServiceConfig = PlatformChannels.RetryOnUnavailable(options.MaxAttempts));
+            .ConfigureChannel(c => Configure(c, options, options.StorageAddress))
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(options.DefaultDeadline));
         return services;
+    }
+
+    private static void Configure(Grpc.Net.Client.GrpcChannelOptions channel, PlatformClientOptions options, Uri address)
+    {
+        channel.ServiceConfig = PlatformChannels.RetryOnUnavailable(options.MaxAttempts);
+        if (!string.IsNullOrEmpty(options.Token))
+        {
+            var secure = address.Scheme == Uri.UriSchemeHttps;
+            channel.Credentials = Grpc.Core.ChannelCredentials.Create(
+                secure ? Grpc.Core.ChannelCredentials.SecureSsl : Grpc.Core.ChannelCredentials.Insecure,
+                PlatformChannels.BearerToken(options.Token));
+            channel.UnsafeUseInsecureChannelCallCredentials = !secure;
+        }
     }
 }

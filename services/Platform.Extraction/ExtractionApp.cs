@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Extraction.Forwarding;
 using Platform.Extraction.Grpc;
+using Platform.Hosting;
 using Platform.Nlp;
 using Platform.V1;
 
@@ -19,6 +20,7 @@ public static class ExtractionApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.UseHttp2Endpoints();
         configure?.Invoke(builder);
 
         var forwarding = builder.Configuration.GetSection("Storage");
@@ -49,6 +51,14 @@ public static class ExtractionApp
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
+        builder.AddScopeAuthorization(new MethodScopes(
+            new Dictionary<string, string>
+            {
+                ["/platform.v1.ExtractionService/Extract"] = Scopes.Extract,
+                ["/platform.v1.ExtractionService/ExtractStream"] = Scopes.Extract,
+            },
+            fallback: Scopes.Read));
+        builder.AddRateLimits(new PublicMethods(["/platform.v1.ExtractionService/Extract", "/platform.v1.ExtractionService/ExtractStream"]));
         builder.Services.AddGrpcReflection();
         // The engine is loaded at start-up, so a running process can serve; storage outages are reported per article.
         builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => HealthCheckResult.Healthy());
@@ -57,6 +67,7 @@ public static class ExtractionApp
         app.MapGrpcService<ExtractionGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.LogAuthenticationMode();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.Hosting;
 using Platform.Storage.Data;
 using Platform.Storage.Grpc;
 using Platform.Storage.Health;
@@ -21,6 +22,7 @@ public static class StorageApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.UseHttp2Endpoints();
         configure?.Invoke(builder);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
@@ -32,10 +34,29 @@ public static class StorageApp
         builder.Services.AddSingleton<IngestValidator>();
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<ArticleIngestor>();
-        builder.Services.AddSingleton<MigrationRunner>();
+        // Migrations may run as a more privileged owner than the service itself (see MigrationRunner).
+        var migrationConnectionString = builder.Configuration.GetConnectionString("Migrations") ?? connectionString;
+        var runtimeRole = builder.Configuration["Storage:RuntimeRole"];
+        builder.Services.AddSingleton(s => new MigrationRunner(
+            new NpgsqlDataSourceBuilder(migrationConnectionString).Build(), runtimeRole, s.GetRequiredService<ILogger<MigrationRunner>>()));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.AddScopeAuthorization(new MethodScopes(
+            new Dictionary<string, string>
+            {
+                ["/platform.v1.StorageService/Ingest"] = Scopes.Ingest,
+                ["/platform.v1.StorageService/GetArticle"] = Scopes.Read,
+                ["/platform.v1.StorageService/SearchQuotes"] = Scopes.Read,
+                ["/platform.v1.StorageService/ListEntities"] = Scopes.Read,
+            },
+            fallback: Scopes.Read));
+        builder.AddRateLimits(new PublicMethods(
+        [
+            "/platform.v1.StorageService/GetArticle",
+            "/platform.v1.StorageService/SearchQuotes",
+            "/platform.v1.StorageService/ListEntities",
+        ]));
         builder.Services.AddGrpcReflection();
         // The overall status ("" service) is SERVING only while PostgreSQL answers.
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -44,6 +65,7 @@ public static class StorageApp
         app.MapGrpcService<StorageGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.LogAuthenticationMode();
         return app;
     }
 

@@ -102,6 +102,26 @@ public class PipelineTests(StackFixture stack) : IClassFixture<StackFixture>
     }
 
     [Fact]
+    public async Task Client_library_applies_its_default_deadline_to_unary_calls()
+    {
+        await using var services = new ServiceCollection()
+            .AddPlatformClients(o =>
+            {
+                o.StorageAddress = stack.Storage.Address;
+                o.DefaultDeadline = TimeSpan.FromTicks(1);
+            })
+            .BuildServiceProvider();
+        var storage = services.GetRequiredService<StorageService.StorageServiceClient>();
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await storage.SearchQuotesAsync(new SearchQuotesRequest()));
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+
+        // An explicit deadline wins over the default.
+        var page = await storage.SearchQuotesAsync(new SearchQuotesRequest(), deadline: DateTime.UtcNow.AddSeconds(30));
+        Assert.NotNull(page);
+    }
+
+    [Fact]
     public async Task Both_services_report_serving_on_the_health_service()
     {
         foreach (var service in new[] { stack.Storage, stack.Extraction })

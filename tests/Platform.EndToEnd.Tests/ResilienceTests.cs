@@ -47,3 +47,42 @@ public class ResilienceTests
         Assert.Contains("did not acknowledge", error.Status.Detail, StringComparison.Ordinal);
     }
 }
+
+public class DatabaseOutageTests
+{
+    [Fact]
+    public async Task PostgreSQL_restarted_mid_ingest_costs_latency_not_articles_and_health_follows_it()
+    {
+        await using var cluster = await PostgresCluster.StartAsync();
+        await using var storage = await RunningService.StartStorageAsync(cluster.ConnectionString);
+        await using var extraction = await RunningService.StartExtractionAsync(storage.Address);
+        var client = new ExtractionService.ExtractionServiceClient(extraction.Channel);
+        var health = new Grpc.Health.V1.Health.HealthClient(storage.Channel);
+
+        async Task<StoreStatus> StoreAsync(int i) => (await client.ExtractAsync(new ExtractRequest
+        {
+            Article = new Article { Id = $"outage-{i}", Text = $"“Berth {i} is open,” said pilot Jonas Berg." },
+            Store = true,
+        })).Storage.Status;
+
+        Assert.Equal(StoreStatus.Stored, await StoreAsync(0));
+
+        await cluster.StopAsync();
+        var during = (await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest())).Status;
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, during);
+
+        // Articles sent while the database is away wait for it (up to Storage:Limits:DatabaseRetryTime).
+        var waiting = Enumerable.Range(1, 5).Select(StoreAsync).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.All(waiting, t => Assert.False(t.IsCompleted));
+        await cluster.StartAgainAsync();
+
+        Assert.All(await Task.WhenAll(waiting), s => Assert.Equal(StoreStatus.Stored, s));
+        var after = (await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest())).Status;
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, after);
+
+        var storageClient = new StorageService.StorageServiceClient(storage.Channel);
+        var all = await storageClient.SearchQuotesAsync(new SearchQuotesRequest { Speaker = "Berg", PageSize = 100 });
+        Assert.Equal(6, all.Quotes.Count);
+    }
+}

@@ -26,3 +26,58 @@ public class MigrationTests
         Assert.Equal([1], versions);
     }
 }
+
+public class RuntimeRoleTests
+{
+    [Fact]
+    public async Task Service_runs_as_a_role_that_can_write_rows_but_not_change_the_schema()
+    {
+        var admin = Environment.GetEnvironmentVariable(TestDatabase.EnvironmentVariable)!;
+        var role = "platform_rt_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = new Npgsql.NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"CREATE ROLE {role} LOGIN");
+        }
+
+        try
+        {
+            await using (var database = await TestDatabase.CreateAsync())
+            {
+                var runtime = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role }.ToString();
+                await using (var storage = await RunningService.StartStorageAsync(runtime, settings: new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings:Migrations"] = database.ConnectionString,
+                    ["Storage:RuntimeRole"] = role,
+                }))
+                {
+                    var client = new Platform.V1.StorageService.StorageServiceClient(storage.Channel);
+                    using var call = client.Ingest();
+                    await call.RequestStream.WriteAsync(new AnalysisBuilder("role-1", "Text.").Request());
+                    await call.RequestStream.CompleteAsync();
+                    Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+                    Assert.Equal(Platform.V1.StoreStatus.Stored, call.ResponseStream.Current.Status);
+                }
+
+                NpgsqlConnectionPoolsClear();
+                await using var asRuntime = new Npgsql.NpgsqlConnection(
+                    new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role }.ToString());
+                await asRuntime.OpenAsync();
+                Assert.Equal(1, await asRuntime.ExecuteScalarAsync<long>("SELECT count(*) FROM articles"));
+                var drop = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => asRuntime.ExecuteAsync("DROP TABLE quotes"));
+                Assert.Equal("42501", drop.SqlState); // insufficient_privilege
+                var create = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => asRuntime.ExecuteAsync("CREATE TABLE intruder (x int)"));
+                Assert.Equal("42501", create.SqlState);
+            }
+        }
+        finally
+        {
+            NpgsqlConnectionPoolsClear();
+            await using var connection = new Npgsql.NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await connection.ExecuteAsync($"DROP ROLE IF EXISTS {role}");
+        }
+    }
+
+    private static void NpgsqlConnectionPoolsClear() => Npgsql.NpgsqlConnection.ClearAllPools();
+}

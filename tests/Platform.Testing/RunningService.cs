@@ -69,7 +69,7 @@ public sealed class RunningService : IAsyncDisposable
 
     private static void Configure(WebApplicationBuilder builder, int port, Dictionary<string, string?> settings)
     {
-        settings["Urls"] = $"http://127.0.0.1:{port}";
+        settings.TryAdd("Urls", $"http://127.0.0.1:{port}");
         settings["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration.AddInMemoryCollection(settings);
     }

@@ -6,6 +6,14 @@ namespace Platform.Cli.Commands;
 /// <summary>Options several commands share, with their defaults from the environment.</summary>
 internal static class CommonOptions
 {
+    /// <summary>The bearer token, on every command (added once to the root as a recursive option).</summary>
+    public static readonly Option<string?> Token = new("--token")
+    {
+        Description = "Bearer token for services that require authentication [env PLATFORM_TOKEN]",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PLATFORM_TOKEN") is { Length: > 0 } token ? token : null,
+    };
+
     public static Option<Uri> Extraction() => new("--extraction")
     {
         Description = "Address of the extraction service [env PLATFORM_EXTRACTION_URL]",

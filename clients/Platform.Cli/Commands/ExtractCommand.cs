@@ -23,6 +23,7 @@ internal static class ExtractCommand
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             context,
+            parse,
             parse.GetRequiredValue(paths),
             parse.GetValue(offline),
             parse.GetRequiredValue(extraction),
@@ -32,7 +33,7 @@ internal static class ExtractCommand
     }
 
     private static async Task<int> RunAsync(
-        CliContext context, string[] paths, bool offline, Uri address, string format, CancellationToken cancellationToken)
+        CliContext context, ParseResult parse, string[] paths, bool offline, Uri address, string format, CancellationToken cancellationToken)
     {
         if (ArticleReader.FindMissing(paths) is { } missing)
         {
@@ -40,7 +41,7 @@ internal static class ExtractCommand
             return ExitCodes.InputError;
         }
 
-        using var channel = offline ? null : CliContext.Channel(address);
+        using var channel = offline ? null : CliContext.Channel(address, parse);
         var client = channel is null ? null : new ExtractionService.ExtractionServiceClient(channel);
         var engine = offline ? NewsAnalyzer.CreateDefault() : null;
         await using var writer = AnalysisWriter.Create(format, context);

@@ -21,11 +21,11 @@ internal static class IngestCommand
             paths, extraction, format,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            context, parse.GetRequiredValue(paths), parse.GetRequiredValue(extraction), parse.GetRequiredValue(format), cancellationToken));
+            context, parse, parse.GetRequiredValue(paths), parse.GetRequiredValue(extraction), parse.GetRequiredValue(format), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string[] paths, Uri address, string format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ParseResult parse, string[] paths, Uri address, string format, CancellationToken cancellationToken)
     {
         if (ArticleReader.FindMissing(paths) is { } missing)
         {
@@ -35,7 +35,7 @@ internal static class IngestCommand
 
         var total = ArticleReader.Count(paths);
         var summary = new IngestSummary();
-        using var channel = CliContext.Channel(address);
+        using var channel = CliContext.Channel(address, parse);
         var client = new ExtractionService.ExtractionServiceClient(channel);
         if (context.Interactive)
         {

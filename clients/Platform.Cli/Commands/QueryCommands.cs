@@ -34,7 +34,7 @@ internal static class QueryCommands
                 PublishedAfter = parse.GetValue(after) is { } a ? Timestamp.FromDateTimeOffset(a) : null,
                 PublishedBefore = parse.GetValue(before) is { } b ? Timestamp.FromDateTimeOffset(b) : null,
             };
-            using var channel = CliContext.Channel(parse.GetRequiredValue(storage));
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
             var client = new StorageService.StorageServiceClient(channel);
             var hits = new List<QuoteHit>();
             var wanted = parse.GetValue(limit);
@@ -70,7 +70,7 @@ internal static class QueryCommands
                 Type = parse.GetValue(type) is { } t ? System.Enum.Parse<EntityType>(t, ignoreCase: true) : EntityType.Unspecified,
                 Name = parse.GetValue(name) ?? string.Empty,
             };
-            using var channel = CliContext.Channel(parse.GetRequiredValue(storage));
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
             var client = new StorageService.StorageServiceClient(channel);
             var entities = new List<EntitySummary>();
             var wanted = parse.GetValue(limit);
@@ -97,7 +97,7 @@ internal static class QueryCommands
         var command = new Command("article", "Show one stored article with its quotes and entities") { id, storage, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var channel = CliContext.Channel(parse.GetRequiredValue(storage));
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
             var client = new StorageService.StorageServiceClient(channel);
             var response = await client.GetArticleAsync(new GetArticleRequest { Id = parse.GetRequiredValue(id) }, cancellationToken: cancellationToken);
             await WriteAsync(context, parse.GetRequiredValue(format), [response],

@@ -21,7 +21,7 @@ internal static class StatusCommand
             var healthy = true;
             foreach (var (name, address) in new[] { ("extraction", parse.GetRequiredValue(extraction)), ("storage", parse.GetRequiredValue(storage)) })
             {
-                var status = await CheckAsync(address, cancellationToken);
+                var status = await CheckAsync(address, parse, cancellationToken);
                 healthy &= status == "SERVING";
                 context.Console.MarkupLine($"{name,-10} {Markup.Escape(address.ToString()),-28} {(status == "SERVING" ? "[green]" : "[red]")}{status}[/]");
             }
@@ -31,9 +31,9 @@ internal static class StatusCommand
         return command;
     }
 
-    private static async Task<string> CheckAsync(Uri address, CancellationToken cancellationToken)
+    private static async Task<string> CheckAsync(Uri address, ParseResult parse, CancellationToken cancellationToken)
     {
-        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(address);
+        using var channel = CliContext.Channel(address, parse);
         try
         {
             var reply = await new Health.HealthClient(channel).CheckAsync(

@@ -112,7 +112,8 @@ internal sealed class StorageForwarder : BackgroundService
     {
         // The call outlives the stopping token so that, on shutdown, acknowledgements still owed can arrive.
         using var callCancellation = new CancellationTokenSource();
-        using var call = _client.Ingest(cancellationToken: callCancellation.Token);
+        var headers = _options.Token.Length > 0 ? new Metadata { { "authorization", "Bearer " + _options.Token } } : null;
+        using var call = _client.Ingest(headers, cancellationToken: callCancellation.Token);
         using var writeCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var readAcknowledgements = ReadAcknowledgementsAsync(call.ResponseStream, writeCancellation);
         try

@@ -6,6 +6,9 @@ public sealed class StorageForwarderOptions
     /// <summary>Address of the storage service, for example http://127.0.0.1:5102.</summary>
     public Uri? Address { get; set; }
 
+    /// <summary>The extraction service's own bearer token for storage (scope "ingest"); empty when storage is open.</summary>
+    public string Token { get; set; } = string.Empty;
+
     /// <summary>How long a caller waits for storage to acknowledge an article before it is reported as not stored.</summary>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

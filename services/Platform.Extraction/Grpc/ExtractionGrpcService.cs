@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Grpc.Core;
+using Platform.Hosting;
 using Platform.V1;
 
 namespace Platform.Extraction.Grpc;
@@ -15,7 +16,7 @@ internal sealed class ExtractionGrpcService(
         var error = processor.Validate(request.Article);
         if (error is not null)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, error));
+            throw RpcErrors.InvalidArgument(error);
         }
 
         var response = new ExtractResponse { Analysis = processor.Analyze(request.Article) };

@@ -7,8 +7,10 @@ namespace Platform.Storage.Data;
 /// <summary>
 /// Applies the numbered SQL scripts embedded in this assembly (Data/Migrations/NNNN_name.sql), each once, in order,
 /// each in its own transaction. An advisory lock makes concurrent starts of several storage instances safe.
+/// Runs as the schema owner (ConnectionStrings:Migrations when set); when a runtime role is named, it is then granted
+/// only what the service needs at run time: reading and writing rows, never changing the schema.
 /// </summary>
-public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+public sealed class MigrationRunner(NpgsqlDataSource dataSource, string? runtimeRole, ILogger<MigrationRunner> logger)
 {
     // Arbitrary constant that identifies this application's migration lock.
     private const long LockKey = 0x506C6174_666F726D;
@@ -47,12 +49,37 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 count++;
             }
 
+            if (!string.IsNullOrEmpty(runtimeRole))
+            {
+                await GrantRuntimePrivilegesAsync(connection, runtimeRole);
+            }
+
             return count;
         }
         finally
         {
             await connection.ExecuteAsync("SELECT pg_advisory_unlock(@LockKey)", new { LockKey });
         }
+    }
+
+    private async Task GrantRuntimePrivilegesAsync(NpgsqlConnection connection, string role)
+    {
+        // A role name cannot be a parameter; it is checked and quoted as an identifier instead.
+        if (role.Length > 63 || !role.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            throw new InvalidOperationException($"Storage:RuntimeRole '{role}' must be 1 to 63 ASCII letters, digits or underscores");
+        }
+
+        var quoted = "\"" + role + "\"";
+        await connection.ExecuteAsync(
+            $"""
+             GRANT USAGE ON SCHEMA public TO {quoted};
+             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
+             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};
+             REVOKE ALL ON schema_migrations FROM {quoted};
+             GRANT SELECT ON schema_migrations TO {quoted};
+             """);
+        logger.LogInformation("Granted run-time privileges to role {Role}", role);
     }
 
     private sealed record Migration(int Version, string Name, string Sql)

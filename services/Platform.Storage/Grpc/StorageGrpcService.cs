@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Platform.Hosting;
 using Platform.Storage.Data;
 using Platform.Storage.Ingest;
 using Platform.Storage.Queries;
@@ -34,7 +35,7 @@ internal sealed class StorageGrpcService(
     {
         if (string.IsNullOrEmpty(request.Id))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "id: required"));
+            throw RpcErrors.InvalidArgument("id: required");
         }
 
         var record = await store.GetAsync(request.Id, context.CancellationToken)
@@ -136,7 +137,7 @@ internal sealed class StorageGrpcService(
         }
     }
 
-    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+    private static RpcException Invalid(string message) => RpcErrors.InvalidArgument(message);
 
     private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -8,7 +8,7 @@ namespace Platform.Storage.Ingest;
 /// Stores one ingest request and says what happened. Never throws for a bad or unlucky article: invalid input is
 /// REJECTED with its reason and database trouble is FAILED, so that one article cannot break a whole stream.
 /// </summary>
-internal sealed class ArticleIngestor(ArticleStore store, IngestValidator validator, ILogger<ArticleIngestor> logger)
+internal sealed class ArticleIngestor(ArticleStore store, IngestValidator validator, StorageLimits limits, ILogger<ArticleIngestor> logger)
 {
     public async Task<IngestResponse> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed class ArticleIngestor(ArticleStore store, IngestValidator valida
 
         try
         {
-            var outcome = await store.StoreAsync(RecordMapper.ToRecord(request.Article!, request.Analysis), cancellationToken);
+            var outcome = await StoreWithRetryAsync(RecordMapper.ToRecord(request.Article!, request.Analysis), cancellationToken);
             response.Status = outcome switch
             {
                 StoreOutcome.Stored => StoreStatus.Stored,
@@ -48,5 +48,27 @@ internal sealed class ArticleIngestor(ArticleStore store, IngestValidator valida
         }
 
         return response;
+    }
+
+    // A database restart or failover should cost latency, not articles: transient failures are retried with
+    // backoff for a while. The transaction makes every attempt all-or-nothing, and the write is idempotent.
+    private async Task<StoreOutcome> StoreWithRetryAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
+        var giveUpAt = DateTime.UtcNow + limits.DatabaseRetryTime;
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await store.StoreAsync(record, cancellationToken);
+            }
+            catch (NpgsqlException e) when (e.IsTransient && DateTime.UtcNow + delay < giveUpAt && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Database unavailable while storing {ArticleId} ({Message}); retrying in {Delay} ms",
+                    record.Article.Id, e.Message, delay.TotalMilliseconds);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            }
+        }
     }
 }

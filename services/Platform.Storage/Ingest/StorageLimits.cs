@@ -21,6 +21,11 @@ public sealed class StorageLimits
     /// <summary>Maximum number of mentions per analysis, over all entities.</summary>
     public int MaxMentions { get; set; } = 100_000;
 
+    /// <summary>
+    /// How long an article waits for an unreachable database (retrying with backoff) before it is reported FAILED.
+    /// </summary>
+    public TimeSpan DatabaseRetryTime { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Largest page a query may ask for.</summary>
     public int MaxPageSize { get; set; } = 500;
 }

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Globalization;
+using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Evaluation;
+
+namespace Platform.Cli.Commands;
+
+/// <summary><c>platform eval …</c>: measure the engine in-process against annotated data.</summary>
+internal static class EvalCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("eval", "Measure the engine against annotated data (runs in-process, no server)");
+        command.Subcommands.Add(Ner(context));
+        return command;
+    }
+
+    private static Command Ner(CliContext context)
+    {
+        var conll = new Option<FileInfo>("--conll") { Description = "CoNLL file (BIO or IOB1, .gz allowed)", Required = true };
+        var onlyGoldTypes = new Option<bool>("--only-gold-types") { Description = "Score only the types the file annotates (PER, ORG, LOC, MISC)" };
+        var minF1 = new Option<double?>("--min-f1") { Description = "Exit with 1 when overall F1 is below this" };
+        var command = new Command("ner", "Phrase-level precision, recall and F1 per type, conlleval-style") { conll, onlyGoldTypes, minF1 };
+        command.SetAction(async (parse, _) =>
+        {
+            var file = parse.GetRequiredValue(conll);
+            if (!file.Exists)
+            {
+                await context.Error.WriteLineAsync($"error: no such file: {file.FullName}");
+                return ExitCodes.InputError;
+            }
+
+            var model = NerModel.Default ?? throw new InvalidOperationException("the engine has no embedded NER model");
+            var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file.FullName), parse.GetValue(onlyGoldTypes));
+            await context.Output.WriteAsync(scorer.Report());
+            if (parse.GetValue(minF1) is { } minimum && scorer.Overall.F1 < minimum)
+            {
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"overall F1 {scorer.Overall.F1:F2} is below {minimum}"));
+                return ExitCodes.PartialFailure;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,61 @@
+using Grpc.Core;
+using Platform.Testing;
+using Platform.V1;
+
+namespace Platform.EndToEnd.Tests;
+
+public class LimitTests
+{
+    [Fact]
+    public async Task Queries_over_the_per_client_rate_are_resource_exhausted_and_ingest_is_not_limited()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var storage = await RunningService.StartStorageAsync(database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["RateLimit:PermitsPerSecond"] = "1",
+            ["RateLimit:Burst"] = "3",
+        });
+        var client = new StorageService.StorageServiceClient(storage.Channel);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await client.SearchQuotesAsync(new SearchQuotesRequest());
+        }
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.SearchQuotesAsync(new SearchQuotesRequest()));
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("rate limit", error.Status.Detail, StringComparison.Ordinal);
+
+        // The ingest backbone is internal traffic and never limited.
+        for (var i = 0; i < 5; i++)
+        {
+            using var call = client.Ingest();
+            await call.RequestStream.WriteAsync(new AnalysisBuilder($"limit-{i}", "Some text.").Request());
+            await call.RequestStream.CompleteAsync();
+            Assert.True(await call.ResponseStream.MoveNext());
+            Assert.Equal(StoreStatus.Stored, call.ResponseStream.Current.Status);
+        }
+    }
+
+    [Fact]
+    public async Task Cancelled_stream_stops_and_the_service_keeps_serving()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var storage = await RunningService.StartStorageAsync(database.ConnectionString);
+        await using var extraction = await RunningService.StartExtractionAsync(storage.Address);
+        var client = new ExtractionService.ExtractionServiceClient(extraction.Channel);
+
+        using (var cancellation = new CancellationTokenSource())
+        {
+            using var call = client.ExtractStream(cancellationToken: cancellation.Token);
+            await call.RequestStream.WriteAsync(new ExtractStreamRequest { Article = new Article { Id = "c1", Text = "“One,” said Ann Lee." }, Store = true });
+            Assert.True(await call.ResponseStream.MoveNext());
+            await cancellation.CancelAsync();
+            var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext());
+            Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        }
+
+        var after = await client.ExtractAsync(new ExtractRequest { Article = new Article { Id = "c2", Text = "“Two,” said Ann Lee." }, Store = true });
+        Assert.Equal(StoreStatus.Stored, after.Storage.Status);
+    }
+}
