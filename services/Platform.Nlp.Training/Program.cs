@@ -134,7 +134,7 @@ internal static class Commands
         if (File.Exists(article))
         {
             var text = File.ReadAllText(article);
-            var engine = new NewsAnalyzer(new StatisticalEntityRecognizer(model), new DirectQuoteExtractor());
+            var engine = new NewsAnalyzer(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor());
             engine.Analyze(text);
             var times = Math.Max(1, 20 * rounds);
             watch.Restart();
@@ -148,7 +148,7 @@ internal static class Commands
 
             // Where the time goes, stage by stage.
             var recognizer = new StatisticalEntityRecognizer(model);
-            var quotes = new DirectQuoteExtractor();
+            var quotes = new RuleBasedQuoteExtractor();
             var stages = new double[5];
             for (var r = 0; r < times; r++)
             {
@@ -185,7 +185,7 @@ internal static class Commands
         }
 
         var directory = o.Get("seed-dir", Path.Combine("..", "shared", "data", "seed"));
-        var analyzer = new NewsAnalyzer(new StatisticalEntityRecognizer(model), new DirectQuoteExtractor());
+        var analyzer = new NewsAnalyzer(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor());
         log.Write(SeedEvaluator.Evaluate(
             analyzer,
             File.ReadAllText(Path.Combine(directory, "article.txt")),

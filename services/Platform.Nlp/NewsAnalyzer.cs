@@ -27,7 +27,7 @@ public sealed class NewsAnalyzer
     public static NewsAnalyzer CreateDefault()
     {
         var model = NerModel.Default ?? throw new InvalidOperationException("The engine was built without its named-entity model.");
-        return new(new StatisticalEntityRecognizer(model), new DirectQuoteExtractor());
+        return new(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor());
     }
 
     /// <summary>Analyses a text. Never throws on any string; offsets are UTF-16 indices into <paramref name="text"/>.</summary>

@@ -1,0 +1,78 @@
+using Platform.Nlp.Analysis;
+
+namespace Platform.Nlp.Quotes;
+
+/// <summary>A reporting cue in the text: one verb ("said") or a phrase ("according to", "made a statement").</summary>
+/// <param name="First">First token of the cue.</param>
+/// <param name="Last">Last token of the cue.</param>
+internal readonly record struct Cue(int First, int Last, TextSpan Span, VerbTraits Traits, bool AccordingTo);
+
+/// <summary>Recognizes reporting cues from the verb lexicon plus a few fixed phrases.</summary>
+internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
+{
+    private static readonly HashSet<string> LightVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "made", "make", "makes", "issued", "issues", "expressed", "expresses", "voiced", "voices", "gave", "released",
+    };
+
+    private static readonly HashSet<string> StatementNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "statement", "statements", "hope", "confidence", "concern", "concerns", "belief", "view", "opinion", "doubt",
+        "doubts", "assurance", "assurances", "warning", "claim", "announcement", "remark", "remarks",
+    };
+
+    /// <summary>The cue starting at token t, or null.</summary>
+    public Cue? At(int t)
+    {
+        if (t < 0 || t >= ctx.Tokens.Count || !ctx.IsWord(t))
+        {
+            return null;
+        }
+
+        var w = ctx.Word(t);
+        if (w.Equals("according", StringComparison.OrdinalIgnoreCase) && t + 1 < ctx.Tokens.Count && ctx.IsWord(t + 1)
+            && ctx.Word(t + 1).Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Cue(t, t + 1, Span(t, t + 1), VerbTraits.Speech, true);
+        }
+
+        if (LightVerbs.Contains(w))
+        {
+            for (var k = t + 1; k < ctx.Tokens.Count && k <= t + 3; k++)
+            {
+                if (!ctx.IsWord(k))
+                {
+                    break;
+                }
+
+                if (StatementNouns.Contains(ctx.Word(k)))
+                {
+                    return new Cue(t, k, Span(t, k), VerbTraits.Speech | VerbTraits.NounContent, false);
+                }
+            }
+
+            return null;
+        }
+
+        var traits = lexicon.VerbTraitsOf(w);
+        // Verbs are lower case inside a sentence; "States" in "United States" is not a cue.
+        if (traits == VerbTraits.None || char.IsUpper(w[0]) && !IsSentenceStart(t))
+        {
+            return null;
+        }
+
+        // "pointed out", "called on": keep the particle with the verb as written.
+        var last = t;
+        if (t + 1 < ctx.Tokens.Count && ctx.IsWord(t + 1) && ctx.Word(t + 1).ToLowerInvariant() is "out" && w.StartsWith("point", StringComparison.OrdinalIgnoreCase))
+        {
+            last = t + 1;
+        }
+
+        return new Cue(t, last, Span(t, last), traits, false);
+    }
+
+    private bool IsSentenceStart(int t)
+        => t == 0 || ctx.Document.SentenceAt(ctx.Tokens[t].Start) is var s and >= 0 && ctx.Document.Sentences[s].Start == ctx.Tokens[t].Start;
+
+    private TextSpan Span(int first, int last) => new(ctx.Tokens[first].Start, ctx.Tokens[last].End);
+}

@@ -1,0 +1,737 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Tokens;
+
+namespace Platform.Nlp.Quotes;
+
+/// <summary>
+/// Finds reported speech without marks, one clause per sentence:
+/// <list type="bullet">
+/// <item>subject + cue + (that) + clause: "X said (that) …", "X told reporters …", "X accused Y of …";</item>
+/// <item>clause + attribution at the end: "…, X said." / "…, said X." / "…, analysts say.";</item>
+/// <item>"According to X, …", "…, according to X." and "As X noted, …".</item>
+/// </list>
+/// A clause that contains a verbatim fragment in marks is a mixed quote and absorbs that fragment.
+/// </summary>
+internal sealed class IndirectQuoteFinder(
+    ArticleContext ctx, CueFinder cues, SpeakerPhraseFinder phrases, ChannelFinder channels)
+{
+    private const int MinContentWords = 3;
+    private const int MinLeadingContentWords = 4;
+    private const int MaxThatDistance = 14;
+    private const int MinFragmentWords = 3;
+
+    private static readonly HashSet<string> ClauseStarters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a", "an", "his", "her",
+        "its", "their", "our", "my", "your", "some", "many", "most", "all", "no", "every", "any", "each", "both",
+        "if", "while", "although", "when", "once", "unless", "because", "despite", "only", "nobody", "none", "one",
+        "two", "several", "more", "fewer", "such", "what", "whoever", "whatever", "neither", "either", "nothing",
+    };
+
+    // Words right after a cue that do not begin its reported clause ("said Tuesday", "said so", "told to").
+    private static readonly HashSet<string> NotClauseStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "so", "yes", "no", "goodbye", "hello", "thanks", "sorry", "nothing", "anything", "little", "again", "also", "later", "earlier", "yesterday", "today", "tonight", "tomorrow", "recently", "last",
+        "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "previously", "not",
+        "repeatedly", "then", "here", "publicly", "privately", "separately", "afterward", "afterwards",
+    };
+
+    // How the rest of a trailing attribution may begin: "…, she said in an interview / on Monday / last week."
+    private static readonly HashSet<string> TailStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "at", "during", "to", "via", "through", "last", "this", "earlier", "late", "after", "before",
+        "while", "when", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+        "today", "tonight", "recently", "adding", "citing", "according", "about", "of", "from", "with", "as", "for",
+        "afterward", "later", "previously", "repeatedly", "again", "too", "also", "then", "outside", "inside",
+    };
+
+    private static readonly HashSet<string> Hedges = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "allegedly", "reportedly", "deliberately", "repeatedly", "falsely", "wrongly", "publicly", "openly", "being",
+    };
+
+    private static readonly HashSet<string> ContinuationOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in addition", "also", "moreover", "furthermore", "besides", "additionally",
+    };
+
+    private static readonly HashSet<string> ObjectWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "reporters", "journalists", "me", "us", "him", "her", "them", "lawmakers", "supporters", "voters", "the",
+        "a", "an", "audience", "crowd", "press", "media", "listeners", "viewers", "members", "senators", "congress",
+    };
+
+    /// <summary>Finds indirect and mixed quotes in every sentence.</summary>
+    /// <param name="consumed">Cue tokens already used by direct quotes.</param>
+    /// <param name="quoted">All quoted spans; fragments inside a reported clause make it mixed.</param>
+    /// <param name="blocked">Spans of direct quotes that a reported clause may not overlap.</param>
+    public List<(QuoteDraft Draft, List<QuotedCandidate> Absorbed)> Find(
+        HashSet<int> consumed, IReadOnlyList<QuotedCandidate> quoted, IReadOnlyList<TextSpan> blocked)
+    {
+        var found = new List<(QuoteDraft, List<QuotedCandidate>)>();
+        (QuoteDraft Draft, int Paragraph, int SentenceEnd)? previous = null;
+        foreach (var sentence in ctx.Document.Sentences)
+        {
+            if (ctx.IsCaptionLine(sentence.Start))
+            {
+                continue;
+            }
+
+            var a = ctx.TokenFrom(sentence.Start);
+            var b = ctx.TokenFrom(sentence.End);
+            if (b <= a)
+            {
+                continue;
+            }
+
+            _coordinated = null;
+            var result = FindInSentence(a, b, consumed)
+                         ?? Continuation(a, b, previous, quoted);
+            if (result is null)
+            {
+                continue;
+            }
+
+            var results = new List<(QuoteDraft Draft, int CueFirst, int CueLast)> { result.Value };
+            while (_coordinated is { } second && results.Count < 4 && results[^1].Draft.Phrase is { } subject)
+            {
+                _coordinated = null;
+                var start = ContentStart(second, b);
+                var span = start < 0 ? null : ContentSpan(start, b);
+                if (span is null || Words(span.Value) < MinContentWords)
+                {
+                    break;
+                }
+
+                results.Add((Draft(span.Value, subject, second, second.First, b), second.First, second.Last));
+            }
+
+            foreach (var (draft, cueFirst, cueLast) in results)
+            {
+                Accept(draft, cueFirst, cueLast, sentence);
+            }
+        }
+
+        return found;
+
+        void Accept(QuoteDraft draft, int cueFirst, int cueLast, TextSpan sentence)
+        {
+            if (blocked.Any(q => q.Overlaps(draft.Span)))
+            {
+                return;
+            }
+
+            var absorbed = quoted
+                .Where(q => q.Role is QuotedRole.Fragment or QuotedRole.Speech or QuotedRole.Term
+                            && draft.Span.Contains(new TextSpan(q.Marks.Open, q.Marks.After))
+                            && q.Marks.Open > draft.Span.Start - 1)
+                .ToList();
+            if (absorbed.Exists(q => q.Words >= MinFragmentWords || q.Words >= 1 && !IsRecurringTerm(q, quoted)))
+            {
+                draft.Kind = QuoteKind.Mixed;
+            }
+
+            for (var t = cueFirst; t <= cueLast; t++)
+            {
+                consumed.Add(t);
+            }
+
+            found.Add((draft, absorbed));
+            previous = (draft, ctx.ParagraphAt(sentence.Start), sentence.End);
+        }
+    }
+
+    // A short term the article puts in marks more than once ("influence" … "influence") is the writer's own
+    // distancing device, not a speaker's words, so it does not make a reported clause mixed.
+    private bool IsRecurringTerm(QuotedCandidate q, IReadOnlyList<QuotedCandidate> quoted)
+    {
+        var words = q.Content.Of(ctx.Text).Trim('.', ',', ' ').ToLowerInvariant();
+        return quoted.Count(o => o.Content.Of(ctx.Text).Trim('.', ',', ' ').ToLowerInvariant() is var w
+                                 && (w == words || w.Contains(words, StringComparison.Ordinal) || words.Contains(w, StringComparison.Ordinal))) > 1;
+    }
+
+    // A second reporting verb sharing the subject of the clause just cut: "He said A and said that B".
+    private Cue? _coordinated;
+
+    private (QuoteDraft Draft, int CueFirst, int CueLast)? FindInSentence(int a, int b, HashSet<int> consumed)
+    {
+        // Skip a leading conjunction or opener so that "But according to …" and "As X noted" are seen.
+        var first = a;
+        while (first < b && (ctx.Tokens[first].Kind == TokenKind.QuoteMark || ctx.IsWord(first) && ctx.Word(first) is "But" or "And"))
+        {
+            first++;
+        }
+
+        for (var t = a; t < b; t++)
+        {
+            if (consumed.Contains(t) || ctx.InsideQuote(ctx.Tokens[t].Start) || cues.At(t) is not { } cue)
+            {
+                continue;
+            }
+
+            if (cue.AccordingTo)
+            {
+                if (AccordingTo(cue, first, b) is { } according)
+                {
+                    return (according, cue.First, cue.Last);
+                }
+
+                continue;
+            }
+
+            if (t <= first + 10 && ctx.IsWord(first) && ctx.Word(first).Equals("As", StringComparison.OrdinalIgnoreCase)
+                && AsClause(cue, first, b) is { } asClause)
+            {
+                return (asClause, cue.First, cue.Last);
+            }
+
+            if (ReportedAfter(cue, a, b) is { } afterDraft)
+            {
+                return (afterDraft, cue.First, cue.Last);
+            }
+
+            if (ReportedBefore(cue, a, b) is { } beforeDraft)
+            {
+                return (beforeDraft, cue.First, cue.Last);
+            }
+        }
+
+        return null;
+    }
+
+    // "X said (that) CLAUSE", "X told Y CLAUSE", "X accused Y of CLAUSE", "…, saying that CLAUSE".
+    private QuoteDraft? ReportedAfter(Cue cue, int a, int b)
+    {
+        var word = ctx.Word(cue.First);
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ctx.IsPunct(cue.First - 1, ','))
+        {
+            // A gerund ("after reporting that …") reports nothing by itself.
+            return null;
+        }
+
+        SpeakerPhrase? subject = null;
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && cue.First > a && ctx.IsPunct(cue.First - 1, ','))
+        {
+            // A participle shares the subject of its sentence: "She left an hour later, saying that …".
+            subject = phrases.InWindow(a, Math.Min(a + 6, cue.First), preferRight: false);
+        }
+
+        subject ??= phrases.Before(cue.First, a);
+
+        if (subject is null || subject.Kind == PhraseKind.Pronoun && subject.Span.Of(ctx.Text) is "It" or "it"
+                                                                  && ctx.IsWord(cue.First - 1) && ctx.Word(cue.First - 1) is "is" or "was")
+        {
+            return null;
+        }
+
+        var start = ContentStart(cue, b);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var span = ContentSpan(start, b);
+        if (span is null || Words(span.Value) < MinContentWords)
+        {
+            return null;
+        }
+
+        return Draft(span.Value, subject, cue, cue.First, b);
+    }
+
+    // "CLAUSE, X said." / "CLAUSE, said X." at the end of the sentence.
+    private QuoteDraft? ReportedBefore(Cue cue, int a, int b)
+    {
+        if (ctx.Word(cue.First).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var j = cue.First - 1;
+        while (j > a && ctx.IsWord(j) && ctx.Word(j) is "also" or "has" or "have" or "had" or "later" or "then" or "repeatedly")
+        {
+            j--;
+        }
+
+        SpeakerPhrase? subject;
+        int comma;
+        if (ctx.IsPunct(j, ','))
+        {
+            // Inverted: "CLAUSE, said X."
+            comma = j;
+            subject = phrases.After(cue.Last, b);
+        }
+        else
+        {
+            subject = phrases.Before(cue.First, a);
+            comma = subject is null ? -1 : ctx.TokenFrom(subject.Span.Start) - 1;
+            // Step back over the rest of the noun phrase: ", political analyst X said".
+            var steps = 0;
+            while (comma > a && steps++ < 8 && ctx.IsWord(comma) && cues.At(comma) is null)
+            {
+                comma--;
+            }
+        }
+
+        if (subject is null || comma <= a || !ctx.IsPunct(comma, ','))
+        {
+            return null;
+        }
+
+        // The attribution must close the sentence (nothing after it but a channel or a time: "in an interview",
+        // "on Monday") or sit inside it as an aside ("This campaign, he says, is different").
+        var tail = subject.Span.Start > ctx.Tokens[cue.Last].Start ? ctx.TokenFrom(subject.Span.End) : cue.Last + 1;
+        var end = b;
+        while (end > tail && ctx.Tokens[end - 1].Kind != TokenKind.Word && ctx.Tokens[end - 1].Kind != TokenKind.Number)
+        {
+            end--;
+        }
+
+        for (var t = tail; t < end; t++)
+        {
+            if (ctx.IsWord(t) && ctx.Word(t) is "that" || ctx.Tokens[t].Kind == TokenKind.QuoteMark)
+            {
+                return null;
+            }
+        }
+
+        var aside = false;
+        if (tail < end)
+        {
+            // An aside goes on with a clause of its own, not with an appositive ("…, said X, head of Y.").
+            if (ctx.IsPunct(tail, ',') && Words(new TextSpan(ctx.Tokens[tail].End, ctx.Tokens[end - 1].End)) >= MinContentWords
+                && !IsRoleStart(tail + 1) && HasFiniteVerb(tail, end))
+            {
+                aside = true;
+            }
+            else if (ctx.IsPunct(tail, ',') && (IsRoleStart(tail + 1) || ctx.IsWord(tail + 1) && TailStarts.Contains(ctx.Word(tail + 1))))
+            {
+                // "…, said X, head of the harbour authority."
+            }
+            else if (end - tail > 12 || !(ctx.IsWord(tail) && TailStarts.Contains(ctx.Word(tail))))
+            {
+                return null;
+            }
+        }
+
+        if (aside)
+        {
+            var whole = ContentSpan(a, b);
+            return whole is null || Words(whole.Value) < MinLeadingContentWords + 2 ? null : Draft(whole.Value, subject, cue, comma, b);
+        }
+
+        var span = ContentSpan(a, comma);
+        if (span is null || Words(span.Value) < MinLeadingContentWords)
+        {
+            return null;
+        }
+
+        return Draft(span.Value, subject, cue, comma, b);
+    }
+
+    // "According to X, CLAUSE." and "CLAUSE, according to X."
+    private QuoteDraft? AccordingTo(Cue cue, int first, int b)
+    {
+        if (cue.First == first)
+        {
+            var comma = NextComma(cue.Last + 1, b);
+            if (comma < 0)
+            {
+                return null;
+            }
+
+            // An appositive after the source: "According to X, deputy director of …, the bill …".
+            var next = NextComma(comma + 1, b);
+            if (next > 0 && next - comma <= 16 && ctx.IsWord(comma + 1) && IsRoleStart(comma + 1))
+            {
+                comma = next;
+            }
+
+            var source = phrases.InWindow(cue.Last + 1, comma, preferRight: false) ?? Generic(cue.Last + 1, comma);
+            var span = ContentSpan(comma + 1, b);
+            if (source is null || span is null || Words(span.Value) < MinContentWords)
+            {
+                return null;
+            }
+
+            return Draft(span.Value, source, cue, cue.First, b);
+        }
+
+        if (cue.First > first && ctx.IsPunct(cue.First - 1, ','))
+        {
+            var source = phrases.InWindow(cue.Last + 1, b, preferRight: false) ?? Generic(cue.Last + 1, b);
+            var span = ContentSpan(first, cue.First - 1);
+            if (source is null || span is null || Words(span.Value) < MinLeadingContentWords)
+            {
+                return null;
+            }
+
+            return Draft(span.Value, source, cue, cue.First, b);
+        }
+
+        return null;
+    }
+
+    // "As X noted, CLAUSE." / "As noted by X, CLAUSE."
+    private QuoteDraft? AsClause(Cue cue, int first, int b)
+    {
+        var comma = NextComma(cue.Last + 1, b);
+        if (comma < 0 || comma - first > 16)
+        {
+            return null;
+        }
+
+        var source = phrases.InWindow(first + 1, cue.First, preferRight: true)
+                     ?? phrases.InWindow(cue.Last + 1, comma, preferRight: true);
+        var span = ContentSpan(comma + 1, b);
+        if (source is null || span is null || Words(span.Value) < MinContentWords)
+        {
+            return null;
+        }
+
+        return Draft(span.Value, source, cue, first, comma);
+    }
+
+    // "In addition, … “fragment” …" right after a reported clause: the same source goes on.
+    private (QuoteDraft, int, int)? Continuation(int a, int b, (QuoteDraft Draft, int Paragraph, int SentenceEnd)? previous,
+        IReadOnlyList<QuotedCandidate> quoted)
+    {
+        if (previous is not { } prev || ctx.ParagraphAt(ctx.Tokens[a].Start) != prev.Paragraph)
+        {
+            return null;
+        }
+
+        var opener = ctx.Word(a);
+        var start = a + 1;
+        if (ctx.IsWord(a + 1) && (opener + " " + ctx.Word(a + 1)).Equals("In addition", StringComparison.OrdinalIgnoreCase))
+        {
+            opener = "in addition";
+            start = a + 2;
+        }
+
+        if (!ContinuationOpeners.Contains(opener) || start >= b || !ctx.IsPunct(start, ','))
+        {
+            return null;
+        }
+
+        var span = ContentSpan(start + 1, b);
+        if (span is null || !quoted.Any(q => q.Role == QuotedRole.Fragment && q.Words >= MinFragmentWords && span.Value.Contains(q.Content)))
+        {
+            return null;
+        }
+
+        var draft = new QuoteDraft
+        {
+            Span = span.Value,
+            Kind = QuoteKind.Mixed,
+            InheritsSpeaker = true,
+            Cue = prev.Draft.Cue,
+            Phrase = prev.Draft.Phrase,
+            Channel = prev.Draft.Channel,
+            Confidence = 0.5f,
+        };
+        return (draft, -1, -2);
+    }
+
+    // Any noun phrase as a source: "according to a new poll".
+    private SpeakerPhrase? Generic(int from, int to)
+    {
+        while (to > from && !ctx.IsWord(to - 1) && ctx.Tokens[to - 1].Kind != TokenKind.Number)
+        {
+            to--;
+        }
+
+        if (to <= from || to - from > 12)
+        {
+            return null;
+        }
+
+        return new SpeakerPhrase(new TextSpan(ctx.Tokens[from].Start, ctx.Tokens[to - 1].End), PhraseKind.Description, null, ["group"], false);
+    }
+
+    private QuoteDraft Draft(TextSpan span, SpeakerPhrase subject, Cue cue, int clauseFrom, int clauseTo)
+    {
+        var relay = subject.Kind == PhraseKind.Name && channels.IsOutlet(subject.Span.Of(ctx.Text));
+        return new QuoteDraft
+        {
+            Span = span,
+            Kind = QuoteKind.Indirect,
+            Phrase = subject,
+            Cue = cue.Span.Of(ctx.Text),
+            Channel = relay ? subject.Span.Of(ctx.Text) : channels.Find(Math.Min(cue.First, clauseFrom), Math.Max(cue.Last + 1, clauseTo)),
+            Confidence = (cue.Traits & VerbTraits.Speech) != 0 ? 0.7f : 0.5f,
+        };
+    }
+
+    // Where the reported clause begins after the cue, or -1 when the verb has no clause ("said in a statement.").
+    private int ContentStart(Cue cue, int b)
+    {
+        var k = cue.Last + 1;
+        if (k >= b)
+        {
+            return -1;
+        }
+
+        if ((cue.Traits & VerbTraits.Accusation) != 0)
+        {
+            for (var t = k; t < b && t <= k + 8; t++)
+            {
+                if (ctx.IsWord(t) && ctx.Word(t) is "of" or "for")
+                {
+                    var s = t + 1;
+                    while (s < b && ctx.IsWord(s) && Hedges.Contains(ctx.Word(s)))
+                    {
+                        s++;
+                    }
+
+                    return s < b ? s : -1;
+                }
+            }
+
+            return -1;
+        }
+
+        for (var t = k; t < b && t <= k + MaxThatDistance; t++)
+        {
+            if (ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is ';' or ':' or '.' || ctx.Tokens[t].Kind == TokenKind.QuoteMark)
+            {
+                break;
+            }
+
+            if (ctx.IsWord(t) && ctx.Word(t) == "that")
+            {
+                // A complementizer opens a clause; a pronoun "that" at the end ("to accomplish that.") does not.
+                if (t + 3 < b && !(ctx.IsWord(t + 1) && cues.At(t + 1) is not null))
+                {
+                    return t + 1;
+                }
+
+                break;
+            }
+
+            if (ctx.IsWord(t) && cues.At(t) is not null)
+            {
+                break;
+            }
+        }
+
+        if ((cue.Traits & VerbTraits.Addressee) != 0)
+        {
+            // Step over the addressee: "told reporters", "told CNN", "assured him".
+            if (ctx.MentionAt(k) is { } m)
+            {
+                k = ctx.TokenFrom(m.Span.End);
+            }
+            else
+            {
+                var n = 0;
+                while (k < b && n < 3 && ctx.IsWord(k) && ObjectWords.Contains(ctx.Word(k)))
+                {
+                    k++;
+                    n++;
+                }
+
+                if (n == 0)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        // "said Tuesday his actions …", "said on Monday the plan …": step over a time expression.
+        k = SkipTime(k, b);
+        if (k >= b || ctx.Tokens[k].Kind == TokenKind.QuoteMark)
+        {
+            return -1;
+        }
+
+        if ((cue.Traits & VerbTraits.NounContent) != 0 && ctx.IsWord(k) && ctx.Word(k) is "for" or "on" && ctx.IsWord(k + 1))
+        {
+            return k + 1; // "called for an inquiry", "called on Congress to act"
+        }
+
+        if ((cue.Traits & VerbTraits.NounContent) != 0 && ctx.IsWord(k) && !IsPreposition(ctx.Word(k)))
+        {
+            return k;
+        }
+
+        if (ctx.Word(cue.First).StartsWith("ask", StringComparison.OrdinalIgnoreCase))
+        {
+            // A reported question: "asked (him) whether …", "asks why …".
+            for (var t = k; t < b && t <= k + 4; t++)
+            {
+                if (ctx.IsWord(t) && ctx.Word(t) is "whether" or "if" or "why" or "how" or "what" or "when" or "where" or "who")
+                {
+                    return t + 2 < b ? t : -1;
+                }
+            }
+        }
+
+        if (!ctx.IsWord(k) && ctx.Tokens[k].Kind != TokenKind.Number)
+        {
+            return -1;
+        }
+
+        var w = ctx.Word(k);
+        if (NotClauseStarts.Contains(w) || IsPreposition(w) || ctx.Tokens[k].Kind == TokenKind.Number && !ClauseStarters.Contains(w) && !HasFiniteVerb(k, b))
+        {
+            return -1;
+        }
+
+        // A clause needs a verb after its subject; "said the expert." has none. Speech verbs take a bare clause
+        // ("says referees are …"); other verbs only one that starts like a clause.
+        if ((cue.Traits & VerbTraits.Speech) == 0 && !ClauseStarters.Contains(w) && ctx.MentionAt(k) is null)
+        {
+            return -1;
+        }
+
+        return HasFiniteVerb(k, b) ? k : -1;
+    }
+
+    private int SkipTime(int k, int b)
+    {
+        var start = k;
+        if (ctx.IsWord(k) && ctx.Word(k) is "on" or "last" or "this" or "late" or "early" or "earlier" && ctx.IsWord(k + 1)
+            && TimeWords.Contains(ctx.Word(k + 1)))
+        {
+            k += 2;
+        }
+        else if (ctx.IsWord(k) && TimeWords.Contains(ctx.Word(k)))
+        {
+            k++;
+        }
+
+        if (k > start && ctx.IsPunct(k, ','))
+        {
+            k++;
+        }
+
+        return k < b ? k : start;
+    }
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+        "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "recently", "earlier", "later",
+    };
+
+    private bool HasFiniteVerb(int from, int b)
+    {
+        for (var t = from + 1; t < b; t++)
+        {
+            if (!ctx.IsWord(t))
+            {
+                continue;
+            }
+
+            var w = ctx.Word(t).ToLowerInvariant();
+            if (w is "is" or "are" or "was" or "were" or "will" or "would" or "can" or "could" or "should" or "must"
+                    or "may" or "might" or "has" or "have" or "had" or "does" or "did" or "do" or "won't" or "can't"
+                    or "isn't" or "wasn't" or "aren't" or "don't" or "doesn't" or "didn't" or "shall"
+                || w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The clause from token `from` to the end of the sentence (before token b), without the final period.
+    private TextSpan? ContentSpan(int from, int to)
+    {
+        if (from >= to || from < 0)
+        {
+            return null;
+        }
+
+        while (from < to && ctx.Tokens[from].Kind == TokenKind.Punctuation && ctx.First(from) is ',' or '-' or '\u2014')
+        {
+            from++;
+        }
+
+        var last = to - 1;
+        while (last >= from && ctx.Tokens[last].Kind == TokenKind.Punctuation && ctx.First(last) is '.' or ',' or ';' or ':' or '!')
+        {
+            last--;
+        }
+
+        if (last < from)
+        {
+            return null;
+        }
+
+        // A coordinated second report ends the clause: "… of Venezuela, and also once again accused Moscow".
+        for (var t = from + 2; t <= last; t++)
+        {
+            if (ctx.IsWord(t) && ctx.Word(t) == "and")
+            {
+                var v = t + 1;
+                while (v <= last && ctx.IsWord(v) && Hedges.Contains(ctx.Word(v)) || v <= last && ctx.IsWord(v) && ctx.Word(v) is "also" or "once" or "again" or "later" or "then")
+                {
+                    v++;
+                }
+
+                if (v <= last && cues.At(v) is { AccordingTo: false } coordinated && !ctx.Word(v).EndsWith('s'))
+                {
+                    last = ctx.IsPunct(t - 1, ',') ? t - 2 : t - 1;
+                    _coordinated = coordinated;
+                    break;
+                }
+            }
+        }
+
+        return last < from ? null : new TextSpan(ctx.Tokens[from].Start, ctx.Tokens[last].End);
+    }
+
+    private int Words(TextSpan span)
+    {
+        var n = 0;
+        for (var t = ctx.TokenFrom(span.Start); t < ctx.Tokens.Count && ctx.Tokens[t].End <= span.End; t++)
+        {
+            n += ctx.Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private int NextComma(int from, int b)
+    {
+        for (var t = from; t < b; t++)
+        {
+            if (ctx.IsPunct(t, ','))
+            {
+                return t;
+            }
+
+            if (ctx.Tokens[t].Kind == TokenKind.QuoteMark)
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool IsRoleStart(int t)
+    {
+        var k = t;
+        if (ctx.IsWord(k) && ctx.Word(k) is "the" or "a" or "an" or "its" or "his" or "her" or "former" or "First" or "first")
+        {
+            k++;
+        }
+
+        for (var n = 0; n < 4 && k + n < ctx.Tokens.Count && ctx.IsWord(k + n); n++)
+        {
+            if (QuoteLexicon.Default.RolesOf(ctx.Word(k + n), out _) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPreposition(string w) => w.ToLowerInvariant() is "in" or "on" or "at" or "to" or "for" or "by"
+        or "with" or "from" or "during" or "after" or "before" or "about" or "via" or "through" or "as" or "that";
+}

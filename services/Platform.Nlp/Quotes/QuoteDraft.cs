@@ -1,0 +1,28 @@
+using Platform.Nlp.Analysis;
+
+namespace Platform.Nlp.Quotes;
+
+/// <summary>A quote found but not yet resolved to a canonical speaker.</summary>
+internal sealed class QuoteDraft
+{
+    public required TextSpan Span { get; init; }
+
+    public required QuoteKind Kind { get; set; }
+
+    /// <summary>The phrase naming the speaker, when the quote has its own attribution.</summary>
+    public SpeakerPhrase? Phrase { get; set; }
+
+    public string? Cue { get; set; }
+
+    public string? Channel { get; set; }
+
+    /// <summary>A channel the relay speaker implies ("RIA Novosti quotes …") overrides any later guess.</summary>
+    public bool ChannelIsExplicit { get; set; }
+
+    /// <summary>Set when the speaker should come from the neighbouring quote (interrupted or continued quotes).</summary>
+    public bool InheritsSpeaker { get; set; }
+
+    public float Confidence { get; set; }
+
+    public Speaker? Speaker { get; set; }
+}

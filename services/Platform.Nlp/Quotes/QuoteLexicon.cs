@@ -1,0 +1,181 @@
+namespace Platform.Nlp.Quotes;
+
+/// <summary>What a reporting verb can do in a sentence.</summary>
+[Flags]
+internal enum VerbTraits
+{
+    None = 0,
+    /// <summary>A speech act: say, state, tell.</summary>
+    Speech = 1,
+    /// <summary>A belief: believe, think (reported position, weaker evidence).</summary>
+    Cognition = 2,
+    /// <summary>The content may be a noun phrase: announced the closure.</summary>
+    NounContent = 4,
+    /// <summary>The addressee comes before the content: told reporters that.</summary>
+    Addressee = 8,
+    /// <summary>The content follows "of": accused Russia of meddling.</summary>
+    Accusation = 16,
+    /// <summary>A written statement: wrote, tweeted.</summary>
+    Written = 32,
+}
+
+/// <summary>
+/// The word lists the quote extractor relies on, read once from embedded data files (each names its origin in its
+/// header): reporting verbs, speaker descriptions, first-name genders, capitals and publishing channels.
+/// </summary>
+internal sealed class QuoteLexicon
+{
+    private static readonly Lazy<QuoteLexicon> Shared = new(Load);
+
+    private QuoteLexicon(
+        Dictionary<string, VerbTraits> verbs,
+        Dictionary<string, string[]> roles,
+        Dictionary<string, char> genders,
+        Dictionary<string, string> capitals,
+        Dictionary<string, bool> channels)
+    {
+        Verbs = verbs;
+        Roles = roles;
+        Genders = genders;
+        Capitals = capitals;
+        Channels = channels;
+    }
+
+    public static QuoteLexicon Default => Shared.Value;
+
+    /// <summary>Inflected reporting-verb form (lower case) to its traits.</summary>
+    public Dictionary<string, VerbTraits> Verbs { get; }
+
+    /// <summary>Speaker noun (lower case, singular) to the roles it fits.</summary>
+    public Dictionary<string, string[]> Roles { get; }
+
+    /// <summary>First name to 'F' or 'M'.</summary>
+    public Dictionary<string, char> Genders { get; }
+
+    /// <summary>Capital city to country name.</summary>
+    public Dictionary<string, string> Capitals { get; }
+
+    /// <summary>Channel name to true for a platform (Twitter), false for a news outlet (Reuters).</summary>
+    public Dictionary<string, bool> Channels { get; }
+
+    public VerbTraits VerbTraitsOf(string word)
+        => Verbs.TryGetValue(word.ToLowerInvariant(), out var traits) ? traits : VerbTraits.None;
+
+    /// <summary>Roles of a noun, accepting simple plurals ("analysts") and a possessive ("Minister's").</summary>
+    public string[]? RolesOf(string word, out bool plural)
+    {
+        plural = false;
+        var w = StripPossessive(word).ToLowerInvariant();
+        if (Roles.TryGetValue(w, out var roles))
+        {
+            return roles;
+        }
+
+        if (w.Length > 3 && w.EndsWith('s') && Roles.TryGetValue(w[..^1], out roles))
+        {
+            plural = true;
+            return roles;
+        }
+
+        if (w.EndsWith("men", StringComparison.Ordinal) && Roles.TryGetValue(w[..^3] + "man", out roles))
+        {
+            plural = true;
+            return roles;
+        }
+
+        return null;
+    }
+
+    public static string StripPossessive(string word)
+    {
+        if (word.Length > 2 && word[^2] is '\'' or '\u2019' && word[^1] is 's' or 'S')
+        {
+            return word[..^2];
+        }
+
+        return word.Length > 1 && word[^1] is '\'' or '\u2019' ? word[..^1] : word;
+    }
+
+    private static QuoteLexicon Load()
+    {
+        var verbs = new Dictionary<string, VerbTraits>(StringComparer.Ordinal);
+        foreach (var cols in Rows("reporting-verbs.tsv"))
+        {
+            var traits = ParseTraits(cols.Length > 2 ? cols[2] : "S");
+            foreach (var form in cols[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                verbs[form] = verbs.GetValueOrDefault(form) | traits;
+            }
+        }
+
+        var roles = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var cols in Rows("speaker-nouns.tsv"))
+        {
+            roles[cols[0]] = cols[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        var genders = new Dictionary<string, char>(StringComparer.Ordinal);
+        foreach (var cols in Rows("first-names.tsv"))
+        {
+            genders.TryAdd(cols[0], cols[1][0]);
+        }
+
+        var capitals = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cols in Rows("capitals.tsv"))
+        {
+            capitals.TryAdd(cols[0], cols[1]);
+        }
+
+        var channels = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var cols in Rows("channels.tsv"))
+        {
+            channels.TryAdd(cols[0], cols[1] == "platform");
+        }
+
+        return new QuoteLexicon(verbs, roles, genders, capitals, channels);
+    }
+
+    private static VerbTraits ParseTraits(string flags)
+    {
+        var traits = VerbTraits.None;
+        foreach (var f in flags)
+        {
+            traits |= f switch
+            {
+                'S' => VerbTraits.Speech,
+                'C' => VerbTraits.Cognition,
+                'N' => VerbTraits.NounContent,
+                'O' => VerbTraits.Addressee,
+                'A' => VerbTraits.Accusation,
+                'W' => VerbTraits.Written,
+                _ => VerbTraits.None,
+            };
+        }
+
+        return traits;
+    }
+
+    private static List<string[]> Rows(string file)
+    {
+        var assembly = typeof(QuoteLexicon).Assembly;
+        using var stream = assembly.GetManifestResourceStream("Platform.Nlp.Quotes.Lexicons." + file)
+            ?? throw new InvalidOperationException($"Missing embedded lexicon {file}.");
+        using var reader = new StreamReader(stream);
+        var rows = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var cols = line.Split('\t');
+            if (cols.Length >= 2)
+            {
+                rows.Add(cols);
+            }
+        }
+
+        return rows;
+    }
+}

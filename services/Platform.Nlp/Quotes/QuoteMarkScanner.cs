@@ -1,0 +1,268 @@
+namespace Platform.Nlp.Quotes;
+
+/// <summary>
+/// Pairs quotation marks into quoted spans. Curly marks and guillemets have a direction; straight marks get one from
+/// the characters around them. Nested quotes stay inside the outer span; a quote left open at the end of a paragraph
+/// continues when the next paragraph reopens with a mark (multi-paragraph quotes) or, when a nested pair took the
+/// only closing mark (<c>“… “irony”</c>), ends at that last mark. Single marks count only as a pair at top level, so
+/// apostrophes never open quotes.
+/// </summary>
+internal static class QuoteMarkScanner
+{
+    private enum Role
+    {
+        None,
+        Open,
+        Close,
+    }
+
+    public static List<QuotedSpan> Scan(string text)
+    {
+        var spans = new List<QuotedSpan>();
+        var stack = new List<(int Pos, char Mark, int Length)>();
+        var outerParagraphs = 1;
+        var lastCloseInParagraph = -1;
+        var lastCloseLength = 1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '\n' or '\u2029')
+            {
+                if (stack.Count > 0)
+                {
+                    var paragraphEnd = TrimEnd(text, i);
+                    var next = NextParagraphStart(text, i);
+                    if (lastCloseInParagraph > stack[0].Pos)
+                    {
+                        // "“… help “good Washington”, - wrote …": the nested pair used the only closing mark.
+                        spans.Add(new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, outerParagraphs, stack[0].Length, lastCloseLength));
+                        stack.Clear();
+                    }
+                    else if (next < text.Length && ReopensAt(text, next) is var reopen and > 0)
+                    {
+                        // The next paragraph reopens the same quotation.
+                        stack.RemoveRange(1, stack.Count - 1);
+                        outerParagraphs++;
+                        i = next + reopen;
+                        lastCloseInParagraph = -1;
+                        continue;
+                    }
+                    else
+                    {
+                        spans.Add(new QuotedSpan(stack[0].Pos, paragraphEnd, false, outerParagraphs, stack[0].Length));
+                        stack.Clear();
+                    }
+                }
+
+                outerParagraphs = 1;
+                lastCloseInParagraph = -1;
+                i++;
+                continue;
+            }
+
+            var length = c == '\'' && i + 1 < text.Length && text[i + 1] == '\'' ? 2 : 1;
+            if (length == 2 || IsDoubleMark(c))
+            {
+                var role = length == 2 ? DirectionOfPair(text, i, stack.Count == 0) : DirectionOf(text, i, stack.Count == 0);
+                if (c == '\u201C' && stack.Count > 0 && stack[^1].Mark == '\u201E')
+                {
+                    role = Role.Close; // „German style“
+                }
+
+                if (role == Role.Open)
+                {
+                    stack.Add((i, c, length));
+                }
+                else if (role == Role.Close && stack.Count > 0)
+                {
+                    var opened = stack[^1];
+                    stack.RemoveAt(stack.Count - 1);
+                    lastCloseInParagraph = i;
+                    lastCloseLength = length;
+                    if (stack.Count == 0)
+                    {
+                        spans.Add(new QuotedSpan(opened.Pos, i, true, outerParagraphs, opened.Length, length));
+                        outerParagraphs = 1;
+                    }
+                }
+
+                i += length;
+                continue;
+            }
+            else if (stack.Count == 0 && IsSingleOpen(text, i) && FindSingleClose(text, i) is var close and > 0)
+            {
+                spans.Add(new QuotedSpan(i, close, true, 1));
+                i = close + 1;
+                continue;
+            }
+
+            i++;
+        }
+
+        if (stack.Count > 0)
+        {
+            var end = TrimEnd(text, text.Length);
+            spans.Add(lastCloseInParagraph > stack[0].Pos
+                ? new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, outerParagraphs, stack[0].Length, lastCloseLength)
+                : new QuotedSpan(stack[0].Pos, end, false, outerParagraphs, stack[0].Length));
+        }
+
+        return spans;
+    }
+
+    public static bool IsDoubleMark(char c) => c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' or '\u201F';
+
+    public static bool IsAnyMark(char c) => IsDoubleMark(c) || c is '\'' or '\u2018' or '\u2019' or '\u201A';
+
+    private static Role DirectionOf(string text, int i, bool nothingOpen)
+    {
+        var c = text[i];
+        switch (c)
+        {
+            case '\u201E' or '\u00AB' or '\u201F':
+                return Role.Open;
+            case '\u201D' or '\u00BB':
+                return Role.Close;
+        }
+
+        var before = i > 0 ? text[i - 1] : ' ';
+        var after = i + 1 < text.Length ? text[i + 1] : ' ';
+        var leftFlanking = !char.IsWhiteSpace(after) && (char.IsWhiteSpace(before) || IsOpener(before));
+        var rightFlanking = !char.IsWhiteSpace(before) && !IsOpener(before)
+                            && (char.IsWhiteSpace(after) || char.IsPunctuation(after) || after == '\0');
+        if (c == '\u201C')
+        {
+            // A left curly mark opens, unless it clearly ends a quotation ("… the end“ said) while one is open.
+            return rightFlanking && !nothingOpen ? Role.Close : Role.Open;
+        }
+
+        if (leftFlanking && !rightFlanking)
+        {
+            return Role.Open;
+        }
+
+        if (rightFlanking && !leftFlanking)
+        {
+            return Role.Close;
+        }
+
+        return nothingOpen ? Role.Open : Role.Close;
+    }
+
+    // Length of an opening double mark at i, or 0.
+    private static int ReopensAt(string text, int i)
+    {
+        if (text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+        {
+            return DirectionOfPair(text, i, true) == Role.Open ? 2 : 0;
+        }
+
+        return IsDoubleMark(text[i]) && DirectionOf(text, i, true) != Role.Close ? 1 : 0;
+    }
+
+    // The two-apostrophe mark ('') of some wire feeds, read like a straight double mark.
+    private static Role DirectionOfPair(string text, int i, bool nothingOpen)
+    {
+        var before = i > 0 ? text[i - 1] : ' ';
+        var after = i + 2 < text.Length ? text[i + 2] : ' ';
+        var leftFlanking = !char.IsWhiteSpace(after) && (char.IsWhiteSpace(before) || IsOpener(before));
+        var rightFlanking = !char.IsWhiteSpace(before) && !IsOpener(before);
+        if (leftFlanking && !rightFlanking)
+        {
+            return Role.Open;
+        }
+
+        if (rightFlanking && !leftFlanking)
+        {
+            return Role.Close;
+        }
+
+        return nothingOpen ? Role.Open : Role.Close;
+    }
+
+    private static bool IsOpener(char c) => c is '(' or '[' or '{' or '-' or '\u2014' or '\u2013' or '/' or ':'
+                                            || IsAnyMark(c);
+
+    // ‘ or ' at the start of a word, after a space or an opener.
+    private static bool IsSingleOpen(string text, int i)
+    {
+        var c = text[i];
+        if (c is not ('\u2018' or '\''))
+        {
+            return false;
+        }
+
+        var before = i > 0 ? text[i - 1] : ' ';
+        var after = i + 1 < text.Length ? text[i + 1] : ' ';
+        return (char.IsWhiteSpace(before) || before is '(' or '[' or '\u2014' or '\u2013' or '-')
+               && char.IsLetterOrDigit(after);
+    }
+
+    // The first ’ or ' in the same paragraph that ends a word and is not followed by a letter (so not "don't").
+    private static int FindSingleClose(string text, int open)
+    {
+        for (var j = open + 2; j < text.Length; j++)
+        {
+            var c = text[j];
+            if (c is '\n' or '\u2029')
+            {
+                return -1;
+            }
+
+            if (c is not ('\u2019' or '\''))
+            {
+                continue;
+            }
+
+            var before = text[j - 1];
+            var after = j + 1 < text.Length ? text[j + 1] : ' ';
+            if (!char.IsWhiteSpace(before) && !char.IsLetterOrDigit(after))
+            {
+                // A plural possessive ("workers’ rights") is followed by a space and a lower-case noun.
+                var possessive = before == 's' && after == ' ' && j + 2 < text.Length && char.IsLower(text[j + 2])
+                                 && HasLaterClose(text, j + 1);
+                if (!possessive)
+                {
+                    return j;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasLaterClose(string text, int from)
+    {
+        for (var j = from; j < text.Length && text[j] != '\n'; j++)
+        {
+            if (text[j] is '\u2019' or '\'' && !char.IsWhiteSpace(text[j - 1])
+                && (j + 1 >= text.Length || !char.IsLetterOrDigit(text[j + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int TrimEnd(string text, int end)
+    {
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private static int NextParagraphStart(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,166 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Tokens;
+
+namespace Platform.Nlp.Quotes;
+
+/// <summary>
+/// The engine's quote extractor. Pairs quotation marks, drops what is not a quotation (terms, titles, headings,
+/// captions), attributes direct quotes from their own clause, finds indirect and mixed quotes from reporting cues,
+/// then resolves every speaker phrase to a canonical speaker in text order (so that "the expert" can point back to the
+/// speaker of an earlier quote). An interrupted quote ("A," he said. "B.") comes out as two quotes with one speaker.
+/// </summary>
+public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
+{
+    private const int OrphanFragmentWords = 3;
+
+    private readonly QuoteLexicon _lexicon = QuoteLexicon.Default;
+
+    /// <summary>When false, quotes are found but not attributed (no speaker, cue or channel): for cost comparisons.</summary>
+    public bool Attribute { get; init; } = true;
+
+    public IReadOnlyList<Quote> Extract(Document document, IReadOnlyList<Entity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(entities);
+        if (document.Tokens.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return ExtractQuotes(document, entities);
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            // The engine must not fail an article over a rule that met an input shape nobody foresaw: such an article
+            // gets no quotes rather than no analysis. The unit tests fuzz the rules so that this stays a safety net.
+            return [];
+        }
+    }
+
+    private List<Quote> ExtractQuotes(Document document, IReadOnlyList<Entity> entities)
+    {
+        var ctx = new ArticleContext(document, entities);
+        var filter = new QuotedSpanFilter(ctx, _lexicon);
+        var candidates = QuoteMarkScanner.Scan(document.Text).Select(filter.Classify).ToList();
+        var speech = candidates.Where(c => c.Role == QuotedRole.Speech).ToList();
+        ctx.QuoteSpans.AddRange(speech.Select(c => c.Content));
+
+        var cues = new CueFinder(ctx, _lexicon);
+        var phrases = new SpeakerPhraseFinder(ctx, _lexicon);
+        var channels = new ChannelFinder(ctx, _lexicon);
+        var attributor = new DirectQuoteAttributor(ctx, cues, phrases, channels);
+
+        var consumed = new HashSet<int>();
+        var direct = new List<(QuotedCandidate Candidate, QuoteDraft Draft, bool Attributed)>();
+        foreach (var candidate in speech)
+        {
+            var draft = new QuoteDraft { Span = candidate.Content, Kind = QuoteKind.Direct, Confidence = 0.6f };
+            var cue = Attribute ? attributor.Attribute(candidate, draft) : null;
+            if (cue is { } c)
+            {
+                for (var t = c.First; t <= c.Last; t++)
+                {
+                    consumed.Add(t);
+                }
+            }
+
+            direct.Add((candidate, draft, cue is not null));
+        }
+
+        var indirect = new IndirectQuoteFinder(ctx, cues, phrases, channels)
+            .Find(consumed, candidates, direct.Where(d => d.Attributed).Select(d => new TextSpan(d.Candidate.Marks.Open, d.Candidate.Marks.After)).ToList());
+        var absorbed = indirect.SelectMany(i => i.Absorbed).ToHashSet();
+
+        // A long verbatim fragment inside a clause whose frame was not recognized, but with a speaker and a cue right
+        // next to it, is still somebody's words: keep it as a mixed quote of its own, marks included.
+        var orphans = new List<QuoteDraft>();
+        foreach (var fragment in candidates.Where(c => c.Role == QuotedRole.Fragment && c.Words >= OrphanFragmentWords
+                                                       && !absorbed.Contains(c)))
+        {
+            var span = new TextSpan(fragment.Marks.Open, fragment.Marks.After);
+            if (indirect.Exists(i => i.Draft.Span.Overlaps(span)) || direct.Exists(d => d.Draft.Span.Overlaps(span)))
+            {
+                continue;
+            }
+
+            var draft = new QuoteDraft { Span = span, Kind = QuoteKind.Mixed, Confidence = 0.4f };
+            if (attributor.Attribute(fragment, draft) is { } cue)
+            {
+                consumed.Add(cue.First);
+                orphans.Add(draft);
+            }
+        }
+
+        var drafts = direct.Where(d => !absorbed.Contains(d.Candidate)).Select(d => d.Draft)
+            .Concat(indirect.Select(i => i.Draft))
+            .Concat(orphans)
+            .OrderBy(d => d.Span.Start)
+            .ToList();
+        if (Attribute)
+        {
+            Resolve(ctx, drafts);
+        }
+
+        return drafts.Select(d => ToQuote(ctx, d)).ToList();
+    }
+
+    private void Resolve(ArticleContext ctx, List<QuoteDraft> drafts)
+    {
+        var resolver = new SpeakerResolver(ctx, _lexicon);
+        resolver.Titles.AddRange(QuoteMarkScanner.Scan(ctx.Text)
+            .Select(new QuotedSpanFilter(ctx, _lexicon).Classify)
+            .Where(c => c.Role == QuotedRole.Title)
+            .Select(c => c.Content));
+        QuoteDraft? previous = null;
+        foreach (var draft in drafts)
+        {
+            if (draft.Phrase is not null && !draft.InheritsSpeaker)
+            {
+                draft.Speaker = resolver.Resolve(draft.Phrase);
+            }
+            else if (previous?.Speaker is not null && (draft.InheritsSpeaker || IsNeighbour(ctx, previous, draft)))
+            {
+                // The second half of an interrupted quote, or a quote paragraph that follows its speaker's quote.
+                draft.Speaker = previous.Speaker;
+                draft.Cue ??= previous.Cue;
+                draft.Channel ??= previous.Channel;
+                draft.Confidence = Math.Min(draft.Confidence, 0.6f);
+            }
+
+            if (draft.Speaker is not null)
+            {
+                resolver.History.Add((draft.Span.Start, draft.Speaker));
+            }
+
+            previous = draft;
+        }
+    }
+
+    // Same paragraph, or this quote opens the paragraph right after the previous quote's paragraph.
+    private static bool IsNeighbour(ArticleContext ctx, QuoteDraft previous, QuoteDraft draft)
+    {
+        if (draft.Kind != QuoteKind.Direct)
+        {
+            return false;
+        }
+
+        var p = ctx.ParagraphAt(draft.Span.Start);
+        var q = ctx.ParagraphAt(previous.Span.End);
+        if (p == q)
+        {
+            return true;
+        }
+
+        return p == q + 1 && draft.Span.Start - ctx.Paragraphs[p].Start <= 1;
+    }
+
+    private static Quote ToQuote(ArticleContext ctx, QuoteDraft draft)
+    {
+        var span = draft.Span;
+        var ids = ctx.Mentions.Where(m => span.Contains(m.Span)).Select(m => m.Entity.Id).Distinct().ToList();
+        var confidence = draft.Speaker is null ? Math.Min(draft.Confidence, 0.4f) : draft.Confidence;
+        return new Quote(span, span.Of(ctx.Text), draft.Kind, draft.Speaker, draft.Cue, draft.Channel, confidence, ids);
+    }
+}

@@ -1,0 +1,388 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Tokens;
+
+namespace Platform.Nlp.Quotes;
+
+/// <summary>
+/// Finds the phrase that names the speaker next to a reporting verb: before it ("Zakharova said", "the expert noted",
+/// "the head of Rostec, Sergey Chemezov, said") or after it ("said the expert", "wrote Arreas on his Twitter page").
+/// A person named inside the phrase wins over an organization, which wins over a pronoun or a role description.
+/// </summary>
+internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexicon)
+{
+    // Words that may stand between a subject and its verb: "Moscow has repeatedly stressed".
+    private static readonly HashSet<string> Adverbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "also", "later", "then", "has", "have", "had", "repeatedly", "once", "again", "previously", "earlier",
+        "further", "reportedly", "recently", "was", "were", "is", "are", "had", "would", "will", "could", "may",
+        "might", "has", "already", "still", "even", "just", "only", "publicly", "privately", "firmly", "flatly",
+        "quickly", "often", "frequently", "never", "always", "clearly", "bluntly", "simply", "finally", "first",
+        "last", "too", "subsequently", "separately", "specifically", "directly", "however", "indeed", "now",
+    };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "they", "him", "her", "them", "it", "we", "i",
+    };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "at", "during", "after", "before", "to", "with", "from", "via", "through", "for", "about",
+        "while", "when", "since", "by", "into", "over", "amid", "following", "speaking", "citing", "according",
+    };
+
+    private static readonly HashSet<string> WindowStops = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "that", "which", "who", "whom", "and", "but", "or", "while", "when", "because", "if", "as", "than", "so",
+        "said", "says", "told",
+    };
+
+    private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    };
+
+    /// <summary>The subject that ends right before the cue token, not before token <paramref name="lo"/>.</summary>
+    public SpeakerPhrase? Before(int cue, int lo)
+    {
+        var j = cue - 1;
+        while (j >= lo && ctx.IsWord(j) && Adverbs.Contains(ctx.Word(j)))
+        {
+            j--;
+        }
+
+        if (j >= lo && ctx.IsPunct(j, ')'))
+        {
+            // "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis.
+            var open = j - 1;
+            while (open >= lo && open > j - 12 && !ctx.IsPunct(open, '('))
+            {
+                open--;
+            }
+
+            if (open >= lo && ctx.IsPunct(open, '('))
+            {
+                j = open - 1;
+            }
+        }
+
+        if (j < lo)
+        {
+            return null;
+        }
+
+        if (ctx.IsPunct(j, ','))
+        {
+            // An appositive or an aside between subject and verb: "the head of Rostec, Sergey Chemezov, said",
+            // "Pompeo, during talks with Lavrov, accused". Look at up to two comma segments, skipping asides.
+            var end = j;
+            SpeakerPhrase? fallback = null;
+            for (var segment = 0; segment < 3 && end > lo; segment++)
+            {
+                var start = end - 1;
+                while (start >= lo && !ctx.IsPunct(start, ',') && !IsHardStop(start))
+                {
+                    start--;
+                }
+
+                var from = start + 1;
+                if (from < end && !(ctx.IsWord(from) && Prepositions.Contains(ctx.Word(from))))
+                {
+                    var found = InWindow(from, end, preferRight: true);
+                    if (found is { Kind: PhraseKind.Name, Mention.Entity.Type: EntityType.Person })
+                    {
+                        return found;
+                    }
+
+                    fallback ??= found;
+                }
+
+                if (start < lo || !ctx.IsPunct(start, ','))
+                {
+                    break;
+                }
+
+                end = start;
+            }
+
+            return fallback;
+        }
+
+        var first = j;
+        while (first - 1 >= lo && j - first < 12 && !IsHardStop(first - 1) && !ctx.IsPunct(first - 1, ',')
+               && !(ctx.IsWord(first - 1) && WindowStops.Contains(ctx.Word(first - 1))))
+        {
+            first--;
+        }
+
+        var phrase = InWindow(first, j + 1, preferRight: true);
+        // A pronoun or a description must sit right at the verb; a name may carry a title before it.
+        return phrase is null || phrase.Kind == PhraseKind.Name || phrase.Span.End >= ctx.Tokens[j].Start ? phrase : null;
+    }
+
+    /// <summary>The subject right after the cue ("said the expert"), up to token <paramref name="hi"/>.</summary>
+    public SpeakerPhrase? After(int cue, int hi)
+    {
+        var k = cue + 1;
+        if (k >= hi || ctx.IsWord(k) && Prepositions.Contains(ctx.Word(k)))
+        {
+            return null; // "said in a statement": a channel, not a speaker
+        }
+
+        var end = k;
+        var usedComma = false;
+        while (end < hi && end - k < 20)
+        {
+            if (IsHardStop(end))
+            {
+                break;
+            }
+
+            if (ctx.IsPunct(end, ','))
+            {
+                // "said the chairman of the committee, Alexander Sherin, in an interview"
+                if (!usedComma && end + 1 < hi && ctx.MentionAt(end + 1) is { Entity.Type: EntityType.Person })
+                {
+                    usedComma = true;
+                    end++;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (ctx.IsWord(end) && end > k)
+            {
+                var w = ctx.Word(end);
+                if (WindowStops.Contains(w))
+                {
+                    break;
+                }
+
+                if (Prepositions.Contains(w))
+                {
+                    // A capitalized name continues the phrase ("Committee on Defense"); a channel or date does not.
+                    var next = end + 1 < hi && ctx.IsWord(end + 1) ? ctx.Word(end + 1) : "";
+                    var continues = w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("for", StringComparison.OrdinalIgnoreCase)
+                        ? next.Length > 0 && char.IsUpper(next[0]) && !Months.Contains(next) && !lexicon.Channels.ContainsKey(next)
+                        : false;
+                    if (!continues)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            end++;
+        }
+
+        if (end <= k)
+        {
+            return null;
+        }
+
+        var phrase = InWindow(k, end, preferRight: false);
+        if (phrase is null && Determiners.Contains(ctx.Word(k)) && ctx.IsWord(k + 1))
+        {
+            // "said the 46-year-old": a noun phrase without a known role still names the speaker.
+            var last = Math.Min(end, k + 5) - 1;
+            while (last > k && !ctx.IsWord(last))
+            {
+                last--;
+            }
+
+            return new SpeakerPhrase(new TextSpan(ctx.Tokens[k].Start, ctx.Tokens[last].End), PhraseKind.Description, null, ["group"], false);
+        }
+
+        return phrase is null || phrase.Kind == PhraseKind.Name || phrase.Span.Start <= ctx.Tokens[k].End ? phrase : null;
+    }
+
+    /// <summary>The best speaker phrase among tokens [from, to).</summary>
+    public SpeakerPhrase? InWindow(int from, int to, bool preferRight)
+    {
+        if (from >= to)
+        {
+            return null;
+        }
+
+        var lo = ctx.Tokens[from].Start;
+        var hi = ctx.Tokens[to - 1].End;
+        MentionRef? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var m in ctx.Mentions)
+        {
+            if (m.Span.Start < lo || m.Span.End > hi)
+            {
+                continue;
+            }
+
+            var rank = RankOf(m);
+            if (rank < 0)
+            {
+                continue;
+            }
+
+            if (rank < bestRank || rank == bestRank && preferRight)
+            {
+                best = m;
+                bestRank = rank;
+            }
+        }
+
+        if (best is { } b && (bestRank == 0 || !StartsWithPersonRole(from, b.Span.Start)))
+        {
+            return new SpeakerPhrase(b.Span, PhraseKind.Name, b, null, false);
+        }
+
+        if (best is not null)
+        {
+            // "the head of the Foreign Ministry", "the Minister's words": a person described through an organization.
+            return Description(from, to);
+        }
+
+        var edge = preferRight ? to - 1 : from;
+        if (preferRight && ctx.IsWord(edge) && ctx.Word(edge) is "who")
+        {
+            // "…, Senator X, who said": the relative pronoun names the speaker; it resolves to the person before it.
+            return new SpeakerPhrase(ctx.Tokens[edge].Span, PhraseKind.Pronoun, null, null, false);
+        }
+
+        if (ctx.IsWord(edge) && Pronouns.Contains(ctx.Word(edge)))
+        {
+            var w = ctx.Word(edge).ToLowerInvariant();
+            return new SpeakerPhrase(ctx.Tokens[edge].Span, PhraseKind.Pronoun, null, null, w is "they" or "them" or "we");
+        }
+
+        return Description(from, to) ?? (preferRight ? GenericSubject(from, to) : null);
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "many",
+        "most", "several", "both", "all", "other", "few", "another", "each", "one",
+    };
+
+    private static readonly HashSet<string> NotNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "not", "also", "who", "which", "that", "it",
+        "this", "there", "he", "she", "they", "we", "i", "you", "and", "or", "but", "to", "of", "in", "on", "at",
+    };
+
+    // Any other noun phrase right before the verb: "critics say", "the statement said", "47 percent said".
+    private SpeakerPhrase? GenericSubject(int from, int to)
+    {
+        var head = to - 1;
+        if (!ctx.IsWord(head) || NotNouns.Contains(ctx.Word(head)) || Determiners.Contains(ctx.Word(head))
+            || Prepositions.Contains(ctx.Word(head)) || ctx.Word(head).EndsWith("ly", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var start = head;
+        while (start - 1 >= from && head - start < 5 && (ctx.IsWord(start - 1) || ctx.Tokens[start - 1].Kind == TokenKind.Number)
+               && !NotNouns.Contains(ctx.Word(start - 1)) || start - 1 >= from && Determiners.Contains(ctx.Word(start - 1)))
+        {
+            start--;
+            if (Determiners.Contains(ctx.Word(start)))
+            {
+                break;
+            }
+        }
+
+        if (ctx.IsWord(start - 1) && Prepositions.Contains(ctx.Word(start - 1)))
+        {
+            return null; // "in the past described": the object of a preposition is no subject
+        }
+
+        var first = ctx.Word(start);
+        var plural = ctx.Word(head).EndsWith('s');
+        if (!Determiners.Contains(first) && !plural && ctx.Tokens[start].Kind != TokenKind.Number && !char.IsUpper(first.FirstOrDefault()))
+        {
+            return null;
+        }
+
+        return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, ctx.Tokens[head].End), PhraseKind.Description, null, ["group"], plural);
+    }
+
+    // People first, then organizations and other names; places only when they stand for a state ("Moscow said").
+    private static int RankOf(MentionRef m) => m.Entity.Type switch
+    {
+        EntityType.Person => 0,
+        EntityType.Org => 1,
+        EntityType.Misc => 2,
+        EntityType.Loc => 3,
+        EntityType.Norp => 4,
+        _ => -1,
+    };
+
+    // A person role word before (or as) the organization mention: "the head of the Ministry", "the Minister's".
+    private bool StartsWithPersonRole(int from, int mentionStart)
+    {
+        for (var t = from; t < ctx.Tokens.Count && ctx.Tokens[t].Start <= mentionStart; t++)
+        {
+            if (!ctx.IsWord(t) || lexicon.RolesOf(ctx.Word(t), out _) is not { } roles
+                || roles.All(r => r is "org" or "document" or "group"))
+            {
+                continue;
+            }
+
+            var inside = ctx.MentionAt(t);
+            if (inside is null || inside.Value.Span.Length <= ctx.Tokens[t].End - ctx.Tokens[t].Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private SpeakerPhrase? Description(int from, int to)
+    {
+        var lastRole = -1;
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        var plural = false;
+        for (var t = from; t < to; t++)
+        {
+            if (!ctx.IsWord(t))
+            {
+                continue;
+            }
+
+            if (lexicon.RolesOf(ctx.Word(t), out var isPlural) is { } r)
+            {
+                roles.UnionWith(r);
+                lastRole = t;
+                plural = isPlural;
+            }
+        }
+
+        if (lastRole < 0)
+        {
+            return null;
+        }
+
+        // The description runs from its determiner to the last role noun, without a possessive ("the Minister's").
+        var start = from;
+        while (start < lastRole && !ctx.IsWord(start))
+        {
+            start++;
+        }
+
+        var endWord = ctx.Word(lastRole);
+        var end = ctx.Tokens[lastRole].Start + QuoteLexicon.StripPossessive(endWord).Length;
+        return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, end), PhraseKind.Description, null, [.. roles], plural);
+    }
+
+    private bool IsHardStop(int t)
+    {
+        var token = ctx.Tokens[t];
+        if (token.Kind == TokenKind.QuoteMark)
+        {
+            return true;
+        }
+
+        return ctx.EndsSentence(t) || token.Kind == TokenKind.Punctuation && ctx.First(t) is ';' or ':' or '(' or ')'
+            or '-' or '\u2014' or '\u2013';
+    }
+}

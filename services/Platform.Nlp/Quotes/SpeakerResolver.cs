@@ -1,0 +1,330 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Tokens;
+
+namespace Platform.Nlp.Quotes;
+
+/// <summary>
+/// Turns a speaker phrase into a speaker with a canonical name: names map to their entity (a capital standing for a
+/// state maps to the country), pronouns to the most recent earlier person of the right gender, descriptions to the
+/// most recent earlier person whose introduction fits the role ("the expert" → the analyst quoted before), and
+/// document words ("the bill") to the most recently quoted title.
+/// </summary>
+internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
+{
+    private const int PronounReach = 2500;
+
+    private readonly Dictionary<int, HashSet<string>> _roles = [];
+    private readonly Dictionary<int, char> _genders = [];
+
+    /// <summary>Quoted titles ("the “Law on …”"), by position, for "the bill" or "the document".</summary>
+    public List<TextSpan> Titles { get; } = [];
+
+    /// <summary>Speakers already attributed, by the position of their quote, for descriptions without a fitting role.</summary>
+    public List<(int Position, Speaker Speaker)> History { get; } = [];
+
+    public Speaker Resolve(SpeakerPhrase phrase)
+    {
+        var mention = phrase.Span;
+        switch (phrase.Kind)
+        {
+            case PhraseKind.Name:
+                return FromName(phrase.Mention!.Value, mention);
+            case PhraseKind.Pronoun:
+                return FromPronoun(mention) ?? new Speaker(mention.Of(ctx.Text), null, mention);
+            default:
+                return FromDescription(phrase) ?? new Speaker(mention.Of(ctx.Text), null, mention);
+        }
+    }
+
+    public bool IsResolved(Speaker speaker) => speaker.EntityId is not null || Titles.Exists(t => t.Of(ctx.Text) == speaker.Name);
+
+    private Speaker FromName(MentionRef m, TextSpan mention)
+    {
+        var entity = m.Entity;
+        if (entity.Type == EntityType.Loc && lexicon.Capitals.TryGetValue(m.Span.Of(ctx.Text), out var country))
+        {
+            var state = ctx.Entities.FirstOrDefault(e => e.Type == EntityType.Loc && e.Name == country);
+            return new Speaker(country, state?.Id, mention);
+        }
+
+        return new Speaker(entity.Name, entity.Id, mention);
+    }
+
+    private Speaker? FromPronoun(TextSpan mention)
+    {
+        var word = mention.Of(ctx.Text).ToLowerInvariant();
+        char? gender = word switch
+        {
+            "he" or "him" or "his" => 'M',
+            "she" or "her" => 'F',
+            _ => null,
+        };
+        if (word == "who")
+        {
+            var antecedent = ctx.Mentions.LastOrDefault(m => m.Span.End <= mention.Start && mention.Start - m.Span.End < 200
+                                                             && m.Entity.Type is EntityType.Person or EntityType.Org);
+            return antecedent.Entity is null ? null : new Speaker(antecedent.Entity.Name, antecedent.Entity.Id, mention);
+        }
+
+        if (word is "they" or "them" or "it" or "we" or "i")
+        {
+            // "they"/"it" often stand for an organization; first person only inside quotes. Leave unresolved unless an
+            // organization was the last speaker.
+            if (word is "it" or "they" && History.Count > 0 && History[^1].Speaker.EntityId is int id
+                && ctx.Entities[id].Type == EntityType.Org && mention.Start - History[^1].Position < PronounReach)
+            {
+                return History[^1].Speaker with { Mention = mention };
+            }
+
+            return null;
+        }
+
+        bool Fits(Entity e) => gender is null || GenderOf(e) is var g && (g == '?' || g == gender);
+        var best = SalientPerson(mention.Start, Fits) ?? LastPerson(mention.Start, Fits);
+        return best is null ? null : new Speaker(best.Name, best.Id, mention);
+    }
+
+    private Speaker? FromDescription(SpeakerPhrase phrase)
+    {
+        var roles = phrase.Roles ?? [];
+        var at = phrase.Span.Start;
+        if (roles.Contains("document"))
+        {
+            var title = Titles.LastOrDefault(t => t.End <= at);
+            if (title.Length > 0)
+            {
+                return new Speaker(title.Of(ctx.Text), null, phrase.Span);
+            }
+
+            var law = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Misc
+                                                      && m.Entity.Name.Split(' ').Any(w => w is "Law" or "Act" or "Bill"));
+            return law.Entity is null ? null : new Speaker(law.Entity.Name, law.Entity.Id, phrase.Span);
+        }
+
+        if (roles.Contains("group"))
+        {
+            return null;
+        }
+
+        if (roles.Contains("org"))
+        {
+            var org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org);
+            return org.Entity is null ? null : new Speaker(org.Entity.Name, org.Entity.Id, phrase.Span);
+        }
+
+        var fitting = LastPerson(at, e => RolesOf(e).Overlaps(roles));
+        if (fitting is not null)
+        {
+            return new Speaker(fitting.Name, fitting.Id, phrase.Span);
+        }
+
+        if (phrase.Plural)
+        {
+            return null;
+        }
+
+        // No earlier person carries the role: the most recent person speaker is the best guess.
+        for (var h = History.Count - 1; h >= 0; h--)
+        {
+            if (History[h].Position <= at && History[h].Speaker.EntityId is int id && ctx.Entities[id].Type == EntityType.Person)
+            {
+                return History[h].Speaker with { Mention = phrase.Span };
+            }
+        }
+
+        var last = LastPerson(at, _ => true);
+        return last is null ? null : new Speaker(last.Name, last.Id, phrase.Span);
+    }
+
+    // The most recent fitting person in subject position (sentence subject or named speaker) within this and the
+    // previous paragraph: "Rubio said … of Trump, whom he called …\n\nHe said …" is Rubio, not Trump.
+    private Entity? SalientPerson(int before, Func<Entity, bool> accept)
+    {
+        var paragraph = ctx.ParagraphAt(before);
+        var floor = ctx.Paragraphs.Count == 0 ? 0 : ctx.Paragraphs[Math.Max(paragraph - 1, 0)].Start;
+        for (var i = ctx.Mentions.Count - 1; i >= 0; i--)
+        {
+            var m = ctx.Mentions[i];
+            if (m.Span.Start < floor)
+            {
+                break;
+            }
+
+            if (m.Span.End > before || m.Entity.Type != EntityType.Person || ctx.InsideQuote(m.Span.Start))
+            {
+                continue;
+            }
+
+            if (accept(m.Entity) && IsSubjectLike(m.Span))
+            {
+                return m.Entity;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsSubjectLike(TextSpan span)
+    {
+        var first = ctx.TokenFrom(span.Start);
+        var after = ctx.TokenFrom(span.End);
+        var sentence = ctx.Document.SentenceAt(span.Start);
+        var sentenceStart = sentence >= 0 ? ctx.TokenFrom(ctx.Document.Sentences[sentence].Start) : 0;
+        if (first == sentenceStart || ctx.Tokens[first - 1].Kind == TokenKind.QuoteMark)
+        {
+            return true;
+        }
+
+        if (ctx.IsPunct(first - 1, ',') && first - sentenceStart <= 10)
+        {
+            return true; // after a short opener: "On Monday, Rubio …"
+        }
+
+        // Named as a speaker: "said Bolton", "Rubio said", "Rubio, the senator, said".
+        if (IsReporting(first - 1))
+        {
+            return true;
+        }
+
+        for (var t = after; t < ctx.Tokens.Count && t < after + 3; t++)
+        {
+            if (IsReporting(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsReporting(int t) => ctx.IsWord(t) && (lexicon.VerbTraitsOf(ctx.Word(t)) & (VerbTraits.Speech | VerbTraits.Cognition)) != 0
+                                       && !char.IsUpper(ctx.First(t));
+
+    private Entity? LastPerson(int before, Func<Entity, bool> accept)
+    {
+        for (var i = ctx.Mentions.Count - 1; i >= 0; i--)
+        {
+            var m = ctx.Mentions[i];
+            if (m.Span.End > before || m.Entity.Type != EntityType.Person || ctx.InsideQuote(m.Span.Start))
+            {
+                continue;
+            }
+
+            if (before - m.Span.End > PronounReach * 2)
+            {
+                break;
+            }
+
+            if (accept(m.Entity))
+            {
+                return m.Entity;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>'F', 'M' or '?' from the first name, a title, or Slavic surname endings.</summary>
+    public char GenderOf(Entity person)
+    {
+        if (_genders.TryGetValue(person.Id, out var known))
+        {
+            return known;
+        }
+
+        var gender = '?';
+        var parts = person.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 1 && lexicon.Genders.TryGetValue(parts[0], out var g))
+        {
+            gender = g;
+        }
+        else if (parts.Length > 0)
+        {
+            var last = parts[^1];
+            if (last.EndsWith("ova", StringComparison.Ordinal) || last.EndsWith("eva", StringComparison.Ordinal)
+                || last.EndsWith("ina", StringComparison.Ordinal) || last.EndsWith("skaya", StringComparison.Ordinal))
+            {
+                gender = 'F';
+            }
+            else if (last.EndsWith("ov", StringComparison.Ordinal) || last.EndsWith("ev", StringComparison.Ordinal)
+                     || last.EndsWith("sky", StringComparison.Ordinal) || last.EndsWith("skiy", StringComparison.Ordinal))
+            {
+                gender = 'M';
+            }
+        }
+
+        if (gender == '?')
+        {
+            foreach (var m in person.Mentions)
+            {
+                var t = ctx.TokenFrom(m.Span.Start);
+                var title = t >= 2 && ctx.IsPunct(t - 1, '.') ? ctx.Word(t - 2) : t >= 1 ? ctx.Word(t - 1) : "";
+                gender = title switch
+                {
+                    "Mr" or "Mr." => 'M',
+                    "Mrs" or "Ms" or "Mrs." or "Ms." or "Miss" => 'F',
+                    _ => gender,
+                };
+            }
+        }
+
+        _genders[person.Id] = gender;
+        return gender;
+    }
+
+    /// <summary>Roles named around a person's mentions: "political analyst X", "X, deputy director of …,".</summary>
+    public HashSet<string> RolesOf(Entity person)
+    {
+        if (_roles.TryGetValue(person.Id, out var cached))
+        {
+            return cached;
+        }
+
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in person.Mentions)
+        {
+            if (ctx.InsideQuote(m.Span.Start))
+            {
+                continue;
+            }
+
+            var first = ctx.TokenFrom(m.Span.Start);
+            // "the chairman of the committee, Alexander Sherin": the description before the comma is the role.
+            var back = first >= 1 && ctx.IsPunct(first - 1, ',') ? first - 1 : first;
+            for (var t = back - 1; t >= 0 && t >= back - 10; t--)
+            {
+                if (ctx.Tokens[t].Kind is TokenKind.QuoteMark || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or ',' or ';' or ':')
+                {
+                    break;
+                }
+
+                AddRoles(t, roles);
+            }
+
+            var after = ctx.TokenFrom(m.Span.End);
+            if (after < ctx.Tokens.Count && ctx.IsPunct(after, ','))
+            {
+                for (var t = after + 1; t < ctx.Tokens.Count && t <= after + 14; t++)
+                {
+                    if (ctx.Tokens[t].Kind is TokenKind.QuoteMark || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or ',' or ';')
+                    {
+                        break;
+                    }
+
+                    AddRoles(t, roles);
+                }
+            }
+        }
+
+        _roles[person.Id] = roles;
+        return roles;
+    }
+
+    private void AddRoles(int token, HashSet<string> roles)
+    {
+        if (ctx.IsWord(token) && lexicon.RolesOf(ctx.Word(token), out _) is { } r)
+        {
+            roles.UnionWith(r);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Platform.Nlp.Analysis;
+
+namespace Platform.Nlp.Tests.Quotes;
+
+public class AttributionTests
+{
+    [Fact]
+    public void She_resolves_by_first_name_gender_over_a_more_recent_man()
+    {
+        const string text = "Anna Kowalski met Peter Brandt on Monday. She said the meeting had been productive.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the meeting had been productive", QuoteKind.Indirect, "Anna Kowalski", "said", "She");
+    }
+
+    [Fact]
+    public void She_resolves_by_surname_ending()
+    {
+        const string text = "Peter Brandt greeted Dariya Lebedeva at the airport.\n\nLater, she said that the trip had been long.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the trip had been long", QuoteKind.Indirect, "Dariya Lebedeva", "said", "she");
+    }
+
+    [Fact]
+    public void Short_name_resolves_to_the_full_name()
+    {
+        const string text = "The analyst Mark Doyle spoke first.\n\n\"The currency is undervalued,\" Doyle said.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "The currency is undervalued", QuoteKind.Direct, "Mark Doyle", "said", "Doyle");
+    }
+
+    [Fact]
+    public void Description_resolves_to_the_earlier_person_with_that_role()
+    {
+        const string text = "Political analyst Vera Holm has studied the region for years.\n\n"
+                            + "\"The elections will change nothing,\" the expert said.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "The elections will change nothing", QuoteKind.Direct, "Vera Holm", "said", "the expert");
+    }
+
+    [Fact]
+    public void Description_through_an_organization()
+    {
+        const string text = "Foreign minister Karl Weber met the press.\n\n"
+                            + "The head of the Foreign Ministry also added that the embassy would stay open.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the embassy would stay open", QuoteKind.Indirect, "Karl Weber", "added",
+            "The head of the Foreign Ministry");
+    }
+
+    [Fact]
+    public void Organization_as_speaker()
+    {
+        const string text = "The Kremlin said the talks would continue next week.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the talks would continue next week", QuoteKind.Indirect, "Kremlin", "said", "Kremlin");
+    }
+
+    [Fact]
+    public void Capital_city_speaking_for_its_state()
+    {
+        const string text = "Russia and Japan held talks. Moscow has repeatedly said that the sanctions are illegal.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the sanctions are illegal", QuoteKind.Indirect, "Russia", "said", "Moscow");
+    }
+
+    [Fact]
+    public void Channel_from_a_platform()
+    {
+        const string text = "\"We won the vote tonight,\" wrote senator John Reed on his Twitter page.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "We won the vote tonight", QuoteKind.Direct, "John Reed", "wrote", "John Reed", "Twitter");
+    }
+
+    [Fact]
+    public void Channel_from_an_interview()
+    {
+        const string text = "The economist Ivan Sorokin said in an interview with RT that prices would fall.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "prices would fall", QuoteKind.Indirect, "Ivan Sorokin", "said", "Ivan Sorokin", "RT");
+    }
+
+    [Fact]
+    public void News_agency_that_relays_is_the_channel_not_the_speaker()
+    {
+        const string text = "Pavel Orlov runs the tractor plant.\n\n“The plant will be finished by 2030, ”Interfax quotes the director’s words.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "The plant will be finished by 2030", QuoteKind.Direct, "Pavel Orlov", "quotes", "the director",
+            "Interfax");
+    }
+
+    [Fact]
+    public void Speaker_who_cites_an_agency()
+    {
+        const string text = "Pavel Orlov runs the tractor plant.\n\n\"Demand is growing every month,\" Orlov told Reuters.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "Demand is growing every month", QuoteKind.Direct, "Pavel Orlov", "told", "Orlov", "Reuters");
+    }
+
+    [Fact]
+    public void Quote_paragraph_takes_the_speaker_of_the_quote_before_it()
+    {
+        const string text = "\"We will rebuild the school,\" said teacher Ana Costa.\n\n\"The children deserve nothing less.\"";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        QuoteAssert.Is(quotes[1], text, "The children deserve nothing less.", QuoteKind.Direct, "Ana Costa", "said");
+    }
+
+    [Fact]
+    public void Name_after_a_dash_signs_the_quote()
+    {
+        const string text = "“The new bus line changed my mornings completely.” ― Lucy Grant";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "The new bus line changed my mornings completely.", QuoteKind.Direct, "Lucy Grant", null, "Lucy Grant");
+    }
+
+    [Fact]
+    public void Parenthesis_between_speaker_and_cue()
+    {
+        const string text = "\"We need the funding this year,\" Sen. Vera Holm (D-Ore.) said.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "We need the funding this year", QuoteKind.Direct, "Vera Holm", "said", "Vera Holm");
+    }
+
+    [Fact]
+    public void Speaker_named_before_a_colon_without_a_verb()
+    {
+        const string text = "Pollster Mark Doyle on the result:\n\n“Turnout decided this race, not the candidates.”";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "Turnout decided this race, not the candidates.", QuoteKind.Direct, "Mark Doyle", null, "Mark Doyle");
+    }
+}
