@@ -21,7 +21,7 @@ public sealed class NewsAnalyzer
     }
 
     /// <summary>Name and version of the engine, stored with every analysis.</summary>
-    public static string Version { get; } = "platform-nlp/0.1.0";
+    public static string Version { get; } = "platform-nlp/0.2.0";
 
     /// <summary>The engine with its default components: the embedded named-entity model and the quote extractor.</summary>
     public static NewsAnalyzer CreateDefault()

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Evaluation;
+using Platform.Nlp.Evaluation.Quotes;
 
 namespace Platform.Cli.Commands;
 
@@ -12,6 +13,37 @@ internal static class EvalCommands
     {
         var command = new Command("eval", "Measure the engine against annotated data (runs in-process, no server)");
         command.Subcommands.Add(Ner(context));
+        command.Subcommands.Add(Quotes(context));
+        return command;
+    }
+
+    private static Command Quotes(CliContext context)
+    {
+        var gold = new Option<FileInfo>("--gold")
+        {
+            Description = "A seed-format gold.json (article.txt beside it) or a PolNeAR .jsonl",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "shared", "data", "seed", "gold.json")),
+        };
+        var limit = new Option<int>("--limit") { Description = "Only the first N documents (0 = all)" };
+        var twoApostrophes = new Option<bool>("--two-apostrophe-marks") { Description = "PolNeAR: count '' as quotation marks in the gold kinds" };
+        var command = new Command("quotes", "Quote precision/recall/F1 (Gender Gap Tracker matching at 0.3 and 0.8), speaker and cue accuracy")
+        {
+            gold, limit, twoApostrophes,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var file = parse.GetRequiredValue(gold);
+            if (!file.Exists)
+            {
+                await context.Error.WriteLineAsync($"error: no such file: {file.FullName}");
+                return ExitCodes.InputError;
+            }
+
+            var report = QuoteEvaluation.Run(new QuoteEvaluationOptions(file.FullName, Limit: parse.GetValue(limit),
+                TwoApostropheMarks: parse.GetValue(twoApostrophes)));
+            await context.Output.WriteAsync(report.ToMarkdown());
+            return ExitCodes.Success;
+        });
         return command;
     }
 

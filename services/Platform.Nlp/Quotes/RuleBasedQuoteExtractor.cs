@@ -96,14 +96,31 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
         var drafts = direct.Where(d => !absorbed.Contains(d.Candidate)).Select(d => d.Draft)
             .Concat(indirect.Select(i => i.Draft))
             .Concat(orphans)
-            .OrderBy(d => d.Span.Start)
             .ToList();
+        drafts = WithoutOverlaps(drafts);
         if (Attribute)
         {
             Resolve(ctx, drafts);
         }
 
         return drafts.Select(d => ToQuote(ctx, d)).ToList();
+    }
+
+    // Quotes never overlap (the contract promises it): where two findings cover the same words, the more confident,
+    // then the longer, wins. Rare in news text, but adversarial input can make the direct and indirect rules meet.
+    private static List<QuoteDraft> WithoutOverlaps(List<QuoteDraft> drafts)
+    {
+        var kept = new List<QuoteDraft>(drafts.Count);
+        foreach (var draft in drafts.OrderByDescending(d => d.Confidence).ThenByDescending(d => d.Span.Length).ThenBy(d => d.Span.Start))
+        {
+            if (!kept.Exists(k => k.Span.Overlaps(draft.Span)))
+            {
+                kept.Add(draft);
+            }
+        }
+
+        kept.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return kept;
     }
 
     private void Resolve(ArticleContext ctx, List<QuoteDraft> drafts)
