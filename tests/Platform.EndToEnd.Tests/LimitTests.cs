@@ -58,4 +58,29 @@ public class LimitTests
         var after = await client.ExtractAsync(new ExtractRequest { Article = new Article { Id = "c2", Text = "“Two,” said Ann Lee." }, Store = true });
         Assert.Equal(StoreStatus.Stored, after.Storage.Status);
     }
+
+    [Fact]
+    public async Task Expired_deadline_mid_stream_ends_the_call_and_the_service_keeps_serving()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var storage = await RunningService.StartStorageAsync(database.ConnectionString);
+        await using var extraction = await RunningService.StartExtractionAsync(storage.Address);
+        var client = new ExtractionService.ExtractionServiceClient(extraction.Channel);
+
+        using (var call = client.ExtractStream(deadline: DateTime.UtcNow.AddSeconds(2)))
+        {
+            await call.RequestStream.WriteAsync(new ExtractStreamRequest { Article = new Article { Id = "d1", Text = "“One,” said Ann Lee." }, Store = true });
+            Assert.True(await call.ResponseStream.MoveNext());
+            Assert.Equal(StoreStatus.Stored, call.ResponseStream.Current.Storage.Status);
+
+            // The client keeps the stream open past its deadline.
+            var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext());
+            Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        }
+
+        var after = await client.ExtractAsync(new ExtractRequest { Article = new Article { Id = "d2", Text = "“Two,” said Ann Lee." }, Store = true });
+        Assert.Equal(StoreStatus.Stored, after.Storage.Status);
+        var stored = await new StorageService.StorageServiceClient(storage.Channel).SearchQuotesAsync(new SearchQuotesRequest { Speaker = "Ann Lee" });
+        Assert.Equal(2, stored.Quotes.Count);
+    }
 }
