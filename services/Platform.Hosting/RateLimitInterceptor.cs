@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
 
 namespace Platform.Hosting;
@@ -20,7 +19,7 @@ public sealed class RateLimitOptions
 /// name when it authenticated, else its IP address. Over the limit, calls fail at once with RESOURCE_EXHAUSTED.
 /// A stream counts as one call.
 /// </summary>
-public sealed class RateLimitInterceptor : Interceptor, IDisposable
+public sealed class RateLimitInterceptor : CallGateInterceptor, IDisposable
 {
     private readonly RateLimitOptions _options;
     private readonly PublicMethods _public;
@@ -42,38 +41,9 @@ public sealed class RateLimitInterceptor : Interceptor, IDisposable
             }));
     }
 
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(request, context);
-    }
-
-    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(requestStream, context);
-    }
-
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(request, responseStream, context);
-    }
-
-    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(requestStream, responseStream, context);
-    }
-
     public void Dispose() => _limiter.Dispose();
 
-    private void Admit(ServerCallContext context)
+    protected override void Admit(ServerCallContext context)
     {
         if (_options.PermitsPerSecond <= 0 || !_public.Contains(context.Method))
         {

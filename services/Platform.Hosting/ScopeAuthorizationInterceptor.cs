@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace Platform.Hosting;
 /// no or unknown token → UNAUTHENTICATED, a known token without the scope → PERMISSION_DENIED. The health service
 /// stays open so that probes work without secrets. Tokens are compared by hash in constant time and never logged.
 /// </summary>
-public sealed class ScopeAuthorizationInterceptor : Interceptor
+public sealed class ScopeAuthorizationInterceptor : CallGateInterceptor
 {
     /// <summary>Key of the authenticated client's name in <see cref="ServerCallContext.UserState"/>.</summary>
     public const string ClientKey = "platform.client";
@@ -33,36 +32,7 @@ public sealed class ScopeAuthorizationInterceptor : Interceptor
     /// <summary>False when no tokens are configured: every call is let through.</summary>
     public bool Enabled => _tokens.Length > 0;
 
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        Authorize(context);
-        return continuation(request, context);
-    }
-
-    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Authorize(context);
-        return continuation(requestStream, context);
-    }
-
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Authorize(context);
-        return continuation(request, responseStream, context);
-    }
-
-    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Authorize(context);
-        return continuation(requestStream, responseStream, context);
-    }
-
-    private void Authorize(ServerCallContext context)
+    protected override void Admit(ServerCallContext context)
     {
         if (!Enabled || context.Method.StartsWith(OpenPrefix, StringComparison.Ordinal))
         {
