@@ -21,8 +21,9 @@ pg_free_port() {
 }
 
 # Runs a command as the cluster owner: root cannot own a cluster, so root uses the postgres system user.
+# It starts from / because the owner may not be allowed into the caller's working folder; paths must be absolute.
 pg_as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_start() {

@@ -104,7 +104,7 @@ public class QueryTests(QueryTests.Corpus corpus) : IClassFixture<QueryTests.Cor
             PublishedBefore = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 1, 13, 0, 0, 0, TimeSpan.Zero)),
             PageSize = 500,
         });
-        Assert.Equal(["article-11", "article-10"], january.Quotes.Select(h => h.ArticleId).Distinct());
+        Assert.Equal(["article-10", "article-11"], january.Quotes.Select(h => h.ArticleId).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Theory]
