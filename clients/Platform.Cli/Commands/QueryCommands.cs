@@ -36,16 +36,13 @@ internal static class QueryCommands
             };
             using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
             var client = new StorageService.StorageServiceClient(channel);
-            var hits = new List<QuoteHit>();
-            var wanted = parse.GetValue(limit);
-            do
+            var hits = await CollectAsync<QuoteHit>(parse.GetValue(limit), async (pageSize, token) =>
             {
-                request.PageSize = Math.Min(wanted - hits.Count, MaxPageSize);
+                request.PageSize = pageSize;
+                request.PageToken = token;
                 var page = await client.SearchQuotesAsync(request, cancellationToken: cancellationToken);
-                hits.AddRange(page.Quotes);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0 && hits.Count < wanted);
+                return ((IEnumerable<QuoteHit>)page.Quotes, page.NextPageToken);
+            });
 
             await WriteAsync(context, parse.GetRequiredValue(format), hits,
                 () => context.Console.Write(Tables.QuoteTable(hits.Select(h => (h.Quote, (string?)h.ArticleId)))));
@@ -72,16 +69,13 @@ internal static class QueryCommands
             };
             using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
             var client = new StorageService.StorageServiceClient(channel);
-            var entities = new List<EntitySummary>();
-            var wanted = parse.GetValue(limit);
-            do
+            var entities = await CollectAsync<EntitySummary>(parse.GetValue(limit), async (pageSize, token) =>
             {
-                request.PageSize = Math.Min(wanted - entities.Count, MaxPageSize);
+                request.PageSize = pageSize;
+                request.PageToken = token;
                 var page = await client.ListEntitiesAsync(request, cancellationToken: cancellationToken);
-                entities.AddRange(page.Entities);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0 && entities.Count < wanted);
+                return ((IEnumerable<EntitySummary>)page.Entities, page.NextPageToken);
+            });
 
             await WriteAsync(context, parse.GetRequiredValue(format), entities, () => context.Console.Write(Tables.EntityTable(entities)));
             return ExitCodes.Success;
@@ -105,6 +99,23 @@ internal static class QueryCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Follows page tokens until <paramref name="wanted"/> items are collected or the last page is read.</summary>
+    private static async Task<List<T>> CollectAsync<T>(
+        int wanted, Func<int, string, Task<(IEnumerable<T> Items, string NextPageToken)>> fetchPage)
+    {
+        var items = new List<T>();
+        var token = string.Empty;
+        do
+        {
+            var (page, next) = await fetchPage(Math.Min(wanted - items.Count, MaxPageSize), token);
+            items.AddRange(page);
+            token = next;
+        }
+        while (token.Length > 0 && items.Count < wanted);
+
+        return items;
     }
 
     private static Option<int> Limit()
