@@ -49,6 +49,7 @@ public static class StorageApp
                 ["/platform.v1.StorageService/GetArticle"] = Scopes.Read,
                 ["/platform.v1.StorageService/SearchQuotes"] = Scopes.Read,
                 ["/platform.v1.StorageService/ListEntities"] = Scopes.Read,
+                ["/platform.v1.StorageService/ListSpeakers"] = Scopes.Read,
             },
             fallback: Scopes.Read));
         builder.AddRateLimits(new PublicMethods(
@@ -56,6 +57,7 @@ public static class StorageApp
             "/platform.v1.StorageService/GetArticle",
             "/platform.v1.StorageService/SearchQuotes",
             "/platform.v1.StorageService/ListEntities",
+            "/platform.v1.StorageService/ListSpeakers",
         ]));
         builder.Services.AddGrpcReflection();
         // The overall status ("" service) is SERVING only while PostgreSQL answers.
