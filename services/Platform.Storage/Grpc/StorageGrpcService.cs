@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Platform.Hosting;
 using Platform.Storage.Data;
@@ -12,6 +13,7 @@ internal sealed class StorageGrpcService(
     ArticleIngestor ingestor,
     ArticleStore store,
     StorageLimits limits,
+    StorageMetrics metrics,
     IHostApplicationLifetime lifetime) : StorageService.StorageServiceBase
 {
     private const int DefaultPageSize = 50;
@@ -44,7 +46,10 @@ internal sealed class StorageGrpcService(
         {
             try
             {
+                using var activity = StorageTelemetry.StartIngestArticle(request);
+                var started = Stopwatch.GetTimestamp();
                 var response = await ingestor.IngestAsync(request, context.CancellationToken);
+                metrics.Ingested(response, Stopwatch.GetElapsedTime(started), activity);
                 await writeLock.WaitAsync(context.CancellationToken);
                 try
                 {
