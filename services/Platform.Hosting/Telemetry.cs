@@ -39,6 +39,11 @@ public static class Telemetry
     {
         var configuration = builder.Configuration;
         var endpoint = OtlpEndpoint(configuration);
+        // From the standard variables the exporter configures itself (OTEL_EXPORTER_OTLP_PROTOCOL, per-signal paths for
+        // http/protobuf); an endpoint given only as a setting is set by hand and is an OTLP/gRPC endpoint.
+        Action<OpenTelemetry.Exporter.OtlpExporterOptions> otlp = string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey])
+            ? _ => { }
+            : o => o.Endpoint = endpoint!;
         if (endpoint is null && !configuration.GetValue<bool>(EnabledKey))
         {
             return false;
@@ -54,7 +59,7 @@ public static class Telemetry
                 tracing?.Invoke(tracer);
                 if (endpoint is not null)
                 {
-                    tracer.AddOtlpExporter(o => o.Endpoint = endpoint);
+                    tracer.AddOtlpExporter(otlp);
                 }
             })
             .WithMetrics(meter =>
@@ -65,7 +70,7 @@ public static class Telemetry
                 metrics?.Invoke(meter);
                 if (endpoint is not null)
                 {
-                    meter.AddOtlpExporter(o => o.Endpoint = endpoint);
+                    meter.AddOtlpExporter(otlp);
                 }
             });
         return true;

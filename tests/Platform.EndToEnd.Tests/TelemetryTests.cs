@@ -100,6 +100,46 @@ public sealed class TelemetryTests(TelemetryFixture stack) : IClassFixture<Telem
     }
 
     [Fact]
+    public async Task Articles_of_one_stream_with_their_own_traceparent_get_their_own_traces()
+    {
+        using var callerTracing = Sdk.CreateTracerProviderBuilder().AddSource(Caller.Name).Build();
+        var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);
+        var traces = new List<ActivityTraceId>();
+        using (var call = extraction.ExtractStream())
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                // A new root per article: no parent, whatever is current.
+                using var article = Caller.StartActivity("caller.article", ActivityKind.Producer, default(ActivityContext));
+                Assert.NotNull(article);
+                traces.Add(article.TraceId);
+                await call.RequestStream.WriteAsync(new ExtractStreamRequest
+                {
+                    Article = new Article { Id = $"otel-own-trace-{i}", Text = $"Item {i}. “The bridge opens in May,” said Paul Novak." },
+                    Store = true,
+                    Traceparent = article.Id,
+                });
+            }
+
+            await call.RequestStream.CompleteAsync();
+            await foreach (var response in call.ResponseStream.ReadAllAsync())
+            {
+                Assert.Equal(StoreStatus.Stored, response.Storage.Status);
+            }
+        }
+
+        Assert.NotEqual(traces[0], traces[1]);
+        for (var i = 0; i < 2; i++)
+        {
+            var stored = await stack.StorageSpans.WaitForTraceAsync(traces[i], spans => spans.Any(s => s.OperationName == "storage.ingest_article"));
+            var ingest = Assert.Single(stored, s => s.OperationName == "storage.ingest_article");
+            Assert.Equal($"otel-own-trace-{i}", ingest.GetTagItem("platform.article.id"));
+            var analyze = Assert.Single(stack.ExtractionSpans.InTrace(traces[i]), s => s.OperationName == "extraction.analyze");
+            Assert.Equal($"otel-own-trace-{i}", analyze.GetTagItem("platform.article.id"));
+        }
+    }
+
+    [Fact]
     public async Task Meters_count_stored_and_rejected_articles_and_time_the_acknowledgements()
     {
         var storageMeters = stack.Storage.Services.GetRequiredService<IMeterFactory>();
