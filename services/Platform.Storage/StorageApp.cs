@@ -30,7 +30,7 @@ public static class StorageApp
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not configured (environment variable ConnectionStrings__{ConnectionStringName}).");
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).ConfigureTracing(StorageTelemetry.ConfigureSqlTracing).Build());
         var limits = builder.Configuration.GetSection("Storage:Limits").Get<StorageLimits>() ?? new StorageLimits();
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<IngestValidator>();
