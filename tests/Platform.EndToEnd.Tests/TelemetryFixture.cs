@@ -53,6 +53,16 @@ public sealed class TelemetryFixture : IAsyncLifetime
 }
 
 /// <summary>
+/// Telemetry tests run alone: their listeners are process-wide, so while they run every host in the process is
+/// traced, which would slow timing-sensitive tests running beside them and fill the span lists with their spans.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "Telemetry";
+}
+
+/// <summary>
 /// Finished spans, added by an exporter on the thread that ended them and read by the test: every access locks.
 /// </summary>
 public sealed class SpanCollection : ICollection<Activity>

@@ -11,6 +11,7 @@ using Platform.V1;
 
 namespace Platform.EndToEnd.Tests;
 
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryTests(TelemetryFixture stack) : IClassFixture<TelemetryFixture>
 {
     private static readonly ActivitySource Caller = new("Platform.EndToEnd.Tests.Caller");
