@@ -19,6 +19,7 @@ internal sealed class ExtractionGrpcService(
         var error = processor.Validate(request.Article);
         if (error is not null)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, error);
             throw RpcErrors.InvalidArgument(error);
         }
 
