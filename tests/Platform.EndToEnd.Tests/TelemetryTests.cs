@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Grpc.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using OpenTelemetry;
@@ -211,6 +212,30 @@ public sealed class TelemetryTests(TelemetryFixture stack) : IClassFixture<Telem
         Assert.All(latencies, m => Assert.True(m.Value >= 0 && m.Tags["status"] is "stored", $"{m.Value} ms {m.Tags["status"]}"));
         queueDepth.RecordObservableInstruments();
         Assert.Equal(0, queueDepth.LastMeasurement?.Value);
+    }
+
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData("http://127.0.0.1:4317", null, true)]
+    [InlineData(null, "true", true)]
+    public async Task Telemetry_is_registered_only_when_an_endpoint_or_the_switch_is_configured(string? endpoint, string? enabled, bool expected)
+    {
+        // Later configuration sources win, so these also hide any OTEL_EXPORTER_OTLP_ENDPOINT of the test environment.
+        var settings = new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint ?? string.Empty,
+            ["Telemetry:Enabled"] = enabled ?? "false",
+            ["Storage:Address"] = "http://127.0.0.1:1",
+            ["ConnectionStrings:Platform"] = "Host=127.0.0.1;Port=1;Username=nobody",
+        };
+        await using var extraction = Platform.Extraction.ExtractionApp.Build([], b => b.Configuration.AddInMemoryCollection(settings));
+        await using var storage = Platform.Storage.StorageApp.Build([], b => b.Configuration.AddInMemoryCollection(settings));
+
+        foreach (var services in new[] { extraction.Services, storage.Services })
+        {
+            Assert.Equal(expected, services.GetService<TracerProvider>() is not null);
+            Assert.Equal(expected, services.GetService<OpenTelemetry.Metrics.MeterProvider>() is not null);
+        }
     }
 
     private static long Sum(MetricCollector<long> collector, string tag, string value)
