@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Grpc.Core;
@@ -14,6 +15,7 @@ internal sealed class StorageGrpcService(
     ArticleIngestor ingestor,
     ArticleStore store,
     StorageLimits limits,
+    StorageMetrics metrics,
     IHostApplicationLifetime lifetime) : StorageService.StorageServiceBase
 {
     private const int DefaultPageSize = 50;
@@ -45,6 +47,8 @@ internal sealed class StorageGrpcService(
                 var request = requestStream.Current;
                 if (ingestor.Reject(request) is { } rejection)
                 {
+                    using var span = StorageTelemetry.StartIngestArticle(request);
+                    metrics.Ingested(rejection, TimeSpan.Zero, span);
                     await WriteAsync([rejection]);
                 }
                 else
@@ -69,7 +73,7 @@ internal sealed class StorageGrpcService(
                     var batch = TakeBatch();
                     if (batch.Count > 0)
                     {
-                        await WriteAsync(await ingestor.StoreAsync(batch, context.CancellationToken));
+                        await WriteAsync(await StoreBatchAsync(batch));
                     }
                 }
             }
@@ -78,6 +82,37 @@ internal sealed class StorageGrpcService(
                 // The reader must not wait forever for room in a queue nobody empties.
                 queue.Writer.TryComplete(e);
                 throw;
+            }
+        }
+
+        // Each article keeps its own span (in its sender's trace); the batch's SQL runs under the article's span when
+        // the batch is that one article, else under a batch span linked to every article.
+        async Task<IReadOnlyList<IngestResponse>> StoreBatchAsync(List<IngestRequest> batch)
+        {
+            var spans = StorageTelemetry.StartIngestArticles(batch);
+            try
+            {
+                var started = Stopwatch.GetTimestamp();
+                IReadOnlyList<IngestResponse> responses;
+                using (StorageTelemetry.StartBatch(spans))
+                {
+                    responses = await ingestor.StoreAsync(batch, context.CancellationToken);
+                }
+
+                var duration = Stopwatch.GetElapsedTime(started);
+                for (var i = 0; i < responses.Count; i++)
+                {
+                    metrics.Ingested(responses[i], duration, spans[i]);
+                }
+
+                return responses;
+            }
+            finally
+            {
+                foreach (var span in spans)
+                {
+                    span?.Dispose();
+                }
             }
         }
 
