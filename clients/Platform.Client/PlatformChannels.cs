@@ -36,12 +36,25 @@ public static class PlatformChannels
     /// Creates a channel to one service with the library's defaults, sending <paramref name="token"/> as a bearer token
     /// with every call when given. Dispose it when done.
     /// </summary>
+    /// <remarks>
+    /// An address "dns:///host:port" spreads calls over every address the name resolves to (round robin, re-resolved
+    /// as replicas come and go): the way to use several replicas of a service, such as compose's or Kubernetes'
+    /// headless services. Such channels are plaintext HTTP/2, for private networks.
+    /// </remarks>
     public static GrpcChannel Create(Uri address, int maxAttempts = 4, string? token = null)
     {
+        var balanced = address.Scheme == "dns";
+        var serviceConfig = RetryOnUnavailable(maxAttempts);
+        if (balanced)
+        {
+            serviceConfig.LoadBalancingConfigs.Add(new RoundRobinConfig());
+        }
+
         var options = new GrpcChannelOptions
         {
-            ServiceConfig = RetryOnUnavailable(maxAttempts),
+            ServiceConfig = serviceConfig,
             MaxReceiveMessageSize = 64 * 1024 * 1024,
+            Credentials = balanced && string.IsNullOrEmpty(token) ? ChannelCredentials.Insecure : null,
         };
         if (!string.IsNullOrEmpty(token))
         {

@@ -39,7 +39,8 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, string? runtime
                 }
 
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+                // No command timeout: a migration that rewrites a large table takes as long as it takes.
+                await connection.ExecuteAsync(migration.Sql, transaction: transaction, commandTimeout: 0);
                 await connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)",
                     new { migration.Version, migration.Name },

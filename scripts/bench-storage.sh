@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Storage benchmarks on loopback: starts the stack (PostgreSQL with its default, durable settings) and runs
+#   1. platform bench ingest   storage ingest vs. a raw binary COPY of the same rows; full pipeline vs. engine in-process
+#   2. platform bench seed     fills the store up to SEED_QUOTES synthetic quotes (ids seed-N: already stored ones are skipped)
+#   3. platform bench query    speaker, entity and full-text searches, page size 50, p50/p95/p99
+#   scripts/bench-storage.sh [ARTICLES] [SEED_QUOTES] [QUERIES]      defaults 2000 1000000 200
+# Results go to standard output; docs/benchmarks.md records them. Rate limits are off: this measures capacity.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/postgres.sh
+source scripts/lib/stack.sh
+articles=${1:-2000}; seed_quotes=${2:-1000000}; queries=${3:-200}
+
+dotnet build Platform.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+export RateLimit__PermitsPerSecond=0
+trap stack_stop EXIT
+stack_start
+export PLATFORM_BENCH_DB="$STACK_CONNECTION"
+
+echo "== platform bench ingest --articles $articles"
+platform bench ingest --articles "$articles"
+echo "== platform bench seed --quotes $seed_quotes"
+platform bench seed --quotes "$seed_quotes"
+echo "== platform bench query --queries $queries"
+platform bench query --queries "$queries"
