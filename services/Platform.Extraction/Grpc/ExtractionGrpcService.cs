@@ -13,16 +13,16 @@ internal sealed class ExtractionGrpcService(
 {
     public override async Task<ExtractResponse> Extract(ExtractRequest request, ServerCallContext context)
     {
-        var error = processor.Validate(request.Article);
+        var (article, error) = processor.Prepare(request.Article);
         if (error is not null)
         {
             throw RpcErrors.InvalidArgument(error);
         }
 
-        var response = new ExtractResponse { Analysis = processor.Analyze(request.Article) };
+        var response = new ExtractResponse { Analysis = processor.Analyze(article!), Article = article };
         if (request.Store)
         {
-            response.Storage = await processor.StoreAsync(request.Article, response.Analysis, context.CancellationToken);
+            response.Storage = await processor.StoreAsync(article!, response.Analysis, context.CancellationToken);
             if (response.Storage.Status == StoreStatus.Failed)
             {
                 throw new RpcException(new Status(StatusCode.Unavailable, response.Storage.Reason));
@@ -76,16 +76,16 @@ internal sealed class ExtractionGrpcService(
     private async Task<ExtractStreamResponse> ProcessAsync(ExtractStreamRequest request, CancellationToken cancellation)
     {
         var response = new ExtractStreamResponse { ArticleId = request.Article?.Id ?? string.Empty };
-        var error = processor.Validate(request.Article);
+        var (article, error) = processor.Prepare(request.Article);
         if (error is not null)
         {
             response.Error = error;
             return response;
         }
 
-        var article = request.Article!;
-        response.Analysis = processor.Analyze(article);
-        response.ArticleId = article.Id;
+        response.Analysis = processor.Analyze(article!);
+        response.ArticleId = article!.Id;
+        response.Article = article;
         if (request.Store)
         {
             response.Storage = await processor.StoreAsync(article, response.Analysis, cancellation);
