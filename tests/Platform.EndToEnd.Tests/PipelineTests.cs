@@ -154,6 +154,31 @@ public class PipelineTests(StackFixture stack) : IClassFixture<StackFixture>
     }
 
     [Fact]
+    public async Task Stream_answers_html_and_text_articles_with_the_article_as_analysed()
+    {
+        var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);
+        using var call = extraction.ExtractStream();
+        await call.RequestStream.WriteAsync(new ExtractStreamRequest { Article = new Article { Id = "s-html", Html = NewsPage }, Store = true });
+        await call.RequestStream.WriteAsync(new ExtractStreamRequest { Article = new Article { Id = "s-empty", Html = "<nav>Home</nav>" }, Store = true });
+        await call.RequestStream.WriteAsync(new ExtractStreamRequest { Article = new Article { Id = "s-text", Text = "“Nets are mended,” said Ada Holm." }, Store = true });
+        await call.RequestStream.CompleteAsync();
+        var responses = new List<ExtractStreamResponse>();
+        await foreach (var response in call.ResponseStream.ReadAllAsync())
+        {
+            responses.Add(response);
+        }
+
+        Assert.Equal(["s-html", "s-empty", "s-text"], responses.Select(r => r.ArticleId));
+        Assert.StartsWith("The ferry to Saltmarsh island", responses[0].Article.Text, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, responses[0].Article.Html);
+        Assert.Equal(StoreStatus.Stored, responses[0].Storage.Status);
+        Assert.Equal("article.html: no article text found", responses[1].Error);
+        Assert.Null(responses[1].Article);
+        Assert.Equal("“Nets are mended,” said Ada Holm.", responses[2].Article.Text);
+        Assert.Equal(StoreStatus.Stored, responses[2].Storage.Status);
+    }
+
+    [Fact]
     public async Task Caller_metadata_wins_over_the_page_and_text_wins_over_html()
     {
         var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);
