@@ -29,9 +29,10 @@ internal sealed record JsonLdArticle(string? Headline, string? Authors, string? 
                     return FromNode(article, nodes);
                 }
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
-                // A broken script says nothing; the next one or the meta tags may.
+                // A broken script (bad JSON, or text that is not valid UTF-16) says nothing; the next one or the
+                // meta tags may.
             }
         }
 
