@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
+using Platform.Html;
 using Platform.V1;
 
 namespace Platform.Cli.Input;
@@ -45,7 +46,8 @@ public sealed class ArticleReader(TextReader standardInput)
             else if (IsHtml(file))
             {
                 var id = Path.GetFileNameWithoutExtension(file);
-                yield return new InputArticle(new Article { Id = id, Html = File.ReadAllText(file) }, null, file);
+                // Saved pages keep the encoding they were served in; their declaration says which.
+                yield return new InputArticle(new Article { Id = id, Html = HtmlEncoding.Decode(File.ReadAllBytes(file)) }, null, file);
             }
             else
             {
