@@ -20,10 +20,30 @@ public static class HtmlArticleExtractor
     // Used only to resolve relative links inside SmartReader; nothing is requested from it.
     private const string PlaceholderAddress = "http://localhost/";
 
-    /// <summary>The article of <paramref name="html"/>; <see cref="HtmlArticle.Text"/> is empty when there is none.</summary>
+    /// <summary>
+    /// Deepest nesting of elements a page may have (see <see cref="IsTooDeeplyNested"/>). Real news pages stay far
+    /// below a hundred levels.
+    /// </summary>
+    public const int MaxNestingDepth = 1000;
+
+    /// <summary>
+    /// Whether <paramref name="html"/> may nest elements deeper than <see cref="MaxNestingDepth"/>. Such a page is not
+    /// parsed: parsing time grows with depth times size, so a few megabytes of unclosed tags would take minutes.
+    /// </summary>
+    public static bool IsTooDeeplyNested(string html) => NestingGuard.IsDeeperThan(html, MaxNestingDepth);
+
+    /// <summary>
+    /// The article of <paramref name="html"/>; <see cref="HtmlArticle.Text"/> is empty when there is none, and the
+    /// whole result is empty when the page is too deeply nested (<see cref="IsTooDeeplyNested"/>).
+    /// </summary>
     public static HtmlArticle Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        if (IsTooDeeplyNested(html))
+        {
+            return new HtmlArticle(string.Empty, null, null, null, null, null);
+        }
+
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(html);
         var metadata = PageMetadata.Read(document);

@@ -210,7 +210,7 @@ public class PipelineTests(StackFixture stack) : IClassFixture<StackFixture>
     }
 
     [Fact]
-    public async Task Oversized_html_is_invalid_argument_naming_field_and_limit()
+    public async Task Oversized_or_too_deeply_nested_html_is_invalid_argument_naming_field_and_limit()
     {
         var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);
         var html = "<p>" + new string('x', 4 * 1024 * 1024) + "</p>";
@@ -220,6 +220,11 @@ public class PipelineTests(StackFixture stack) : IClassFixture<StackFixture>
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("article.html: 4194311 bytes exceeds the limit of 4194304 bytes", error.Status.Detail);
+
+        var deep = await Assert.ThrowsAsync<RpcException>(async () => await extraction.ExtractAsync(
+            new ExtractRequest { Article = new Article { Id = "deep-page", Html = string.Concat(Enumerable.Repeat("<div>", 300_000)) } }));
+        Assert.Equal(StatusCode.InvalidArgument, deep.StatusCode);
+        Assert.Equal("article.html: elements nested deeper than the limit of 1000 levels", deep.Status.Detail);
     }
 
     [Fact]

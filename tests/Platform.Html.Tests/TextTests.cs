@@ -72,11 +72,38 @@ public class TextTests
     }
 
     [Fact]
-    public void Deeply_nested_markup_does_not_overflow_the_stack()
+    public void Nesting_up_to_the_limit_is_read_and_deeper_pages_are_refused_without_parsing()
     {
-        var html = string.Concat(Enumerable.Repeat("<div>", 2_000)) + "<p>Deep text.</p>" + string.Concat(Enumerable.Repeat("</div>", 2_000));
+        static string Nested(int depth, string tag)
+            => string.Concat(Enumerable.Repeat($"<{tag}>", depth)) + "<p>Deep text.</p>" + string.Concat(Enumerable.Repeat($"</{tag}>", depth));
 
-        Assert.Equal("Deep text.", HtmlArticleExtractor.Extract(html).Text);
+        Assert.Equal("Deep text.", HtmlArticleExtractor.Extract(Nested(HtmlArticleExtractor.MaxNestingDepth - 10, "div")).Text);
+
+        // "<div/>" opens a div in HTML, so it nests like "<div>".
+        Assert.True(HtmlArticleExtractor.IsTooDeeplyNested(string.Concat(Enumerable.Repeat("<div/>", 2_000))));
+
+        // Four megabytes of unclosed elements: refused at once instead of minutes of parsing.
+        var hostile = string.Concat(Enumerable.Repeat("<div><span>", 400_000));
+        var watch = Stopwatch.StartNew();
+        Assert.True(HtmlArticleExtractor.IsTooDeeplyNested(hostile));
+        Assert.Equal(new HtmlArticle(string.Empty, null, null, null, null, null), HtmlArticleExtractor.Extract(hostile));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData(5_000, "<p>")] // paragraphs and list items close themselves
+    [InlineData(5_000, "<li>")]
+    [InlineData(5_000, "<br>")]
+    [InlineData(5_000, "<img src=x>")]
+    [InlineData(5_000, "<svg><path d='M0 0'/><circle r='1'/></svg>")] // "/>" closes inside svg
+    [InlineData(5_000, "<!-- <div> -->")]
+    [InlineData(5_000, "<div></div>")]
+    public void Long_flat_pages_are_not_mistaken_for_deep_ones(int count, string unit)
+    {
+        var html = "<article>" + string.Concat(Enumerable.Repeat(unit, count)) + "<script>var s = '" +
+                   string.Concat(Enumerable.Repeat("<div>", 5_000)) + "';</script></article>";
+
+        Assert.False(HtmlArticleExtractor.IsTooDeeplyNested(html));
     }
 
     [Fact]

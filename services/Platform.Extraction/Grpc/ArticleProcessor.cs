@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Platform.Extraction.Forwarding;
+using Platform.Html;
 using Platform.Mapping;
 using Platform.Nlp;
 using Platform.V1;
@@ -37,6 +38,11 @@ internal sealed class ArticleProcessor(NewsAnalyzer engine, StorageForwarder for
         if (article.Text.Length == 0 && TooLarge("article.html", article.Html, limits.MaxHtmlBytes) is { } htmlError)
         {
             return (null, htmlError);
+        }
+
+        if (article.Text.Length == 0 && HtmlArticleExtractor.IsTooDeeplyNested(article.Html))
+        {
+            return (null, $"article.html: elements nested deeper than the limit of {HtmlArticleExtractor.MaxNestingDepth} levels");
         }
 
         var analysed = ArticleText.ToAnalysed(article);
