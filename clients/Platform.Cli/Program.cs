@@ -11,6 +11,7 @@ public static class Program
             e.Cancel = true;
             cancellation.Cancel();
         };
+        using var telemetry = CliTelemetry.StartFromEnvironment();
         var context = new CliContext(Console.Out, Console.Error, Console.In, interactive: !Console.IsOutputRedirected);
         return await CliApp.RunAsync(args, context, cancellation.Token);
     }

@@ -38,6 +38,7 @@ public static class ExtractionApp
             },
         }));
         builder.Services.AddSingleton(s => new StorageService.StorageServiceClient(s.GetRequiredService<GrpcChannel>()));
+        builder.Services.AddSingleton<ExtractionMetrics>();
         builder.Services.AddSingleton<StorageForwarder>();
         builder.Services.AddHostedService(s => s.GetRequiredService<StorageForwarder>());
 
@@ -60,6 +61,7 @@ public static class ExtractionApp
             fallback: Scopes.Read));
         builder.AddRateLimits(new PublicMethods(["/platform.v1.ExtractionService/Extract", "/platform.v1.ExtractionService/ExtractStream"]));
         builder.Services.AddGrpcReflection();
+        builder.AddPlatformTelemetry("platform-extraction", ExtractionTelemetry.SourceName);
         // The engine is loaded at start-up, so a running process can serve; storage outages are reported per article.
         builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => HealthCheckResult.Healthy());
 

@@ -1,5 +1,7 @@
 using Dapper;
 using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Platform.Hosting;
 using Platform.Storage.Data;
 using Platform.Storage.Grpc;
@@ -28,12 +30,13 @@ public static class StorageApp
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not configured (environment variable ConnectionStrings__{ConnectionStringName}).");
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).ConfigureTracing(StorageTelemetry.ConfigureSqlTracing).Build());
         var limits = builder.Configuration.GetSection("Storage:Limits").Get<StorageLimits>() ?? new StorageLimits();
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<IngestValidator>();
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<ArticleIngestor>();
+        builder.Services.AddSingleton<StorageMetrics>();
         // Migrations may run as a more privileged owner than the service itself (see MigrationRunner).
         var migrationConnectionString = builder.Configuration.GetConnectionString("Migrations") ?? connectionString;
         var runtimeRole = builder.Configuration["Storage:RuntimeRole"];
@@ -49,6 +52,7 @@ public static class StorageApp
                 ["/platform.v1.StorageService/GetArticle"] = Scopes.Read,
                 ["/platform.v1.StorageService/SearchQuotes"] = Scopes.Read,
                 ["/platform.v1.StorageService/ListEntities"] = Scopes.Read,
+                ["/platform.v1.StorageService/ListSpeakers"] = Scopes.Read,
             },
             fallback: Scopes.Read));
         builder.AddRateLimits(new PublicMethods(
@@ -56,8 +60,12 @@ public static class StorageApp
             "/platform.v1.StorageService/GetArticle",
             "/platform.v1.StorageService/SearchQuotes",
             "/platform.v1.StorageService/ListEntities",
+            "/platform.v1.StorageService/ListSpeakers",
         ]));
         builder.Services.AddGrpcReflection();
+        // Npgsql reports each command as a span (source "Npgsql") under the current one: the article's span.
+        builder.AddPlatformTelemetry("platform-storage", StorageTelemetry.SourceName,
+            tracing => tracing.AddNpgsql(), metrics => metrics.AddNpgsqlInstrumentation());
         // The overall status ("" service) is SERVING only while PostgreSQL answers.
         builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -119,6 +119,56 @@ public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
     }
 
     [Fact]
+    public async Task Batch_refused_because_of_one_article_stores_all_the_others()
+    {
+        await using (var connection = await storage.Database.OpenAsync())
+        {
+            await using var command = new Npgsql.NpgsqlCommand(
+                """
+                CREATE FUNCTION fail_for_bad_apple() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.id = 'batch-17' THEN RAISE EXCEPTION 'bad apple'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER fail_for_bad_apple BEFORE INSERT ON articles
+                    FOR EACH ROW EXECUTE FUNCTION fail_for_bad_apple();
+                """,
+                connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // Sent in one burst, the articles wait in the queue and are stored in batches of several.
+        var acks = await storage.IngestAsync([.. Enumerable.Range(0, 60).Select(i => Harbour($"batch-{i}").Request((ulong)i))]);
+
+        Assert.Equal(60, acks.Count);
+        Assert.Equal(StoreStatus.Failed, acks[17].Status);
+        Assert.Contains("bad apple", acks[17].Reason, StringComparison.Ordinal);
+        Assert.All(acks.Values.Where(a => a.Sequence != 17), a => Assert.Equal(StoreStatus.Stored, a.Status));
+        Assert.Equal(0, await storage.CountAsync("articles", "batch-17"));
+        Assert.Equal(1, await storage.CountAsync("quotes", "batch-59"));
+    }
+
+    [Fact]
+    public async Task Article_committed_but_never_acknowledged_is_a_duplicate_when_sent_again()
+    {
+        // The sender loses the connection after the commit and before the acknowledgement arrives.
+        using (var call = storage.Client.Ingest())
+        {
+            await call.RequestStream.WriteAsync(Harbour("lost-ack").Request(1));
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (await storage.CountAsync("articles", "lost-ack") == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
+
+        var resent = await storage.IngestAsync(Harbour("lost-ack").Request(2));
+        Assert.Equal(StoreStatus.Duplicate, resent[2].Status);
+        Assert.Equal(1, await storage.CountAsync("articles", "lost-ack"));
+        Assert.Equal(1, await storage.CountAsync("quotes", "lost-ack"));
+    }
+
+    [Fact]
     public async Task Unknown_article_is_not_found()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>

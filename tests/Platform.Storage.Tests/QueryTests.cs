@@ -24,6 +24,7 @@ public class QueryTests(QueryTests.Corpus corpus) : IClassFixture<QueryTests.Cor
                            $"Tomas Okafor said “the fishermen of Valmora need {i} answers”. " +
                            $"Marsh added “tariffs will fall in {i} weeks”. Marsh concluded “100% of the 50_50 fund is spent”.";
                 var builder = new AnalysisBuilder($"article-{i:00}", text)
+                    .Source(i % 3 == 0 ? "Harbour Gazette" : "Valmora Daily")
                     .Published(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(i))
                     .Entity("e1", "Elena Marsh", EntityType.Person, "Elena Marsh", "Marsh added", "Marsh concluded")
                     .Entity("e2", i % 2 == 0 ? "Tomas Okafor" : "Tomas Okafor Jr", EntityType.Person, "Tomas Okafor")
@@ -170,5 +171,50 @@ public class QueryTests(QueryTests.Corpus corpus) : IClassFixture<QueryTests.Cor
             await Client.SearchQuotesAsync(new SearchQuotesRequest { PageToken = "not-a-token" }));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("page_token:", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outlet_filter_matches_the_whole_source_name_ignoring_case()
+    {
+        var page = await Client.SearchQuotesAsync(new SearchQuotesRequest { Source = "harbour gazette", PageSize = 500 });
+        Assert.Equal(40, page.Quotes.Count);
+        Assert.All(page.Quotes, h => Assert.Equal("Harbour Gazette", h.ArticleSource));
+        Assert.Empty((await Client.SearchQuotesAsync(new SearchQuotesRequest { Source = "Harbour" })).Quotes);
+    }
+
+    [Fact]
+    public async Task Text_search_ranks_by_relevance_and_pages_in_rank_order()
+    {
+        // Any of three words: Marsh's harbour and tariff quotes match, ranked; pages of 7 must keep that order.
+        var seen = new List<QuoteHit>();
+        var request = new SearchQuotesRequest { Text = "harbour OR tariffs OR fishermen", Speaker = "Elena Marsh", PageSize = 7 };
+        do
+        {
+            var page = await Client.SearchQuotesAsync(request);
+            seen.AddRange(page.Quotes);
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+
+        // Marsh's harbour and tariff quotes: two per article, each once, never Okafor's.
+        Assert.Equal(60, seen.Count);
+        Assert.Equal(60, seen.Select(h => (h.ArticleId, h.Quote.Start)).Distinct().Count());
+        Assert.All(seen, h => Assert.Equal("Elena Marsh", h.Quote.Speaker.Name));
+        Assert.All(seen, h => Assert.True(h.Rank > 0));
+        Assert.Equal(seen.Select(h => h.Rank).OrderDescending(), seen.Select(h => h.Rank));
+
+        // Newest-first order is still there when asked for.
+        var newest = await Client.SearchQuotesAsync(new SearchQuotesRequest { Text = "harbour", Order = QuoteOrder.Newest, PageSize = 500 });
+        Assert.Equal(30, newest.Quotes.Count);
+        Assert.All(newest.Quotes, h => Assert.Equal(0f, h.Rank));
+    }
+
+    [Fact]
+    public async Task Relevance_order_without_text_is_invalid()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.SearchQuotesAsync(new SearchQuotesRequest { Order = QuoteOrder.Relevance }));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("order:", error.Status.Detail, StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,12 @@ public sealed class AnalysisBuilder(string id, string text)
         return this;
     }
 
+    public AnalysisBuilder Source(string source)
+    {
+        _article.Source = source;
+        return this;
+    }
+
     public AnalysisBuilder Published(DateTimeOffset time)
     {
         _article.PublishedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(time);

@@ -25,27 +25,43 @@ public sealed class RunningService : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The service's container, for tests that look at its internals (its meters, for one).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>A channel to the service (no retries, so that tests see failures as they happen).</summary>
     public GrpcChannel Channel { get; }
 
-    /// <summary>Starts the storage service on the database (port 0 picks a free port), with migrations applied.</summary>
-    public static async Task<RunningService> StartStorageAsync(string connectionString, int port = 0, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the storage service on the database (port 0 picks a free port), with migrations applied.
+    /// <paramref name="configure"/> may add to the builder, e.g. a telemetry exporter.
+    /// </summary>
+    public static async Task<RunningService> StartStorageAsync(
+        string connectionString, int port = 0, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = StorageApp.Build([], builder => Configure(builder, port, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        var app = StorageApp.Build([], builder =>
         {
-            ["ConnectionStrings:" + StorageApp.ConnectionStringName] = connectionString,
-        }));
+            Configure(builder, port, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+            {
+                ["ConnectionStrings:" + StorageApp.ConnectionStringName] = connectionString,
+            });
+            configure?.Invoke(builder);
+        });
         await StorageApp.StartAsync(app);
         return new RunningService(app);
     }
 
     /// <summary>Starts the extraction service, forwarding to storage at <paramref name="storageAddress"/>.</summary>
-    public static async Task<RunningService> StartExtractionAsync(Uri storageAddress, IDictionary<string, string?>? settings = null)
+    public static async Task<RunningService> StartExtractionAsync(
+        Uri storageAddress, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = ExtractionApp.Build([], builder => Configure(builder, 0, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        var app = ExtractionApp.Build([], builder =>
         {
-            ["Storage:Address"] = storageAddress.ToString(),
-        }));
+            Configure(builder, 0, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+            {
+                ["Storage:Address"] = storageAddress.ToString(),
+            });
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         return new RunningService(app);
     }

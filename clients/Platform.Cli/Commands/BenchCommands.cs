@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Grpc.Core;
+using Platform.Cli.Bench;
 using Platform.V1;
 
 namespace Platform.Cli.Commands;
@@ -15,6 +16,123 @@ internal static class BenchCommands
     {
         var command = new Command("bench", "Measure running services (bounded in time; loopback or your own servers only)");
         command.Subcommands.Add(Load(context));
+        command.Subcommands.Add(Ingest(context));
+        command.Subcommands.Add(Seed(context));
+        command.Subcommands.Add(Query(context));
+        return command;
+    }
+
+    private static Command Ingest(CliContext context)
+    {
+        var articles = new Option<int>("--articles", "-n") { Description = "Articles per measurement (1 to 100000)", DefaultValueFactory = _ => 2000 };
+        var streams = new Option<int>("--streams") { Description = "Concurrent streams", DefaultValueFactory = _ => 2 };
+        var database = new Option<string?>("--database")
+        {
+            Description = "Connection string of the storage service's PostgreSQL, for the raw COPY ceiling (default: PLATFORM_BENCH_DB)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PLATFORM_BENCH_DB"),
+        };
+        var skipPipeline = new Option<bool>("--storage-only") { Description = "Skip the full-pipeline measurement" };
+        var extraction = CommonOptions.Extraction();
+        var storage = CommonOptions.Storage();
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var command = new Command("ingest", "Storage ingest vs. raw COPY of the same rows, and the full pipeline vs. the engine in-process")
+        {
+            articles, streams, database, skipPipeline, extraction, storage, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = Math.Clamp(parse.GetValue(articles), 1, 100_000);
+            var streamCount = Math.Clamp(parse.GetValue(streams), 1, 64);
+            var connection = parse.GetValue(database);
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                await context.Error.WriteLineAsync("--database (or PLATFORM_BENCH_DB) is needed for the raw COPY ceiling");
+                return ExitCodes.Usage;
+            }
+
+            using var storageChannel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
+            using var extractionChannel = CliContext.Channel(parse.GetRequiredValue(extraction), parse);
+            var bench = new IngestBenchmark(
+                new StorageService.StorageServiceClient(storageChannel),
+                new ExtractionService.ExtractionServiceClient(extractionChannel));
+            var stored = await bench.MeasureStorageAsync(count, streamCount, connection, cancellationToken);
+            var pipeline = parse.GetValue(skipPipeline) ? null : await bench.MeasurePipelineAsync(count, streamCount, cancellationToken);
+            await context.Output.WriteLineAsync(parse.GetValue(json) ? IngestReport.Json(stored, pipeline) : IngestReport.Table(stored, pipeline));
+            return stored.NotStored + (pipeline?.NotStored ?? 0) == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+        });
+        return command;
+    }
+
+    private static Command Seed(CliContext context)
+    {
+        var quotes = new Option<int>("--quotes") { Description = "Quotes to have in the store (20 per article)", DefaultValueFactory = _ => 1_000_000 };
+        var streams = new Option<int>("--streams") { Description = "Concurrent streams", DefaultValueFactory = _ => 2 };
+        var storage = CommonOptions.Storage();
+        var command = new Command("seed", "Fill the store with synthetic articles (ids seed-N; running it again adds nothing)") { quotes, streams, storage };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var articles = Math.Max(1, parse.GetValue(quotes) / SyntheticNews.QuotesPerArticle);
+            var streamCount = Math.Clamp(parse.GetValue(streams), 1, 64);
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
+            var client = new StorageService.StorageServiceClient(channel);
+            var clock = Stopwatch.StartNew();
+            var failed = 0;
+            await Task.WhenAll(Enumerable.Range(0, streamCount).Select(async s =>
+            {
+                using var call = client.Ingest(cancellationToken: cancellationToken);
+                var reader = Task.Run(async () =>
+                {
+                    await foreach (var ack in call.ResponseStream.ReadAllAsync(cancellationToken))
+                    {
+                        if (ack.Status is not (StoreStatus.Stored or StoreStatus.Duplicate or StoreStatus.Replaced))
+                        {
+                            Interlocked.Increment(ref failed);
+                        }
+                    }
+                }, cancellationToken);
+                for (var n = s; n < articles; n += streamCount)
+                {
+                    var (article, analysis) = SyntheticNews.Create("seed-", n);
+                    await call.RequestStream.WriteAsync(new IngestRequest { Sequence = (ulong)n, Article = article, Analysis = analysis }, cancellationToken);
+                }
+
+                await call.RequestStream.CompleteAsync();
+                await reader;
+            }));
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"seeded {articles} articles ({articles * SyntheticNews.QuotesPerArticle} quotes) in {clock.Elapsed.TotalSeconds:0.0} s; not stored: {failed}"));
+            return failed == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+        });
+        return command;
+    }
+
+    private static Command Query(CliContext context)
+    {
+        var queries = new Option<int>("--queries") { Description = "Queries of each kind (1 to 10000)", DefaultValueFactory = _ => 200 };
+        var storage = CommonOptions.Storage();
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var command = new Command("query", "Latency of speaker, entity and full-text searches (page size 50), one call at a time") { queries, storage, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
+            var bench = new QueryBenchmark(new StorageService.StorageServiceClient(channel));
+            var results = await bench.RunAsync(Math.Clamp(parse.GetValue(queries), 1, 10_000), cancellationToken);
+            var rows = results.Select(r => new { query = r.Query, count = r.Latencies.Count, p50 = r.Latencies.Percentile(0.5), p95 = r.Latencies.Percentile(0.95), p99 = r.Latencies.Percentile(0.99) }).ToList();
+            if (parse.GetValue(json))
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(rows));
+            }
+            else
+            {
+                await context.Output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,7} {2,9} {3,9} {4,9}", "query (page size 50)", "count", "p50 ms", "p95 ms", "p99 ms"));
+                foreach (var row in rows)
+                {
+                    await context.Output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,7} {2,9:0.00} {3,9:0.00} {4,9:0.00}", row.query, row.count, row.p50, row.p95, row.p99));
+                }
+            }
+
+            return ExitCodes.Success;
+        });
         return command;
     }
 

@@ -34,6 +34,9 @@ internal static class IngestCommand
         }
 
         var total = ArticleReader.Count(paths);
+        // The root of the run's trace: the extraction and storage spans of every article are its descendants.
+        using var activity = CliTelemetry.Source.StartActivity(CliTelemetry.IngestSpan);
+        activity?.SetTag("platform.articles", total);
         var summary = new IngestSummary();
         using var channel = CliContext.Channel(address, parse);
         var client = new ExtractionService.ExtractionServiceClient(channel);
@@ -53,6 +56,8 @@ internal static class IngestCommand
             await IngestAsync(context, client, paths, summary, () => { }, cancellationToken);
         }
 
+        activity?.SetTag("platform.stored", summary.Stored);
+        activity?.SetTag("platform.not_stored", summary.Rejected.Count + summary.Failed.Count);
         await summary.WriteAsync(context, format);
         return summary.Rejected.Count + summary.Failed.Count == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
     }

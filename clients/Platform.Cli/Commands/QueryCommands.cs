@@ -6,23 +6,32 @@ using Platform.V1;
 
 namespace Platform.Cli.Commands;
 
-/// <summary><c>platform quotes</c>, <c>platform entities</c> and <c>platform article</c>: queries to the storage service.</summary>
+/// <summary>
+/// <c>platform quotes</c>, <c>platform speakers</c>, <c>platform entities</c> and <c>platform article</c>: queries to
+/// the storage service.
+/// </summary>
 internal static class QueryCommands
 {
     private const int MaxPageSize = 500;
 
     public static Command Quotes(CliContext context)
     {
-        var speaker = new Option<string?>("--speaker", "-s") { Description = "Part of the speaker's name (case-insensitive)" };
-        var entity = new Option<string?>("--entity", "-e") { Description = "Part of the name of an entity mentioned in the quote" };
+        var speaker = new Option<string?>("--speaker", "-s") { Description = "The speaker: a name, an alias (\"Zakharova\") or part of a name" };
+        var entity = new Option<string?>("--entity", "-e", "--about")
+        {
+            Description = "An entity mentioned in the quote, matched like --speaker: \"what did X say about Y\" is --speaker X --about Y",
+        };
         var text = new Option<string?>("--text", "-t") { Description = "Words in the quote (full-text search: \"exact phrase\", or, -not)" };
+        var source = new Option<string?>("--source") { Description = "Only articles of this outlet (whole name, case-insensitive)" };
+        var order = new Option<string?>("--order") { Description = "newest, or relevance (the default when --text is given)" };
+        order.AcceptOnlyFromAmong("newest", "relevance");
         var article = new Option<string?>("--article", "-a") { Description = "Only quotes of this article id" };
         var after = new Option<DateTimeOffset?>("--after") { Description = "Only articles published at or after this time (ISO 8601)" };
         var before = new Option<DateTimeOffset?>("--before") { Description = "Only articles published before this time (ISO 8601)" };
         var limit = Limit();
         var storage = CommonOptions.Storage();
         var format = CommonOptions.Format("table", "json", "jsonl");
-        var command = new Command("quotes", "Search stored quotes") { speaker, entity, text, article, after, before, limit, storage, format };
+        var command = new Command("quotes", "Search stored quotes") { speaker, entity, text, source, order, article, after, before, limit, storage, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new SearchQuotesRequest
@@ -30,6 +39,13 @@ internal static class QueryCommands
                 Speaker = parse.GetValue(speaker) ?? string.Empty,
                 Entity = parse.GetValue(entity) ?? string.Empty,
                 Text = parse.GetValue(text) ?? string.Empty,
+                Source = parse.GetValue(source) ?? string.Empty,
+                Order = parse.GetValue(order) switch
+                {
+                    "newest" => QuoteOrder.Newest,
+                    "relevance" => QuoteOrder.Relevance,
+                    _ => QuoteOrder.Unspecified,
+                },
                 ArticleId = parse.GetValue(article) ?? string.Empty,
                 PublishedAfter = parse.GetValue(after) is { } a ? Timestamp.FromDateTimeOffset(a) : null,
                 PublishedBefore = parse.GetValue(before) is { } b ? Timestamp.FromDateTimeOffset(b) : null,
@@ -78,6 +94,35 @@ internal static class QueryCommands
             });
 
             await WriteAsync(context, parse.GetRequiredValue(format), entities, () => context.Console.Write(Tables.EntityTable(entities)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command Speakers(CliContext context)
+    {
+        var name = new Option<string?>("--name", "-n") { Description = "A name, an alias (\"Zakharova\") or part of a name" };
+        var limit = Limit();
+        var storage = CommonOptions.Storage();
+        var format = CommonOptions.Format("table", "json", "jsonl");
+        var command = new Command("speakers", "List the people and organizations quoted, one per real speaker, most quoted first")
+        {
+            name, limit, storage, format,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new ListSpeakersRequest { Name = parse.GetValue(name) ?? string.Empty };
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
+            var client = new StorageService.StorageServiceClient(channel);
+            var speakers = await CollectAsync<EntitySummary>(parse.GetValue(limit), async (pageSize, token) =>
+            {
+                request.PageSize = pageSize;
+                request.PageToken = token;
+                var page = await client.ListSpeakersAsync(request, cancellationToken: cancellationToken);
+                return ((IEnumerable<EntitySummary>)page.Speakers, page.NextPageToken);
+            });
+
+            await WriteAsync(context, parse.GetRequiredValue(format), speakers, () => context.Console.Write(Tables.SpeakerTable(speakers)));
             return ExitCodes.Success;
         });
         return command;

@@ -78,6 +78,34 @@ internal static class Tables
         return table;
     }
 
+    public static Table SpeakerTable(IEnumerable<EntitySummary> speakers)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("[bold]Id[/]");
+        table.AddColumn("[bold]Speaker[/]");
+        table.AddColumn(new TableColumn("[bold]Quotes[/]").RightAligned());
+        table.AddColumn(new TableColumn("[bold]Articles[/]").RightAligned());
+        table.AddColumn("[bold]First seen[/]");
+        table.AddColumn("[bold]Last seen[/]");
+        table.AddColumn("[bold]Also known as[/]");
+        foreach (var speaker in speakers)
+        {
+            table.AddRow(
+                speaker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(speaker.Name),
+                speaker.QuoteCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                speaker.ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Day(speaker.FirstSeen),
+                Day(speaker.LastSeen),
+                Markup.Escape(string.Join(", ", speaker.Aliases)));
+        }
+
+        return table;
+    }
+
+    private static string Day(Google.Protobuf.WellKnownTypes.Timestamp? time)
+        => time is null ? string.Empty : time.ToDateTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string TypeName(EntityType type) => type switch
     {
         EntityType.Person => "PERSON",

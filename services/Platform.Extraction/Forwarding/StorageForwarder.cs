@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Platform.Hosting;
 using Platform.V1;
 
 namespace Platform.Extraction.Forwarding;
@@ -17,6 +19,7 @@ internal sealed class StorageForwarder : BackgroundService
     private readonly StorageService.StorageServiceClient _client;
     private readonly StorageForwarderOptions _options;
     private readonly ILogger<StorageForwarder> _logger;
+    private readonly ExtractionMetrics _metrics;
     private readonly Channel<PendingArticle> _outbox;
     // Articles taken from the outbox and written to a stream, by sequence, until acknowledged.
     private readonly ConcurrentDictionary<ulong, PendingArticle> _inFlight = new();
@@ -26,16 +29,19 @@ internal sealed class StorageForwarder : BackgroundService
     public StorageForwarder(
         StorageService.StorageServiceClient client,
         IOptions<StorageForwarderOptions> options,
-        ILogger<StorageForwarder> logger)
+        ILogger<StorageForwarder> logger,
+        ExtractionMetrics metrics)
     {
         _client = client;
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
         _outbox = Channel.CreateBounded<PendingArticle>(new BoundedChannelOptions(_options.QueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        metrics.ObserveForwarder(() => _outbox.Reader.Count, () => _inFlight.Count);
     }
 
     /// <summary>
@@ -45,13 +51,24 @@ internal sealed class StorageForwarder : BackgroundService
     public async Task<IngestResponse> StoreAsync(Article article, ArticleAnalysis analysis, CancellationToken cancellationToken)
     {
         var sequence = (ulong)Interlocked.Increment(ref _lastSequence);
-        var pending = new PendingArticle(new IngestRequest { Sequence = sequence, Article = article, Analysis = analysis });
+        // The Ingest stream is shared by all articles, so each carries its own trace context to storage.
+        using var activity = ExtractionTelemetry.Source.StartActivity(ExtractionTelemetry.ForwardSpan);
+        activity?.SetTag("platform.article.id", article.Id);
+        var pending = new PendingArticle(new IngestRequest
+        {
+            Sequence = sequence,
+            Article = article,
+            Analysis = analysis,
+            Traceparent = TraceParent.Of(Activity.Current),
+        });
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.AckTimeout);
         try
         {
             await _outbox.Writer.WriteAsync(pending, timeout.Token);
-            return await pending.Acknowledgement.Task.WaitAsync(timeout.Token);
+            var acknowledgement = await pending.Acknowledgement.Task.WaitAsync(timeout.Token);
+            activity?.SetTag("platform.store.status", ExtractionMetrics.StatusName(acknowledgement.Status));
+            return acknowledgement;
         }
         catch (OperationCanceledException)
         {
@@ -66,6 +83,7 @@ internal sealed class StorageForwarder : BackgroundService
                     : $"storage at {_options.Address} did not acknowledge the article within {_options.AckTimeout.TotalSeconds:0.#} s",
             };
             pending.Acknowledgement.TrySetResult(failed);
+            activity?.SetStatus(ActivityStatusCode.Error, failed.Reason);
             _inFlight.TryRemove(sequence, out _);
             return await pending.Acknowledgement.Task;
         }
@@ -134,6 +152,7 @@ internal sealed class StorageForwarder : BackgroundService
                     }
 
                     _inFlight[pending.Request.Sequence] = pending;
+                    pending.SentAt = Stopwatch.GetTimestamp(); // a re-send keeps it: latency is what the caller waits
                     await call.RequestStream.WriteAsync(pending.Request, writeCancellation.Token);
                 }
             }
@@ -173,6 +192,7 @@ internal sealed class StorageForwarder : BackgroundService
                 Interlocked.Increment(ref _acknowledged);
                 if (_inFlight.TryRemove(ack.Sequence, out var pending))
                 {
+                    _metrics.Acknowledged(Stopwatch.GetElapsedTime(pending.SentAt), ack.Status);
                     pending.Acknowledgement.TrySetResult(ack);
                 }
             }
@@ -191,6 +211,9 @@ internal sealed class StorageForwarder : BackgroundService
     private sealed class PendingArticle(IngestRequest request)
     {
         public IngestRequest Request { get; } = request;
+
+        /// <summary>When it was first written to a stream (Stopwatch timestamp), for the acknowledgement latency.</summary>
+        public long SentAt { get; set; }
 
         public TaskCompletionSource<IngestResponse> Acknowledgement { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Grpc.Core;
 using Platform.Hosting;
@@ -9,17 +10,21 @@ namespace Platform.Extraction.Grpc;
 internal sealed class ExtractionGrpcService(
     ArticleProcessor processor,
     ExtractionLimits limits,
+    ExtractionMetrics metrics,
     IHostApplicationLifetime lifetime) : ExtractionService.ExtractionServiceBase
 {
     public override async Task<ExtractResponse> Extract(ExtractRequest request, ServerCallContext context)
     {
+        using var activity = ExtractionTelemetry.StartAnalyze(request.Article);
         var (article, error) = processor.Prepare(request.Article);
         if (error is not null)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, error);
             throw RpcErrors.InvalidArgument(error);
         }
 
         var response = new ExtractResponse { Analysis = processor.Analyze(article!), Article = article };
+        metrics.Analyzed(response.Analysis, activity);
         if (request.Store)
         {
             response.Storage = await processor.StoreAsync(article!, response.Analysis, context.CancellationToken);
@@ -75,15 +80,19 @@ internal sealed class ExtractionGrpcService(
 
     private async Task<ExtractStreamResponse> ProcessAsync(ExtractStreamRequest request, CancellationToken cancellation)
     {
+        // Each article of the stream gets its own span, so that its storage work can be found under it.
+        using var activity = ExtractionTelemetry.StartAnalyze(request.Article, request.Traceparent);
         var response = new ExtractStreamResponse { ArticleId = request.Article?.Id ?? string.Empty };
         var (article, error) = processor.Prepare(request.Article);
         if (error is not null)
         {
             response.Error = error;
+            activity?.SetStatus(ActivityStatusCode.Error, error);
             return response;
         }
 
         response.Analysis = processor.Analyze(article!);
+        metrics.Analyzed(response.Analysis, activity);
         response.ArticleId = article!.Id;
         response.Article = article;
         if (request.Store)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Npgsql;
+using Platform.Storage.Registry;
 
 namespace Platform.Storage.Data;
 
@@ -12,62 +13,106 @@ internal enum StoreOutcome
 }
 
 /// <summary>
-/// Writes and reads whole articles. An article is written in one transaction (article, entities, mentions, quotes,
-/// links): it is stored whole or not at all. Writing is idempotent by article id, text hash and engine version.
+/// Writes and reads whole articles. A batch of articles is written in one transaction (articles, entities, mentions,
+/// quotes, links, registry counters): it is stored whole or not at all. Writing is idempotent by article id, text
+/// hash and engine version.
 /// </summary>
 internal sealed class ArticleStore(NpgsqlDataSource dataSource)
 {
     public static byte[] HashText(string text) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
 
-    public async Task<StoreOutcome> StoreAsync(ArticleRecord record, CancellationToken cancellationToken)
+    /// <summary>Stores the articles (ids distinct) in one transaction; the outcome of each, in batch order.</summary>
+    public async Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<ArticleRecord> batch, CancellationToken cancellationToken)
     {
-        // One retry covers the race where a concurrent transaction inserts the same new id between our check and
-        // our insert: on the second pass the row exists and is locked by FOR UPDATE.
-        for (var attempt = 0; ; attempt++)
+        // A concurrent transaction may insert one of our new ids between our check and our insert. We then start
+        // over: the second pass finds the row and waits for its lock, so this cannot go on for long.
+        for (var attempt = 1; ; attempt++)
         {
-            var outcome = await TryStoreAsync(record, cancellationToken);
-            if (outcome is not null)
+            try
             {
-                return outcome.Value;
+                return await TryStoreAsync(batch, cancellationToken);
             }
-
-            if (attempt == 1)
+            catch (ConcurrentInsertException) when (attempt < 5)
             {
-                return StoreOutcome.Duplicate;
             }
         }
     }
 
-    private async Task<StoreOutcome?> TryStoreAsync(ArticleRecord record, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoreOutcome>> TryStoreAsync(IReadOnlyList<ArticleRecord> batch, CancellationToken cancellationToken)
     {
-        var article = record.Article;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var resolved = await EntityResolver.ResolveAsync(connection, batch, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var existing = await ArticlesTable.LockVersionAsync(connection, transaction, article.Id);
-        if (existing is not null && existing.ContentHash.AsSpan().SequenceEqual(article.ContentHash)
-                                 && existing.EngineVersion == article.EngineVersion)
+        var ids = batch.Select(r => r.Article.Id).ToArray();
+        var stored = (await ArticlesTable.LockVersionsAsync(connection, transaction, ids)).ToDictionary(v => v.Id, StringComparer.Ordinal);
+        var outcomes = new StoreOutcome[batch.Count];
+        var toWrite = new List<(ArticleRecord Record, ResolvedArticle Resolved)>();
+        var replaced = new List<string>();
+        for (var i = 0; i < batch.Count; i++)
         {
-            return StoreOutcome.Duplicate;
+            var article = batch[i].Article;
+            if (!stored.TryGetValue(article.Id, out var version))
+            {
+                outcomes[i] = StoreOutcome.Stored;
+                toWrite.Add((batch[i], resolved[i]));
+            }
+            else if (version.ContentHash.AsSpan().SequenceEqual(article.ContentHash) && version.EngineVersion == article.EngineVersion)
+            {
+                outcomes[i] = StoreOutcome.Duplicate;
+            }
+            else
+            {
+                outcomes[i] = StoreOutcome.Replaced;
+                toWrite.Add((batch[i], resolved[i]));
+                replaced.Add(article.Id);
+            }
         }
 
-        if (existing is not null)
+        if (toWrite.Count > 0)
         {
-            await ArticlesTable.DeleteAsync(connection, transaction, article.Id);
+            await WriteAsync(connection, transaction, toWrite, replaced.ToArray(), cancellationToken);
         }
 
-        if (!await ArticlesTable.TryInsertAsync(connection, transaction, article))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return null;
-        }
-
-        await EntitiesTable.InsertAsync(connection, transaction, article.Id, record.Entities);
-        await MentionsTable.InsertAsync(connection, transaction, article.Id, record.Mentions);
-        await QuotesTable.InsertAsync(connection, transaction, article.Id, record.Quotes);
         await transaction.CommitAsync(cancellationToken);
-        return existing is null ? StoreOutcome.Stored : StoreOutcome.Replaced;
+        return outcomes;
     }
+
+    private static async Task WriteAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        List<(ArticleRecord Record, ResolvedArticle Resolved)> articles,
+        string[] replaced,
+        CancellationToken cancellationToken)
+    {
+        var counters = new RegistryCounters();
+        if (replaced.Length > 0)
+        {
+            counters.Subtract(await KnownEntitiesTable.ContributionsAsync(connection, transaction, replaced));
+            await ArticlesTable.DeleteAsync(connection, transaction, replaced);
+        }
+
+        var seqs = await ArticlesTable.InsertAsync(connection, transaction, articles.Select(a => a.Record.Article).ToList());
+        if (seqs.Count != articles.Count)
+        {
+            throw new ConcurrentInsertException();
+        }
+
+        var now = DateTime.UtcNow;
+        var staged = articles.Select(a => new StagedArticle(a.Record, seqs[a.Record.Article.Id], a.Resolved)).ToList();
+        foreach (var article in staged)
+        {
+            counters.Add(article.Record, article.Resolved, article.Record.Article.PublishedAt ?? now);
+        }
+
+        await EntitiesTable.CopyAsync(connection, staged, cancellationToken);
+        await MentionsTable.CopyAsync(connection, staged, cancellationToken);
+        await QuotesTable.CopyAsync(connection, staged, cancellationToken);
+        await KnownEntitiesTable.ApplyDeltasAsync(connection, transaction, counters.ToDeltas());
+    }
+
+    /// <summary>Another transaction stored one of the batch's new articles first.</summary>
+    private sealed class ConcurrentInsertException : Exception;
 
     public async Task<ArticleRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -85,17 +130,45 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
             await QuotesTable.ForArticleAsync(connection, id));
     }
 
-    public async Task<IReadOnlyList<QuoteHitRow>> SearchQuotesAsync(
-        QuoteFilter filter, long? afterSeq, int afterIndex, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Quotes matching the search. Speaker and entity names are first looked up in the registry (a name, an alias or
+    /// part of a name); a name nobody answers to finds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<QuoteHitRow>> SearchQuotesAsync(QuoteSearch search, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await QuotesTable.SearchAsync(connection, filter, afterSeq, afterIndex, limit);
+        var speakerIds = await ResolveAsync(connection, search.Speaker, search.SpeakerId, speakersOnly: true);
+        var entityIds = await ResolveAsync(connection, search.Entity, search.EntityId, speakersOnly: false);
+        if (speakerIds is [] || entityIds is [])
+        {
+            return [];
+        }
+
+        return await QuotesTable.SearchAsync(connection, search.Filter with { SpeakerIds = speakerIds, EntityIds = entityIds }, after, limit);
     }
 
-    public async Task<IReadOnlyList<EntitySummaryRow>> ListEntitiesAsync(
-        string? type, string? name, EntitySummaryRow? after, int limit, CancellationToken cancellationToken)
+    /// <summary>Speakers (entities with quotes), most quoted first; or entities, most mentioned first.</summary>
+    public async Task<IReadOnlyList<KnownEntityRow>> ListKnownEntitiesAsync(
+        bool speakers, string? type, string? name, RegistryKeyset? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await EntitiesTable.ListAsync(connection, type, name, after, limit);
+        var ids = await ResolveAsync(connection, name, 0, speakers);
+        return ids is []
+            ? []
+            : await KnownEntitiesTable.ListAsync(connection, new KnownEntityFilter(speakers, type, ids), after, limit);
+    }
+
+    // Null: no filter. Empty: a filter that nothing matches.
+    private static async Task<long[]?> ResolveAsync(NpgsqlConnection connection, string? name, long id, bool speakersOnly)
+    {
+        if (id != 0)
+        {
+            return name is null ? [id] : (await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name), speakersOnly)).Intersect([id]).ToArray();
+        }
+
+        return name is null ? null : await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name), speakersOnly);
     }
 }
+
+/// <summary>A quote search as asked: names still to be looked up in the registry, and the other filters.</summary>
+internal sealed record QuoteSearch(string? Speaker, long SpeakerId, string? Entity, long EntityId, QuoteFilter Filter);

@@ -6,26 +6,47 @@ namespace Platform.Storage.Data;
 /// <summary>SQL for the <c>articles</c> table.</summary>
 internal static class ArticlesTable
 {
-    /// <summary>The stored version of an article, locked until the transaction ends; null when absent.</summary>
-    public static Task<StoredVersion?> LockVersionAsync(IDbConnection connection, IDbTransaction transaction, string id)
-        => connection.QuerySingleOrDefaultAsync<StoredVersion>(
-            "SELECT content_hash, engine_version FROM articles WHERE id = @id FOR UPDATE",
-            new { id },
-            transaction);
+    /// <summary>
+    /// The stored versions of the given articles, locked until the transaction ends. Locks are taken in id order, so
+    /// concurrent batches that share articles wait for each other instead of deadlocking.
+    /// </summary>
+    public static async Task<IReadOnlyList<StoredVersion>> LockVersionsAsync(IDbConnection connection, IDbTransaction transaction, string[] ids)
+        => (await connection.QueryAsync<StoredVersion>(
+            "SELECT id, content_hash, engine_version FROM articles WHERE id = ANY(@ids) ORDER BY id FOR UPDATE",
+            new { ids },
+            transaction)).AsList();
 
-    public static Task DeleteAsync(IDbConnection connection, IDbTransaction transaction, string id)
-        => connection.ExecuteAsync("DELETE FROM articles WHERE id = @id", new { id }, transaction);
+    /// <summary>Deletes articles with everything found in them.</summary>
+    public static Task DeleteAsync(IDbConnection connection, IDbTransaction transaction, string[] ids)
+        => connection.ExecuteAsync("DELETE FROM articles WHERE id = ANY(@ids)", new { ids }, transaction);
 
-    /// <summary>Inserts the article; false when another transaction stored the same id first.</summary>
-    public static async Task<bool> TryInsertAsync(IDbConnection connection, IDbTransaction transaction, ArticleRow row)
-        => await connection.ExecuteAsync(
+    /// <summary>
+    /// Inserts the articles and returns the ingest sequence number of each one inserted; an article that another
+    /// transaction stored first is missing from the result.
+    /// </summary>
+    public static async Task<Dictionary<string, long>> InsertAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<ArticleRow> rows)
+    {
+        var inserted = await connection.QueryAsync<(string Id, long Seq)>(
             """
             INSERT INTO articles (id, url, title, source, published_at, text, content_hash, engine_version)
-            VALUES (@Id, @Url, @Title, @Source, @PublishedAt, @Text, @ContentHash, @EngineVersion)
+            SELECT * FROM unnest(@ids, @urls, @titles, @sources, @publishedAts, @texts, @hashes, @engineVersions)
             ON CONFLICT (id) DO NOTHING
+            RETURNING id, seq
             """,
-            row,
-            transaction) == 1;
+            new
+            {
+                ids = rows.Select(r => r.Id).ToArray(),
+                urls = rows.Select(r => r.Url).ToArray(),
+                titles = rows.Select(r => r.Title).ToArray(),
+                sources = rows.Select(r => r.Source).ToArray(),
+                publishedAts = rows.Select(r => r.PublishedAt).ToArray(),
+                texts = rows.Select(r => r.Text).ToArray(),
+                hashes = rows.Select(r => r.ContentHash).ToArray(),
+                engineVersions = rows.Select(r => r.EngineVersion).ToArray(),
+            },
+            transaction);
+        return inserted.ToDictionary(r => r.Id, r => r.Seq, StringComparer.Ordinal);
+    }
 
     public static Task<ArticleRow?> GetAsync(IDbConnection connection, string id)
         => connection.QuerySingleOrDefaultAsync<ArticleRow>(
@@ -38,6 +59,8 @@ internal static class ArticlesTable
     /// <summary>What decides whether a re-sent article is a duplicate.</summary>
     internal sealed record StoredVersion
     {
+        public required string Id { get; init; }
+
         public required byte[] ContentHash { get; init; }
 
         public required string EngineVersion { get; init; }

@@ -1,28 +1,29 @@
 using System.Data;
 using Dapper;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Platform.Storage.Data;
 
 /// <summary>SQL for the <c>mentions</c> table.</summary>
 internal static class MentionsTable
 {
-    public static Task InsertAsync(IDbConnection connection, IDbTransaction transaction, string articleId, IReadOnlyList<MentionRow> rows)
-        => rows.Count == 0
-            ? Task.CompletedTask
-            : connection.ExecuteAsync(
-                """
-                INSERT INTO mentions (article_id, entity_key, start_offset, end_offset, text)
-                SELECT @articleId, * FROM unnest(@keys, @starts, @ends, @texts)
-                """,
-                new
-                {
-                    articleId,
-                    keys = rows.Select(r => r.EntityKey).ToArray(),
-                    starts = rows.Select(r => r.StartOffset).ToArray(),
-                    ends = rows.Select(r => r.EndOffset).ToArray(),
-                    texts = rows.Select(r => r.Text).ToArray(),
-                },
-                transaction);
+    /// <summary>Writes the mentions of new articles by binary COPY.</summary>
+    public static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
+        => BinaryCopy.WriteAsync(
+            connection,
+            "COPY mentions (article_id, entity_key, start_offset, end_offset, text) FROM STDIN (FORMAT BINARY)",
+            articles.SelectMany(a => a.Record.Mentions.Select(m => (a.Record.Article.Id, m))),
+            async (writer, row, ct) =>
+            {
+                var (articleId, mention) = row;
+                await writer.WriteAsync(articleId, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(mention.EntityKey, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(mention.StartOffset, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(mention.EndOffset, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(mention.Text, NpgsqlDbType.Text, ct);
+            },
+            cancellationToken);
 
     public static async Task<IReadOnlyList<MentionRow>> ForArticleAsync(IDbConnection connection, string articleId)
         => (await connection.QueryAsync<MentionRow>(

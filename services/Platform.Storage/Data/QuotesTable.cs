@@ -1,6 +1,8 @@
 using System.Data;
 using System.Text;
 using Dapper;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Platform.Storage.Data;
 
@@ -10,54 +12,60 @@ internal static class QuotesTable
     // Columns in QuoteRow order; the entity keys come from quote_entities.
     private const string QuoteColumns = """
         q.quote_index, q.start_offset, q.end_offset, q.text, q.kind, q.speaker_name, q.speaker_entity_key,
-        q.speaker_start, q.speaker_end, q.cue, q.channel, q.confidence,
+        q.speaker_start, q.speaker_end, q.cue, q.channel, q.confidence, q.speaker_id,
         ARRAY(SELECT qe.entity_key FROM quote_entities qe
               WHERE qe.article_id = q.article_id AND qe.quote_index = q.quote_index ORDER BY qe.entity_key) AS entity_keys
         """;
 
-    public static async Task InsertAsync(IDbConnection connection, IDbTransaction transaction, string articleId, IReadOnlyList<QuoteRow> rows)
+    /// <summary>
+    /// Writes the quotes of new articles and their links to the entities they mention by binary COPY. Both carry the
+    /// article's ingest order and registry ids, so that searches by speaker or entity walk one index in page order.
+    /// </summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        await connection.ExecuteAsync(
+        await BinaryCopy.WriteAsync(
+            connection,
             """
-            INSERT INTO quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name,
-                                speaker_entity_key, speaker_start, speaker_end, cue, channel, confidence)
-            SELECT @articleId, * FROM unnest(@indexes, @starts, @ends, @texts, @kinds, @speakerNames,
-                                             @speakerKeys, @speakerStarts, @speakerEnds, @cues, @channels, @confidences)
+            COPY quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name, speaker_entity_key,
+                         speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id)
+            FROM STDIN (FORMAT BINARY)
             """,
-            new
+            articles.SelectMany(a => a.Record.Quotes.Select(q => (a, q))),
+            async (writer, row, ct) =>
             {
-                articleId,
-                indexes = rows.Select(r => r.QuoteIndex).ToArray(),
-                starts = rows.Select(r => r.StartOffset).ToArray(),
-                ends = rows.Select(r => r.EndOffset).ToArray(),
-                texts = rows.Select(r => r.Text).ToArray(),
-                kinds = rows.Select(r => r.Kind).ToArray(),
-                speakerNames = rows.Select(r => r.SpeakerName).ToArray(),
-                speakerKeys = rows.Select(r => r.SpeakerEntityKey).ToArray(),
-                speakerStarts = rows.Select(r => r.SpeakerStart).ToArray(),
-                speakerEnds = rows.Select(r => r.SpeakerEnd).ToArray(),
-                cues = rows.Select(r => r.Cue).ToArray(),
-                channels = rows.Select(r => r.Channel).ToArray(),
-                confidences = rows.Select(r => r.Confidence).ToArray(),
+                var (article, quote) = row;
+                await writer.WriteAsync(article.Record.Article.Id, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(quote.QuoteIndex, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(quote.StartOffset, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(quote.EndOffset, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(quote.Text, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(quote.Kind, NpgsqlDbType.Text, ct);
+                await BinaryCopy.WriteNullableAsync(writer, quote.SpeakerName, ct);
+                await BinaryCopy.WriteNullableAsync(writer, quote.SpeakerEntityKey, ct);
+                await BinaryCopy.WriteNullableAsync(writer, quote.SpeakerStart, ct);
+                await BinaryCopy.WriteNullableAsync(writer, quote.SpeakerEnd, ct);
+                await BinaryCopy.WriteNullableAsync(writer, quote.Cue, ct);
+                await BinaryCopy.WriteNullableAsync(writer, quote.Channel, ct);
+                await writer.WriteAsync(quote.Confidence, NpgsqlDbType.Real, ct);
+                await writer.WriteAsync(article.Seq, NpgsqlDbType.Bigint, ct);
+                await BinaryCopy.WriteNullableAsync(writer, article.Resolved.SpeakerIds[quote.QuoteIndex], ct);
             },
-            transaction);
+            cancellationToken);
 
-        var links = rows.SelectMany(r => r.EntityKeys.Distinct(StringComparer.Ordinal).Select(k => (r.QuoteIndex, Key: k))).ToArray();
-        if (links.Length > 0)
-        {
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO quote_entities (article_id, quote_index, entity_key)
-                SELECT @articleId, * FROM unnest(@indexes, @keys)
-                """,
-                new { articleId, indexes = links.Select(l => l.QuoteIndex).ToArray(), keys = links.Select(l => l.Key).ToArray() },
-                transaction);
-        }
+        await BinaryCopy.WriteAsync(
+            connection,
+            "COPY quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq) FROM STDIN (FORMAT BINARY)",
+            articles.SelectMany(a => a.Record.Quotes.SelectMany(q => q.EntityKeys.Distinct(StringComparer.Ordinal).Select(k => (a, q.QuoteIndex, k)))),
+            async (writer, row, ct) =>
+            {
+                var (article, quoteIndex, entityKey) = row;
+                await writer.WriteAsync(article.Record.Article.Id, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(quoteIndex, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(entityKey, NpgsqlDbType.Text, ct);
+                await BinaryCopy.WriteNullableAsync(writer, article.Resolved.EntityIds.TryGetValue(entityKey, out var id) ? id : null, ct);
+                await writer.WriteAsync(article.Seq, NpgsqlDbType.Bigint, ct);
+            },
+            cancellationToken);
     }
 
     public static async Task<IReadOnlyList<QuoteRow>> ForArticleAsync(IDbConnection connection, string articleId)
@@ -66,30 +74,32 @@ internal static class QuotesTable
             new { articleId })).AsList();
 
     /// <summary>
-    /// Quotes matching every given filter: most recently ingested articles first, quotes of one article in text
-    /// order, starting after the keyset position (<paramref name="afterSeq"/>, <paramref name="afterIndex"/>).
+    /// Quotes matching every given filter, in the filter's order (newest first: most recently ingested articles
+    /// first, quotes of one article in text order; or by relevance to the text searched), starting after the keyset
+    /// position when given.
     /// </summary>
-    public static async Task<IReadOnlyList<QuoteHitRow>> SearchAsync(
-        IDbConnection connection, QuoteFilter filter, long? afterSeq, int afterIndex, int limit)
+    public static async Task<IReadOnlyList<QuoteHitRow>> SearchAsync(IDbConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit)
     {
         var where = new StringBuilder("TRUE");
         var parameters = new DynamicParameters();
-        if (filter.Speaker is not null)
+        if (filter.SpeakerIds is { } speakerIds)
         {
-            where.Append(@" AND q.speaker_name ILIKE @speaker ESCAPE '\'");
-            parameters.Add("speaker", SqlPatterns.Contains(filter.Speaker));
+            // One id as "=" lets the planner read the (speaker_id, article_seq) index in page order.
+            where.Append(speakerIds.Length == 1 ? " AND q.speaker_id = @speakerId" : " AND q.speaker_id = ANY(@speakerIds)");
+            parameters.Add("speakerId", speakerIds[0]);
+            parameters.Add("speakerIds", speakerIds);
         }
 
-        if (filter.Entity is not null)
+        if (filter.EntityIds is { } entityIds)
         {
             where.Append(
-                """
-                 AND EXISTS (SELECT 1 FROM quote_entities qe
-                             JOIN entities e ON e.article_id = qe.article_id AND e.entity_key = qe.entity_key
-                             WHERE qe.article_id = q.article_id AND qe.quote_index = q.quote_index
-                               AND e.name ILIKE @entity ESCAPE '\')
-                """);
-            parameters.Add("entity", SqlPatterns.Contains(filter.Entity));
+                $"""
+                  AND EXISTS (SELECT 1 FROM quote_entities qe
+                              WHERE qe.article_id = q.article_id AND qe.quote_index = q.quote_index
+                                AND {(entityIds.Length == 1 ? "qe.known_entity_id = @entityId" : "qe.known_entity_id = ANY(@entityIds)")})
+                 """);
+            parameters.Add("entityId", entityIds[0]);
+            parameters.Add("entityIds", entityIds);
         }
 
         if (filter.Text is not null)
@@ -104,6 +114,12 @@ internal static class QuotesTable
             parameters.Add("articleId", filter.ArticleId);
         }
 
+        if (filter.Source is not null)
+        {
+            where.Append(" AND lower(a.source) = lower(@source)");
+            parameters.Add("source", filter.Source);
+        }
+
         if (filter.PublishedAfter is not null)
         {
             where.Append(" AND a.published_at >= @publishedAfter");
@@ -116,32 +132,68 @@ internal static class QuotesTable
             parameters.Add("publishedBefore", filter.PublishedBefore);
         }
 
-        if (afterSeq is not null)
+        var byRelevance = filter.ByRelevance && filter.Text is not null;
+        var rank = byRelevance ? "ts_rank_cd(q.search_vector, websearch_to_tsquery('english', @text))" : "0::real";
+        var keyset = "TRUE";
+        if (after is { } position)
         {
-            where.Append(" AND (a.seq < @afterSeq OR (a.seq = @afterSeq AND q.quote_index > @afterIndex))");
-            parameters.Add("afterSeq", afterSeq);
-            parameters.Add("afterIndex", afterIndex);
+            keyset = "(h.article_seq < @afterSeq OR (h.article_seq = @afterSeq AND h.quote_index > @afterIndex))";
+            if (byRelevance)
+            {
+                keyset = $"(h.rank < @afterRank OR (h.rank = @afterRank AND {keyset}))";
+            }
+
+            parameters.Add("afterRank", position.Rank);
+            parameters.Add("afterSeq", position.ArticleSeq);
+            parameters.Add("afterIndex", position.QuoteIndex);
         }
 
         parameters.Add("limit", limit);
-        return (await connection.QueryAsync<QuoteHitRow>(
-            $"""
-             SELECT a.seq AS article_seq, a.id AS article_id, a.title AS article_title, a.source AS article_source,
-                    a.published_at, {QuoteColumns}
-             FROM quotes q JOIN articles a ON a.id = q.article_id
-             WHERE {where}
-             ORDER BY a.seq DESC, q.quote_index
-             LIMIT @limit
-             """,
-            parameters)).AsList();
+        // Without relevance the keyset goes into the inner query, so that an index in page order can serve it.
+        var sql = byRelevance
+            ? $"""
+               SELECT * FROM (
+                   SELECT {rank} AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
+                          a.published_at, q.article_seq, {QuoteColumns}
+                   FROM quotes q JOIN articles a ON a.id = q.article_id
+                   WHERE {where}) h
+               WHERE {keyset}
+               ORDER BY h.rank DESC, h.article_seq DESC, h.quote_index
+               LIMIT @limit
+               """
+            : $"""
+               SELECT 0::real AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
+                      a.published_at, q.article_seq, {QuoteColumns}
+               FROM quotes q JOIN articles a ON a.id = q.article_id
+               WHERE {where} AND {keyset.Replace("h.", "q.", StringComparison.Ordinal)}
+               ORDER BY q.article_seq DESC, q.quote_index
+               LIMIT @limit
+               """;
+        return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
     }
 }
 
-/// <summary>Filters of a quote search; null means "any".</summary>
-internal sealed record QuoteFilter(
-    string? Speaker = null,
-    string? Entity = null,
-    string? Text = null,
-    string? ArticleId = null,
-    DateTime? PublishedAfter = null,
-    DateTime? PublishedBefore = null);
+/// <summary>Filters of a quote search; null means "any". Speakers and entities are registry ids.</summary>
+internal sealed record QuoteFilter
+{
+    public long[]? SpeakerIds { get; init; }
+
+    public long[]? EntityIds { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? ArticleId { get; init; }
+
+    /// <summary>The outlet (article source), matched case-insensitively.</summary>
+    public string? Source { get; init; }
+
+    public DateTime? PublishedAfter { get; init; }
+
+    public DateTime? PublishedBefore { get; init; }
+
+    /// <summary>Most relevant to <see cref="Text"/> first instead of newest first.</summary>
+    public bool ByRelevance { get; init; }
+}
+
+/// <summary>Where a page of quotes ends: the sort key of its last quote.</summary>
+internal sealed record QuoteKeyset(float Rank, long ArticleSeq, int QuoteIndex);

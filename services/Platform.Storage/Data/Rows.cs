@@ -75,6 +75,9 @@ internal record QuoteRow
 
     public float Confidence { get; init; }
 
+    /// <summary>The speaker's registry id (<c>known_entities.id</c>), when there is a speaker.</summary>
+    public long? SpeakerId { get; init; }
+
     /// <summary>Keys of the entities mentioned inside the quote.</summary>
     public string[] EntityKeys { get; init; } = [];
 }
@@ -84,6 +87,9 @@ internal sealed record QuoteHitRow : QuoteRow
 {
     /// <summary>The article's ingest order: the keyset of quote searches.</summary>
     public long ArticleSeq { get; init; }
+
+    /// <summary>Relevance to the text searched (0 when not ranked).</summary>
+    public float Rank { get; init; }
 
     public required string ArticleId { get; init; }
 
@@ -100,15 +106,3 @@ internal sealed record ArticleRecord(
     IReadOnlyList<EntityRow> Entities,
     IReadOnlyList<MentionRow> Mentions,
     IReadOnlyList<QuoteRow> Quotes);
-
-/// <summary>An entity aggregated over all articles by canonical name and type.</summary>
-internal sealed record EntitySummaryRow
-{
-    public required string Name { get; init; }
-
-    public required string Type { get; init; }
-
-    public long MentionCount { get; init; }
-
-    public long ArticleCount { get; init; }
-}

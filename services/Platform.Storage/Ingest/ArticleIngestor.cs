@@ -5,54 +5,72 @@ using Platform.V1;
 namespace Platform.Storage.Ingest;
 
 /// <summary>
-/// Stores one ingest request and says what happened. Never throws for a bad or unlucky article: invalid input is
-/// REJECTED with its reason and database trouble is FAILED, so that one article cannot break a whole stream.
+/// Stores ingest requests and says what happened to each. Never throws for a bad or unlucky article: invalid input
+/// is REJECTED with its reason and database trouble is FAILED, so that one article cannot break a whole stream.
 /// </summary>
 internal sealed class ArticleIngestor(ArticleStore store, IngestValidator validator, StorageLimits limits, ILogger<ArticleIngestor> logger)
 {
-    public async Task<IngestResponse> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
+    /// <summary>The REJECTED acknowledgement of an invalid request, or null when the request may be stored.</summary>
+    public IngestResponse? Reject(IngestRequest request)
     {
-        var response = new IngestResponse { Sequence = request.Sequence, ArticleId = request.Article?.Id ?? string.Empty };
         var error = validator.Validate(request);
-        if (error is not null)
+        if (error is null)
         {
-            response.Status = StoreStatus.Rejected;
-            response.Reason = error;
-            logger.LogWarning("Rejected article {ArticleId}: {Reason}", response.ArticleId, error);
-            return response;
+            return null;
         }
 
+        logger.LogWarning("Rejected article {ArticleId}: {Reason}", request.Article?.Id, error);
+        return Response(request, StoreStatus.Rejected, error);
+    }
+
+    /// <summary>
+    /// Stores valid requests with distinct article ids in one transaction and acknowledges each. When the database
+    /// refuses the batch because of one article, each article is stored on its own so the others still get in.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestResponse>> StoreAsync(IReadOnlyList<IngestRequest> batch, CancellationToken cancellationToken)
+    {
         try
         {
-            var outcome = await StoreWithRetryAsync(RecordMapper.ToRecord(request.Article!, request.Analysis), cancellationToken);
-            response.Status = outcome switch
+            var records = batch.Select(r => RecordMapper.ToRecord(r.Article, r.Analysis)).ToList();
+            var outcomes = await StoreWithRetryAsync(records, cancellationToken);
+            return batch.Select((request, i) =>
             {
-                StoreOutcome.Stored => StoreStatus.Stored,
-                StoreOutcome.Replaced => StoreStatus.Replaced,
-                _ => StoreStatus.Duplicate,
-            };
-            logger.LogInformation("Article {ArticleId}: {Outcome}", response.ArticleId, outcome);
+                logger.LogInformation("Article {ArticleId}: {Outcome}", request.Article.Id, outcomes[i]);
+                return Response(request, outcomes[i] switch
+                {
+                    StoreOutcome.Stored => StoreStatus.Stored,
+                    StoreOutcome.Replaced => StoreStatus.Replaced,
+                    _ => StoreStatus.Duplicate,
+                });
+            }).ToList();
+        }
+        catch (PostgresException) when (batch.Count > 1 && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("A batch of {Count} articles was refused by the database; storing them one by one", batch.Count);
+            var responses = new List<IngestResponse>(batch.Count);
+            foreach (var request in batch)
+            {
+                responses.AddRange(await StoreAsync([request], cancellationToken));
+            }
+
+            return responses;
         }
         catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("23", StringComparison.Ordinal))
         {
             // Data exceptions and integrity violations come from the article itself: resending will not help.
-            response.Status = StoreStatus.Rejected;
-            response.Reason = $"article could not be stored: {e.MessageText}";
-            logger.LogWarning(e, "Rejected article {ArticleId} by the database", response.ArticleId);
+            logger.LogWarning(e, "Rejected article {ArticleId} by the database", batch[0].Article.Id);
+            return [Response(batch[0], StoreStatus.Rejected, $"article could not be stored: {e.MessageText}")];
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            response.Status = StoreStatus.Failed;
-            response.Reason = "database unavailable: " + e.Message;
-            logger.LogError(e, "Could not store article {ArticleId}", response.ArticleId);
+            logger.LogError(e, "Could not store {Count} articles", batch.Count);
+            return batch.Select(r => Response(r, StoreStatus.Failed, "database unavailable: " + e.Message)).ToList();
         }
-
-        return response;
     }
 
     // A database restart or failover should cost latency, not articles: transient failures are retried with
     // backoff for a while. The transaction makes every attempt all-or-nothing, and the write is idempotent.
-    private async Task<StoreOutcome> StoreWithRetryAsync(ArticleRecord record, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoreOutcome>> StoreWithRetryAsync(List<ArticleRecord> records, CancellationToken cancellationToken)
     {
         var giveUpAt = DateTime.UtcNow + limits.DatabaseRetryTime;
         var delay = TimeSpan.FromMilliseconds(100);
@@ -60,15 +78,18 @@ internal sealed class ArticleIngestor(ArticleStore store, IngestValidator valida
         {
             try
             {
-                return await store.StoreAsync(record, cancellationToken);
+                return await store.StoreAsync(records, cancellationToken);
             }
             catch (NpgsqlException e) when (e.IsTransient && DateTime.UtcNow + delay < giveUpAt && !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("Database unavailable while storing {ArticleId} ({Message}); retrying in {Delay} ms",
-                    record.Article.Id, e.Message, delay.TotalMilliseconds);
+                logger.LogWarning("Database unavailable while storing {Count} articles ({Message}); retrying in {Delay} ms",
+                    records.Count, e.Message, delay.TotalMilliseconds);
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
             }
         }
     }
+
+    private static IngestResponse Response(IngestRequest request, StoreStatus status, string reason = "")
+        => new() { Sequence = request.Sequence, ArticleId = request.Article?.Id ?? string.Empty, Status = status, Reason = reason };
 }

@@ -108,15 +108,26 @@ internal static class RecordMapper
         ArticleTitle = row.ArticleTitle ?? string.Empty,
         ArticleSource = row.ArticleSource ?? string.Empty,
         PublishedAt = ToTimestamp(row.PublishedAt),
+        SpeakerId = row.SpeakerId ?? 0,
+        Rank = row.Rank,
     };
 
-    public static EntitySummary ToSummary(EntitySummaryRow row) => new()
+    public static EntitySummary ToSummary(KnownEntityRow row)
     {
-        Name = row.Name,
-        Type = ParseType(row.Type),
-        MentionCount = row.MentionCount,
-        ArticleCount = row.ArticleCount,
-    };
+        var summary = new EntitySummary
+        {
+            Id = row.Id,
+            Name = row.Name,
+            Type = ParseType(row.Type),
+            MentionCount = row.MentionCount,
+            QuoteCount = row.QuoteCount,
+            ArticleCount = row.ArticleCount,
+            FirstSeen = ToTimestamp(row.FirstSeen),
+            LastSeen = ToTimestamp(row.LastSeen),
+        };
+        summary.Aliases.AddRange(row.Aliases);
+        return summary;
+    }
 
     /// <summary>"PERSON" for <see cref="EntityType.Person"/>: the name stored in the database.</summary>
     public static string TypeName(EntityType type) => type switch

@@ -26,8 +26,14 @@ public sealed class StorageLimits
     /// </summary>
     public TimeSpan DatabaseRetryTime { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Articles of one Ingest stream stored at the same time, each in its own transaction.</summary>
+    /// <summary>Batches of one Ingest stream stored at the same time, each in its own transaction.</summary>
     public int IngestParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// Most articles stored in one transaction. Batches form from what is waiting, so a lone article is stored at
+    /// once and a busy stream gets large, cheap transactions.
+    /// </summary>
+    public int MaxBatchArticles { get; set; } = 32;
 
     /// <summary>Largest page a query may ask for.</summary>
     public int MaxPageSize { get; set; } = 500;

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Text;
+using Grpc.Core;
+using Platform.Nlp;
+using Platform.V1;
+
+namespace Platform.Cli.Bench;
+
+/// <summary>
+/// <c>platform bench ingest</c>: two measurements, each paired in the same run with its own ceiling.
+/// Storage: ready-made analyses streamed into the storage service vs. a raw binary COPY of the same rows.
+/// Pipeline: article texts through the extraction service into storage vs. the engine alone in this process.
+/// </summary>
+internal sealed class IngestBenchmark(StorageService.StorageServiceClient storage, ExtractionService.ExtractionServiceClient? extraction)
+{
+    public sealed record StorageResult(
+        int Articles, long Rows, double Seconds, double CeilingSeconds, long CeilingRows, double AckP50, double AckP99, int NotStored)
+    {
+        public double ArticlesPerSecond => Articles / Seconds;
+
+        public double RowsPerSecond => Rows / Seconds;
+
+        public double CeilingRowsPerSecond => CeilingRows / CeilingSeconds;
+
+        public double Ratio => RowsPerSecond / CeilingRowsPerSecond;
+    }
+
+    public sealed record PipelineResult(int Articles, long Bytes, double Seconds, double EngineSeconds, int NotStored)
+    {
+        public double ArticlesPerSecond => Articles / Seconds;
+
+        public double MegabytesPerSecond => Bytes / Seconds / 1e6;
+
+        public double EngineArticlesPerSecond => Articles / EngineSeconds;
+
+        public double EngineMegabytesPerSecond => Bytes / EngineSeconds / 1e6;
+
+        public double Ratio => EngineSeconds / Seconds;
+    }
+
+    /// <summary>Streams <paramref name="count"/> synthetic analyses over <paramref name="streams"/> Ingest calls.</summary>
+    public async Task<StorageResult> MeasureStorageAsync(int count, int streams, string databaseConnection, CancellationToken cancellationToken)
+    {
+        var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var articles = Enumerable.Range(0, count).Select(n => SyntheticNews.Create($"bench-{runId}-", n)).ToList();
+        var rows = articles.Sum(a => (long)SyntheticNews.RowCount(a.Analysis));
+
+        // Warm up connections and the service's code paths on a few articles that are not measured.
+        await IngestAsync(Enumerable.Range(0, 50).Select(n => SyntheticNews.Create($"bench-{runId}-warmup-", n)).ToList(), 1, new Latencies(), cancellationToken);
+
+        var latencies = new Latencies();
+        var clock = Stopwatch.StartNew();
+        var notStored = await IngestAsync(articles, streams, latencies, cancellationToken);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        var (ceilingRows, ceilingSeconds) = await RawCopyCeiling.MeasureAsync(databaseConnection, articles, cancellationToken);
+        return new StorageResult(count, rows, seconds, ceilingSeconds, ceilingRows, latencies.Percentile(0.5), latencies.Percentile(0.99), notStored);
+    }
+
+    /// <summary>The same article texts analysed by the engine in this process (all cores) and sent through the service.</summary>
+    public async Task<PipelineResult> MeasurePipelineAsync(int count, int streams, CancellationToken cancellationToken)
+    {
+        var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var texts = Enumerable.Range(0, count).Select(n => SyntheticNews.Create($"pipe-{runId}-", n).Article).ToList();
+        var bytes = texts.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text));
+
+        var engine = NewsAnalyzer.CreateDefault();
+        engine.Analyze(texts[0].Text);
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            article => engine.Analyze(article.Text));
+        var engineSeconds = clock.Elapsed.TotalSeconds;
+
+        var client = extraction ?? throw new InvalidOperationException("the extraction service address is needed for the pipeline measurement");
+        await ExtractAsync(client, texts.Take(20).Select(a => new Article(a) { Id = a.Id + "-warmup" }).ToList(), 1, cancellationToken);
+        clock.Restart();
+        var notStored = await ExtractAsync(client, texts, streams, cancellationToken);
+        return new PipelineResult(count, bytes, clock.Elapsed.TotalSeconds, engineSeconds, notStored);
+    }
+
+    private async Task<int> IngestAsync(
+        IReadOnlyList<(Article Article, ArticleAnalysis Analysis)> articles, int streams, Latencies latencies, CancellationToken cancellationToken)
+    {
+        var notStored = 0;
+        await Task.WhenAll(Enumerable.Range(0, streams).Select(async s =>
+        {
+            using var call = storage.Ingest(cancellationToken: cancellationToken);
+            var sentAt = new Dictionary<ulong, long>();
+            var share = articles.Where((_, i) => i % streams == s).ToList();
+            var reader = Task.Run(async () =>
+            {
+                await foreach (var ack in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    long sent;
+                    lock (sentAt)
+                    {
+                        sent = sentAt[ack.Sequence];
+                    }
+
+                    latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                    if (ack.Status is not (StoreStatus.Stored or StoreStatus.Duplicate or StoreStatus.Replaced))
+                    {
+                        Interlocked.Increment(ref notStored);
+                    }
+                }
+            }, cancellationToken);
+            for (var i = 0; i < share.Count; i++)
+            {
+                // Timed from before the write: time spent waiting for the service to take the article counts.
+                lock (sentAt)
+                {
+                    sentAt[(ulong)i] = Stopwatch.GetTimestamp();
+                }
+
+                await call.RequestStream.WriteAsync(new IngestRequest { Sequence = (ulong)i, Article = share[i].Article, Analysis = share[i].Analysis }, cancellationToken);
+            }
+
+            await call.RequestStream.CompleteAsync();
+            await reader;
+        }));
+        return notStored;
+    }
+
+    private static async Task<int> ExtractAsync(
+        ExtractionService.ExtractionServiceClient client, IReadOnlyList<Article> articles, int streams, CancellationToken cancellationToken)
+    {
+        var notStored = 0;
+        await Task.WhenAll(Enumerable.Range(0, streams).Select(async s =>
+        {
+            using var call = client.ExtractStream(cancellationToken: cancellationToken);
+            var reader = Task.Run(async () =>
+            {
+                await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    if (response.Storage?.Status is not (StoreStatus.Stored or StoreStatus.Duplicate or StoreStatus.Replaced))
+                    {
+                        Interlocked.Increment(ref notStored);
+                    }
+                }
+            }, cancellationToken);
+            foreach (var article in articles.Where((_, i) => i % streams == s))
+            {
+                await call.RequestStream.WriteAsync(new ExtractStreamRequest { Article = article, Store = true }, cancellationToken);
+            }
+
+            await call.RequestStream.CompleteAsync();
+            await reader;
+        }));
+        return notStored;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Platform.V1;
+
+namespace Platform.Cli.Bench;
+
+/// <summary>
+/// <c>platform bench query</c>: latency of the common searches against what is stored, one call at a time, page
+/// size 50. Speakers and entities are picked at random among the 500 most quoted or mentioned; text searches use two
+/// words of a random stored quote, as someone would search for something they read.
+/// </summary>
+internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage)
+{
+    private const int PageSize = 50;
+
+    public async Task<IReadOnlyList<(string Query, Latencies Latencies)>> RunAsync(int perKind, CancellationToken cancellationToken)
+    {
+        var random = new Random(42);
+        var speakers = (await storage.ListSpeakersAsync(new ListSpeakersRequest { PageSize = 500 }, cancellationToken: cancellationToken)).Speakers;
+        var entities = (await storage.ListEntitiesAsync(new ListEntitiesRequest { PageSize = 500 }, cancellationToken: cancellationToken)).Entities
+            .Where(e => e.Type is EntityType.Loc or EntityType.Org).ToList();
+        if (speakers.Count == 0 || entities.Count == 0)
+        {
+            throw new InvalidOperationException("the store is empty: fill it first (platform bench seed)");
+        }
+
+        var phrases = new List<string>();
+        var sample = (await storage.SearchQuotesAsync(new SearchQuotesRequest { PageSize = 500 }, cancellationToken: cancellationToken)).Quotes;
+        for (var i = 0; i < perKind; i++)
+        {
+            var words = sample[random.Next(sample.Count)].Quote.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var at = random.Next(Math.Max(1, words.Length - 1));
+            phrases.Add(string.Join(' ', words.Skip(at).Take(2)));
+        }
+
+        var kinds = new (string Name, Func<int, SearchQuotesRequest> Request)[]
+        {
+            ("speaker name", i => new SearchQuotesRequest { Speaker = speakers[random.Next(speakers.Count)].Name }),
+            ("speaker id", i => new SearchQuotesRequest { SpeakerId = speakers[random.Next(speakers.Count)].Id }),
+            ("entity name", i => new SearchQuotesRequest { Entity = entities[random.Next(entities.Count)].Name }),
+            ("speaker about entity", i => new SearchQuotesRequest
+            {
+                Speaker = speakers[random.Next(Math.Min(50, speakers.Count))].Name,
+                Entity = entities[random.Next(entities.Count)].Name,
+            }),
+            ("text, by relevance", i => new SearchQuotesRequest { Text = phrases[i] }),
+            ("text, newest first", i => new SearchQuotesRequest { Text = phrases[i], Order = QuoteOrder.Newest }),
+            ("text + outlet", i => new SearchQuotesRequest { Text = phrases[i], Source = "Harbour Gazette" }),
+            ("newest quotes, page 2", i => new SearchQuotesRequest { PageToken = string.Empty }),
+        };
+
+        var results = new List<(string, Latencies)>();
+        foreach (var (name, request) in kinds)
+        {
+            var latencies = new Latencies();
+            for (var i = -5; i < perKind; i++)
+            {
+                // The first five calls of each kind warm up and are not counted.
+                var query = request(Math.Max(i, 0));
+                query.PageSize = PageSize;
+                if (name.EndsWith("page 2", StringComparison.Ordinal))
+                {
+                    query.PageToken = (await storage.SearchQuotesAsync(new SearchQuotesRequest { PageSize = PageSize }, cancellationToken: cancellationToken)).NextPageToken;
+                }
+
+                var clock = Stopwatch.StartNew();
+                await storage.SearchQuotesAsync(query, cancellationToken: cancellationToken);
+                if (i >= 0)
+                {
+                    latencies.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            results.Add((name, latencies));
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,282 @@
+using System.Data;
+using System.Text;
+using Dapper;
+
+namespace Platform.Storage.Data;
+
+/// <summary>SQL for the entity registry: <c>known_entities</c> and <c>known_entity_aliases</c>.</summary>
+internal static class KnownEntitiesTable
+{
+    /// <summary>
+    /// Transaction-scoped advisory locks on the surnames (hashed), in sorted order so that transactions locking
+    /// overlapping sets queue instead of deadlocking.
+    /// </summary>
+    public static Task LockSurnamesAsync(IDbConnection connection, IDbTransaction transaction, string[] surnames)
+        => surnames.Length == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(
+                """
+                SELECT pg_advisory_xact_lock(k)
+                FROM (SELECT DISTINCT hashtextextended('person:' || s, 0) AS k FROM unnest(@surnames) AS s ORDER BY 1) l
+                """,
+                new { surnames },
+                transaction);
+
+    /// <summary>Registry entries that answer to one of the keys (as their own key or as an alias) of a type.</summary>
+    public static async Task<IReadOnlyList<AliasHit>> FindByAliasAsync(
+        IDbConnection connection, IDbTransaction transaction, string type, string[] keys)
+        => keys.Length == 0
+            ? []
+            : (await connection.QueryAsync<AliasHit>(
+                """
+                SELECT a.alias_key, k.id, k.name_key FROM known_entity_aliases a
+                JOIN known_entities k ON k.id = a.known_entity_id
+                WHERE a.type = @type AND a.alias_key = ANY(@keys)
+                """,
+                new { type, keys },
+                transaction)).AsList();
+
+    /// <summary>
+    /// Creates the entries that do not exist yet and returns the ones this call created. Keys go in sorted order so
+    /// that two transactions creating overlapping sets wait for each other instead of deadlocking.
+    /// </summary>
+    public static async Task<IReadOnlyList<RegistryKey>> InsertMissingAsync(
+        IDbConnection connection, IDbTransaction transaction, IReadOnlyList<NewKnownEntity> entities)
+        => entities.Count == 0
+            ? []
+            : (await connection.QueryAsync<RegistryKey>(
+                """
+                INSERT INTO known_entities (type, name_key, name)
+                SELECT * FROM unnest(@types, @keys, @names) ORDER BY 1, 2
+                ON CONFLICT (type, name_key) DO NOTHING
+                RETURNING id, type, name_key
+                """,
+                new
+                {
+                    types = entities.Select(e => e.Type).ToArray(),
+                    keys = entities.Select(e => e.NameKey).ToArray(),
+                    names = entities.Select(e => e.Name).ToArray(),
+                },
+                transaction)).AsList();
+
+    public static Task AddAliasesAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<(string Type, string Alias, long Id)> aliases)
+        => aliases.Count == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(
+                """
+                INSERT INTO known_entity_aliases (type, alias_key, known_entity_id)
+                SELECT * FROM unnest(@types, @aliases, @ids) ORDER BY 1, 2, 3
+                ON CONFLICT DO NOTHING
+                """,
+                new
+                {
+                    types = aliases.Select(a => a.Type).ToArray(),
+                    aliases = aliases.Select(a => a.Alias).ToArray(),
+                    ids = aliases.Select(a => a.Id).ToArray(),
+                },
+                transaction);
+
+    /// <summary>Ids of entries by type and key.</summary>
+    public static async Task<IReadOnlyList<RegistryKey>> IdsAsync(
+        IDbConnection connection, IDbTransaction transaction, IReadOnlyList<(string Type, string NameKey)> keys)
+        => keys.Count == 0
+            ? []
+            : (await connection.QueryAsync<RegistryKey>(
+                """
+                SELECT k.id, k.type, k.name_key FROM known_entities k
+                JOIN unnest(@types, @keys) AS w(type, name_key) ON w.type = k.type AND w.name_key = k.name_key
+                """,
+                new { types = keys.Select(k => k.Type).ToArray(), keys = keys.Select(k => k.NameKey).ToArray() },
+                transaction)).AsList();
+
+    /// <summary>What the given articles added to the registry's counters (to take back when they are replaced).</summary>
+    public static async Task<IReadOnlyList<RegistryDelta>> ContributionsAsync(
+        IDbConnection connection, IDbTransaction transaction, string[] articleIds)
+        => (await connection.QueryAsync<RegistryDelta>(
+            """
+            SELECT id, sum(mentions)::bigint AS mentions, sum(quotes)::bigint AS quotes, count(DISTINCT article_id) AS articles
+            FROM (SELECT known_entity_id AS id, article_id, mention_count AS mentions, 0 AS quotes
+                  FROM entities WHERE article_id = ANY(@articleIds) AND known_entity_id IS NOT NULL
+                  UNION ALL
+                  SELECT speaker_id, article_id, 0, 1
+                  FROM quotes WHERE article_id = ANY(@articleIds) AND speaker_id IS NOT NULL) c
+            GROUP BY id
+            """,
+            new { articleIds },
+            transaction)).AsList();
+
+    /// <summary>
+    /// Adds the deltas to the counters. The rows are locked in id order first, so concurrent batches that touch the
+    /// same popular entities queue up instead of deadlocking; this runs last before commit to hold the locks briefly.
+    /// </summary>
+    public static async Task ApplyDeltasAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<RegistryDelta> deltas)
+    {
+        if (deltas.Count == 0)
+        {
+            return;
+        }
+
+        var sorted = deltas.OrderBy(d => d.Id).ToArray();
+        var ids = sorted.Select(d => d.Id).ToArray();
+        await connection.ExecuteAsync("SELECT 1 FROM known_entities WHERE id = ANY(@ids) ORDER BY id FOR NO KEY UPDATE", new { ids }, transaction);
+        await connection.ExecuteAsync(
+            """
+            UPDATE known_entities k SET
+                mention_count = k.mention_count + d.mentions,
+                quote_count = k.quote_count + d.quotes,
+                article_count = k.article_count + d.articles,
+                first_seen = least(k.first_seen, d.first_seen),
+                last_seen = greatest(k.last_seen, d.last_seen),
+                name = CASE WHEN length(d.name) > length(k.name) THEN d.name ELSE k.name END
+            FROM unnest(@ids, @mentions, @quotes, @articles, @firstSeen, @lastSeen, @names)
+                 AS d(id, mentions, quotes, articles, first_seen, last_seen, name)
+            WHERE k.id = d.id
+            """,
+            new
+            {
+                ids,
+                mentions = sorted.Select(d => d.Mentions).ToArray(),
+                quotes = sorted.Select(d => d.Quotes).ToArray(),
+                articles = sorted.Select(d => d.Articles).ToArray(),
+                firstSeen = sorted.Select(d => d.FirstSeen).ToArray(),
+                lastSeen = sorted.Select(d => d.LastSeen).ToArray(),
+                names = sorted.Select(d => d.Name ?? string.Empty).ToArray(),
+            },
+            transaction);
+    }
+
+    /// <summary>
+    /// Registry entries a user's query names: the normalized query as a key or alias (exact), or the query inside
+    /// the display name (case-insensitive). Only speakers when <paramref name="speakersOnly"/>.
+    /// </summary>
+    public static async Task<long[]> MatchAsync(IDbConnection connection, string query, string nameKey, bool speakersOnly)
+        => (await connection.QueryAsync<long>(
+            $"""
+             SELECT k.id FROM known_entities k
+             WHERE (k.name_key = @nameKey
+                    OR k.id IN (SELECT a.known_entity_id FROM known_entity_aliases a WHERE a.alias_key = @nameKey)
+                    OR k.name ILIKE @contains ESCAPE '\')
+               {(speakersOnly ? "AND k.quote_count > 0" : string.Empty)}
+             ORDER BY k.id
+             LIMIT 1000
+             """,
+            new { nameKey, contains = SqlPatterns.Contains(query) })).ToArray();
+
+    /// <summary>
+    /// Registry entries, most mentioned (or, for speakers, most quoted) first, after the keyset position when given.
+    /// </summary>
+    public static async Task<IReadOnlyList<KnownEntityRow>> ListAsync(
+        IDbConnection connection, KnownEntityFilter filter, RegistryKeyset? after, int limit)
+    {
+        var countColumn = filter.SpeakersOnly ? "quote_count" : "mention_count";
+        var where = new StringBuilder(filter.SpeakersOnly ? "k.quote_count > 0" : "k.article_count > 0");
+        var parameters = new DynamicParameters();
+        if (filter.Type is not null)
+        {
+            where.Append(" AND k.type = @type");
+            parameters.Add("type", filter.Type);
+        }
+
+        if (filter.Ids is not null)
+        {
+            where.Append(" AND k.id = ANY(@ids)");
+            parameters.Add("ids", filter.Ids);
+        }
+
+        if (after is { } position)
+        {
+            where.Append($"""
+                 AND (k.{countColumn} < @afterCount
+                      OR (k.{countColumn} = @afterCount AND (k.name, k.id) > (@afterName COLLATE "C", @afterId)))
+                """);
+            parameters.Add("afterCount", position.Count);
+            parameters.Add("afterName", position.Name);
+            parameters.Add("afterId", position.Id);
+        }
+
+        parameters.Add("limit", limit);
+        return (await connection.QueryAsync<KnownEntityRow>(
+            $"""
+             SELECT k.id, k.type, k.name, k.mention_count, k.quote_count, k.article_count, k.first_seen, k.last_seen,
+                    ARRAY(SELECT a.alias_key FROM known_entity_aliases a
+                          WHERE a.known_entity_id = k.id AND a.alias_key <> k.name_key ORDER BY a.alias_key) AS aliases
+             FROM known_entities k
+             WHERE {where}
+             ORDER BY k.{countColumn} DESC, k.name COLLATE "C", k.id
+             LIMIT @limit
+             """,
+            parameters)).AsList();
+    }
+
+    /// <summary>A registry entry that answers to an alias key.</summary>
+    internal sealed record AliasHit
+    {
+        public required string AliasKey { get; init; }
+
+        public long Id { get; init; }
+
+        public required string NameKey { get; init; }
+    }
+}
+
+/// <summary>An entry to create in the registry.</summary>
+internal sealed record NewKnownEntity(string Type, string NameKey, string Name);
+
+/// <summary>A registry entry's id with its type and key.</summary>
+internal sealed record RegistryKey
+{
+    public long Id { get; init; }
+
+    public required string Type { get; init; }
+
+    public required string NameKey { get; init; }
+}
+
+/// <summary>Changes to one registry entry's counters.</summary>
+internal sealed record RegistryDelta
+{
+    public long Id { get; init; }
+
+    public long Mentions { get; init; }
+
+    public long Quotes { get; init; }
+
+    public long Articles { get; init; }
+
+    /// <summary>Publication (or ingest) time of the oldest article behind the change; null when only subtracting.</summary>
+    public DateTime? FirstSeen { get; init; }
+
+    /// <summary>Publication (or ingest) time of the newest article behind the change; null when only subtracting.</summary>
+    public DateTime? LastSeen { get; init; }
+
+    /// <summary>A spelling of the name seen in the change; the registry keeps the longest.</summary>
+    public string? Name { get; init; }
+}
+
+/// <summary>Where a page of a registry listing ends: the sort key of its last entry.</summary>
+internal sealed record RegistryKeyset(long Count, string Name, long Id);
+
+/// <summary>Filters of a registry listing; null means "any".</summary>
+internal sealed record KnownEntityFilter(bool SpeakersOnly, string? Type = null, long[]? Ids = null);
+
+/// <summary>One registry entry with its counters.</summary>
+internal sealed record KnownEntityRow
+{
+    public long Id { get; init; }
+
+    public required string Type { get; init; }
+
+    public required string Name { get; init; }
+
+    public long MentionCount { get; init; }
+
+    public long QuoteCount { get; init; }
+
+    public long ArticleCount { get; init; }
+
+    public DateTime? FirstSeen { get; init; }
+
+    public DateTime? LastSeen { get; init; }
+
+    public string[] Aliases { get; init; } = [];
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+
+namespace Platform.Storage.Registry;
+
+/// <summary>
+/// Registry keys of names: the spellings of one name that should meet ("Zakharova", "ZAKHAROVA", "Zácharová",
+/// "U.S." and "US") get one key. Pure functions, so the rules are easy to test and to read.
+/// </summary>
+public static class NameKey
+{
+    // The unaccented lower-case letter of each character from U+00C0 to U+024F (Latin-1 Supplement, Latin
+    // Extended-A and -B), '.' where there is none. A table, because the services run without ICU (invariant
+    // globalization), where string.Normalize cannot decompose accented letters. Generated from Unicode's NFKD
+    // decompositions, with the usual one-letter readings of ß, æ, ø, œ, ł, đ, ð and þ.
+    private const string LatinFolding =
+        "aaaaaaaceeeeiiiidnooooo.ouuuuytsaaaaaaaceeeeiiiidnooooo.ouuuuyty" +
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkk.lllllll" +
+        "lllnnnnnn...oooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs" +
+        "................................oo.............uu..............." +
+        "....dddlllnnnaaiioouuuuuuuuuu.aaaa....ggkkoooo..jdddgg..nnaa...." +
+        "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............" +
+        "................";
+
+    // Generational suffixes are not surnames: "Martin Luther King Jr." is known as "King".
+    private static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal) { "jr", "sr", "ii", "iii", "iv" };
+
+    /// <summary>
+    /// Lower case, accents removed, dots and apostrophes dropped ("U.S." → "us", "O'Neil" → "oneil"), every other
+    /// run of non-letters and non-digits one space, a leading "the " dropped. Empty when nothing is left.
+    /// </summary>
+    public static string Normalize(string name)
+    {
+        var key = new StringBuilder(name.Length);
+        var pendingSpace = false;
+        foreach (var original in name)
+        {
+            var c = original is >= '\u00C0' and < '\u0250' && LatinFolding[original - '\u00C0'] is var folded && folded != '.' ? folded : original;
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark || c is '.' or '\'' or '’' or '‘')
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingSpace && key.Length > 0)
+                {
+                    key.Append(' ');
+                }
+
+                pendingSpace = false;
+                key.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        var result = key.ToString();
+        return result.StartsWith("the ", StringComparison.Ordinal) ? result["the ".Length..] : result;
+    }
+
+    /// <summary>A first name and a surname at least ("ilse varga"; not "varga", not "i varga").</summary>
+    public static bool IsFullName(string nameKey)
+    {
+        var space = nameKey.IndexOf(' ', StringComparison.Ordinal);
+        return space > 1;
+    }
+
+    /// <summary>The last word of a name key, generational suffixes aside: "king" for "martin luther king jr".</summary>
+    public static string Surname(string nameKey)
+    {
+        var words = nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length - 1;
+        while (last > 0 && Suffixes.Contains(words[last]))
+        {
+            last--;
+        }
+
+        return last >= 0 ? words[last] : nameKey;
+    }
+
+    /// <summary>
+    /// The keys a person's name is also known by: for "Maria V. Zakharova", the surname "zakharova" and the initial
+    /// with the surname "m zakharova". None for a single-word name, which is its own key.
+    /// </summary>
+    public static IReadOnlyList<string> PersonAliases(string nameKey)
+    {
+        var words = nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && Suffixes.Contains(words[^1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        if (words.Count < 2)
+        {
+            return [];
+        }
+
+        var surname = words[^1];
+        var aliases = new List<string> { surname, $"{words[0][0]} {surname}" };
+        return aliases.Where(a => a != nameKey).Distinct(StringComparer.Ordinal).ToList();
+    }
+}
