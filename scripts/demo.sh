@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: builds everything, starts PostgreSQL and both services, ingests articles (default: samples/),
 # prints the stored quotes with their speakers and the top entities, then stops the services.
-#   scripts/demo.sh [PATH...]     PATH: .txt or .jsonl files or folders, e.g. ../shared/data/seed/article.txt
+#   scripts/demo.sh [PATH...]     PATH: .txt, .html or .jsonl files or folders, e.g. ../shared/data/seed/article.txt
 # Database: PLATFORM_DB (a connection string) if set; otherwise a project-local cluster in .local/postgres that is
 # created on first use and reused (data kept between runs; the server is stopped at the end).
 set -euo pipefail

@@ -6,6 +6,12 @@ public sealed class ExtractionLimits
     /// <summary>Maximum UTF-8 size of <c>article.text</c>.</summary>
     public int MaxTextBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Maximum UTF-8 size of <c>article.html</c>. Larger than the text limit: a page carries markup, scripts and
+    /// styles around its story.
+    /// </summary>
+    public int MaxHtmlBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Maximum length of an article id.</summary>
     public int MaxIdLength { get; set; } = 200;
 

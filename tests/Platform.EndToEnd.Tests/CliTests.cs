@@ -100,6 +100,67 @@ public sealed class CliTests(StackFixture stack) : IClassFixture<StackFixture>, 
         Assert.Equal(offline.Out, online.Out);
     }
 
+    private const string HarbourPage =
+        """
+        <html><head><meta property="og:title" content="Harbour crane back in use"><meta property="og:site_name" content="Quay News"></head>
+        <body><nav><a href="/">Home</a> <a href="/ports">Ports</a></nav>
+        <article><div class="social-share">Share this story</div>
+        <p>&ldquo;The big crane lifts again from today,&rdquo; said terminal manager Ivo Sander.</p>
+        <figure><img src="crane.jpg"><figcaption>The crane at sunset.</figcaption></figure></article>
+        <div id="comments"><p>Great news for the port.</p></div></body></html>
+        """;
+
+    [Fact]
+    public async Task Ingest_of_a_folder_with_html_txt_and_jsonl_stores_all_of_them()
+    {
+        Write("crane.html", HarbourPage);
+        Write("lock.htm", "<html><body><article><p>“The canal lock opens on Friday,” said lock keeper Nina Falk.</p></article></body></html>");
+        Write("pier.txt", "“The pier is safe again,” said inspector Omar Reyes.");
+        Write("more.jsonl", string.Join('\n',
+            """{"id":"tide","text":"“Tides will be higher this month,” said forecaster Lea Brun."}""",
+            """{"id":"market","html":"<article><p>“The fish market moves indoors,” said trader Sven Aalto.</p><nav>Home</nav></article>"}""") + "\n");
+
+        var ingest = await RunAsync("ingest", _folder, "--extraction", stack.Extraction.Address.ToString(), "--format", "json");
+
+        Assert.True(ingest.Exit == ExitCodes.Success, ingest.Err + ingest.Out);
+        using (var summary = JsonDocument.Parse(ingest.Out))
+        {
+            Assert.Equal(5, summary.RootElement.GetProperty("stored").GetInt32() + summary.RootElement.GetProperty("duplicates").GetInt32());
+        }
+
+        foreach (var (id, speaker) in new[] { ("crane", "Ivo Sander"), ("lock", "Nina Falk"), ("pier", "Omar Reyes"), ("tide", "Lea Brun"), ("market", "Sven Aalto") })
+        {
+            var article = await RunAsync("article", id, "--storage", stack.Storage.Address.ToString(), "--format", "json");
+            Assert.True(article.Exit == ExitCodes.Success, $"{id}: {article.Err}");
+            Assert.Contains(speaker, article.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("Home", article.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("<p>", article.Out, StringComparison.Ordinal);
+        }
+
+        var crane = await RunAsync("article", "crane", "--storage", stack.Storage.Address.ToString(), "--format", "json");
+        Assert.Contains("Harbour crane back in use", crane.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Share this story", crane.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("sunset", crane.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Great news", crane.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Online_and_offline_extraction_agree_on_html_pages_and_an_empty_page_is_reported()
+    {
+        var page = Write("crane.html", HarbourPage);
+        var empty = Write("empty.html", "<html><body><nav>Home</nav></body></html>");
+
+        var online = await RunAsync("extract", page, empty, "--format", "jsonl", "--extraction", stack.Extraction.Address.ToString());
+        var offline = await RunAsync("extract", page, empty, "--format", "jsonl", "--offline");
+
+        Assert.Equal(ExitCodes.PartialFailure, offline.Exit);
+        Assert.Equal(ExitCodes.PartialFailure, online.Exit);
+        Assert.Equal(offline.Out, online.Out);
+        Assert.Contains("Ivo Sander", offline.Out, StringComparison.Ordinal);
+        Assert.Contains("article.html: no article text found", offline.Err, StringComparison.Ordinal);
+        Assert.Contains("article.html: no article text found", online.Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Unreachable_server_gives_a_friendly_error_and_exit_code()
     {

@@ -48,7 +48,8 @@ internal static class ExtractCommand
         var failures = 0;
         foreach (var input in new ArticleReader(context.Input).Read(paths))
         {
-            var analysis = new ArticleAnalysis { ArticleId = input.Article.Id, EngineVersion = NewsAnalyzer.Version };
+            var article = input.Article;
+            var analysis = new ArticleAnalysis { ArticleId = article.Id, EngineVersion = NewsAnalyzer.Version };
             if (input.Error is not null)
             {
                 failures++;
@@ -56,14 +57,25 @@ internal static class ExtractCommand
             }
             else if (engine is not null)
             {
-                analysis = AnalysisMapper.ToMessage(input.Article.Id, input.Article.Text, engine.Analyze(input.Article.Text), NewsAnalyzer.Version);
+                // Pages are converted here exactly as the extraction service converts them (same source file).
+                if (ArticleText.ToAnalysed(article) is { } analysed)
+                {
+                    article = analysed;
+                    analysis = AnalysisMapper.ToMessage(article.Id, article.Text, engine.Analyze(article.Text), NewsAnalyzer.Version);
+                }
+                else
+                {
+                    failures++;
+                    await context.Error.WriteLineAsync($"warning: {input.Origin}: article.html: no article text found; writing an empty analysis");
+                }
             }
             else
             {
                 try
                 {
-                    var response = await client!.ExtractAsync(new ExtractRequest { Article = input.Article }, cancellationToken: cancellationToken);
+                    var response = await client!.ExtractAsync(new ExtractRequest { Article = article }, cancellationToken: cancellationToken);
                     analysis = response.Analysis;
+                    article = response.Article ?? article;
                 }
                 catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
                 {
@@ -72,7 +84,7 @@ internal static class ExtractCommand
                 }
             }
 
-            await writer.WriteAsync(input.Article, analysis);
+            await writer.WriteAsync(article, analysis);
         }
 
         return failures == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;

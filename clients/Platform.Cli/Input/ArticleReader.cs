@@ -1,19 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
+using Platform.Html;
 using Platform.V1;
 
 namespace Platform.Cli.Input;
 
 /// <summary>
 /// Reads articles from the paths given on the command line: a .txt file is one article (its id is the file name
-/// without extension), a .jsonl file has one JSON object per line ({"id", "text", "title", "url", "source",
-/// "published_at"}), a folder is every .txt and .jsonl file under it, and "-" is standard input as one article.
+/// without extension), a .html or .htm file is one article given as its page (<c>html</c> set, id the file name
+/// without extension; the extraction service, or the offline mode, derives its text), a .jsonl file has one JSON
+/// object per line ({"id", "text" or "html", "title", "url", "source", "published_at"}), a folder is every .txt,
+/// .html, .htm and .jsonl file under it, and "-" is standard input as one plain-text article.
 /// A line that cannot be parsed still yields an item (with an error), so that outputs stay line-aligned.
 /// </summary>
 public sealed class ArticleReader(TextReader standardInput)
 {
-    private static readonly string[] Extensions = [".txt", ".jsonl"];
+    private static readonly string[] Extensions = [".txt", ".jsonl", ".html", ".htm"];
 
     /// <summary>Checks that every path exists; returns the first that does not, or null.</summary>
     public static string? FindMissing(IEnumerable<string> paths)
@@ -40,6 +43,12 @@ public sealed class ArticleReader(TextReader standardInput)
                     yield return ParseLine(line, $"{file}:{lineNumber}", lineNumber);
                 }
             }
+            else if (IsHtml(file))
+            {
+                var id = Path.GetFileNameWithoutExtension(file);
+                // Saved pages keep the encoding they were served in; their declaration says which.
+                yield return new InputArticle(new Article { Id = id, Html = HtmlEncoding.Decode(File.ReadAllBytes(file)) }, null, file);
+            }
             else
             {
                 var id = Path.GetFileNameWithoutExtension(file);
@@ -65,6 +74,7 @@ public sealed class ArticleReader(TextReader standardInput)
             {
                 Id = StringOf(root, "id") ?? fallbackId,
                 Text = StringOf(root, "text") ?? string.Empty,
+                Html = StringOf(root, "html") ?? string.Empty,
                 Title = StringOf(root, "title") ?? string.Empty,
                 Url = StringOf(root, "url") ?? string.Empty,
                 Source = StringOf(root, "source") ?? StringOf(root, "publisher") ?? string.Empty,
@@ -76,8 +86,8 @@ public sealed class ArticleReader(TextReader standardInput)
                 article.PublishedAt = Timestamp.FromDateTimeOffset(time);
             }
 
-            return article.Text.Length == 0
-                ? new InputArticle(article, "no \"text\" field", origin)
+            return article.Text.Length == 0 && article.Html.Length == 0
+                ? new InputArticle(article, "no \"text\" or \"html\" field", origin)
                 : new InputArticle(article, null, origin);
         }
         catch (JsonException e)
@@ -94,6 +104,9 @@ public sealed class ArticleReader(TextReader standardInput)
             : null;
 
     private static bool IsJsonl(string file) => file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsHtml(string file)
+        => file.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> ExpandFiles(IEnumerable<string> paths)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Platform.Extraction.Forwarding;
+using Platform.Html;
 using Platform.Mapping;
 using Platform.Nlp;
 using Platform.V1;
@@ -13,28 +14,47 @@ namespace Platform.Extraction.Grpc;
 /// </summary>
 internal sealed class ArticleProcessor(NewsAnalyzer engine, StorageForwarder forwarder, ExtractionLimits limits)
 {
-    /// <summary>Checks the article; returns an error naming the field and the limit, or null.</summary>
-    public string? Validate(Article? article)
+    /// <summary>
+    /// Checks the article and, when it came as HTML, derives its text (<see cref="ArticleText"/>). Returns the article
+    /// to analyse (never carrying HTML), or an error naming the field and the limit.
+    /// </summary>
+    public (Article? Article, string? Error) Prepare(Article? article)
     {
         if (article is null)
         {
-            return "article: required";
+            return (null, "article: required");
         }
 
         if (article.Id.Length > limits.MaxIdLength)
         {
-            return $"article.id: {article.Id.Length} characters exceeds the limit of {limits.MaxIdLength}";
+            return (null, $"article.id: {article.Id.Length} characters exceeds the limit of {limits.MaxIdLength}");
         }
 
-        if (article.Text.Length == 0)
+        if (article.Text.Length == 0 && article.Html.Length == 0)
         {
-            return "article.text: required";
+            return (null, "article.text or article.html: required");
         }
 
-        var bytes = Encoding.UTF8.GetByteCount(article.Text);
-        return bytes > limits.MaxTextBytes
-            ? $"article.text: {bytes} bytes exceeds the limit of {limits.MaxTextBytes} bytes"
-            : null;
+        if (article.Text.Length == 0 && TooLarge("article.html", article.Html, limits.MaxHtmlBytes) is { } htmlError)
+        {
+            return (null, htmlError);
+        }
+
+        if (article.Text.Length == 0 && HtmlArticleExtractor.IsTooDeeplyNested(article.Html))
+        {
+            return (null, $"article.html: elements nested deeper than the limit of {HtmlArticleExtractor.MaxNestingDepth} levels");
+        }
+
+        var analysed = ArticleText.ToAnalysed(article);
+        return analysed is null
+            ? (null, "article.html: no article text found")
+            : (analysed, TooLarge("article.text", analysed.Text, limits.MaxTextBytes));
+    }
+
+    private static string? TooLarge(string field, string value, int limit)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(value);
+        return bytes > limit ? $"{field}: {bytes} bytes exceeds the limit of {limit} bytes" : null;
     }
 
     /// <summary>The analysis of a valid article; an article without id gets one derived from its text.</summary>

@@ -16,18 +16,18 @@ internal sealed class ExtractionGrpcService(
     public override async Task<ExtractResponse> Extract(ExtractRequest request, ServerCallContext context)
     {
         using var activity = ExtractionTelemetry.StartAnalyze(request.Article);
-        var error = processor.Validate(request.Article);
+        var (article, error) = processor.Prepare(request.Article);
         if (error is not null)
         {
             activity?.SetStatus(ActivityStatusCode.Error, error);
             throw RpcErrors.InvalidArgument(error);
         }
 
-        var response = new ExtractResponse { Analysis = processor.Analyze(request.Article) };
+        var response = new ExtractResponse { Analysis = processor.Analyze(article!), Article = article };
         metrics.Analyzed(response.Analysis, activity);
         if (request.Store)
         {
-            response.Storage = await processor.StoreAsync(request.Article, response.Analysis, context.CancellationToken);
+            response.Storage = await processor.StoreAsync(article!, response.Analysis, context.CancellationToken);
             if (response.Storage.Status == StoreStatus.Failed)
             {
                 throw new RpcException(new Status(StatusCode.Unavailable, response.Storage.Reason));
@@ -83,7 +83,7 @@ internal sealed class ExtractionGrpcService(
         // Each article of the stream gets its own span, so that its storage work can be found under it.
         using var activity = ExtractionTelemetry.StartAnalyze(request.Article, request.Traceparent);
         var response = new ExtractStreamResponse { ArticleId = request.Article?.Id ?? string.Empty };
-        var error = processor.Validate(request.Article);
+        var (article, error) = processor.Prepare(request.Article);
         if (error is not null)
         {
             response.Error = error;
@@ -91,10 +91,10 @@ internal sealed class ExtractionGrpcService(
             return response;
         }
 
-        var article = request.Article!;
-        response.Analysis = processor.Analyze(article);
+        response.Analysis = processor.Analyze(article!);
         metrics.Analyzed(response.Analysis, activity);
-        response.ArticleId = article.Id;
+        response.ArticleId = article!.Id;
+        response.Article = article;
         if (request.Store)
         {
             response.Storage = await processor.StoreAsync(article, response.Analysis, cancellation);
