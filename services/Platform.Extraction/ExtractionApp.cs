@@ -1,5 +1,7 @@
 using System.Net.Http;
+using Grpc.Core;
 using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Extraction.Forwarding;
 using Platform.Extraction.Grpc;
@@ -27,8 +29,12 @@ public static class ExtractionApp
         builder.Services.Configure<StorageForwarderOptions>(forwarding);
         var storageAddress = forwarding.Get<StorageForwarderOptions>()?.Address
             ?? throw new InvalidOperationException("Storage:Address is not configured (environment variable Storage__Address).");
+        // "dns:///storage:8080" resolves every storage replica and spreads calls over them (round robin).
+        var balanced = storageAddress.StartsWith("dns:", StringComparison.Ordinal);
         builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(storageAddress, new GrpcChannelOptions
         {
+            Credentials = balanced ? ChannelCredentials.Insecure : null,
+            ServiceConfig = balanced ? new ServiceConfig { LoadBalancingConfigs = { new RoundRobinConfig() } } : null,
             HttpHandler = new SocketsHttpHandler
             {
                 // Notice a dead storage connection within seconds rather than at the next TCP timeout.
