@@ -85,7 +85,7 @@ internal sealed class IndirectQuoteFinder(
             }
 
             _coordinated = null;
-            var result = FindInSentence(a, b, consumed)
+            var result = FindInSentence(a, b, consumed, null)
                          ?? Continuation(a, b, previous, quoted);
             if (result is null)
             {
@@ -104,6 +104,14 @@ internal sealed class IndirectQuoteFinder(
                 }
 
                 results.Add((Draft(span.Value, subject, second, second.First, b), second.First, second.Last));
+            }
+
+            // Further reports later in the same sentence: "…, she said, adding that …", "X said A, and Y said B".
+            var next = AfterResult(results[^1]);
+            while (results.Count < 4 && next < b && FindInSentence(next, b, consumed, results[^1].Draft.Phrase) is { } more)
+            {
+                results.Add(more);
+                next = AfterResult(more);
             }
 
             foreach (var (draft, cueFirst, cueLast) in results)
@@ -153,7 +161,11 @@ internal sealed class IndirectQuoteFinder(
     // A second reporting verb sharing the subject of the clause just cut: "He said A and said that B".
     private Cue? _coordinated;
 
-    private (QuoteDraft Draft, int CueFirst, int CueLast)? FindInSentence(int a, int b, HashSet<int> consumed)
+    private int AfterResult((QuoteDraft Draft, int CueFirst, int CueLast) result)
+        => Math.Max(ctx.TokenFrom(result.Draft.Span.End), result.CueLast + 1);
+
+    /// <param name="inherited">The speaker of an earlier report in the same sentence, for a participle ("…, adding").</param>
+    private (QuoteDraft Draft, int CueFirst, int CueLast)? FindInSentence(int a, int b, HashSet<int> consumed, SpeakerPhrase? inherited)
     {
         // Skip a leading conjunction or opener so that "But according to …" and "As X noted" are seen.
         var first = a;
@@ -185,7 +197,7 @@ internal sealed class IndirectQuoteFinder(
                 return (asClause, cue.First, cue.Last);
             }
 
-            if (ReportedAfter(cue, a, b) is { } afterDraft)
+            if (ReportedAfter(cue, a, b, inherited) is { } afterDraft)
             {
                 return (afterDraft, cue.First, cue.Last);
             }
@@ -200,7 +212,7 @@ internal sealed class IndirectQuoteFinder(
     }
 
     // "X said (that) CLAUSE", "X told Y CLAUSE", "X accused Y of CLAUSE", "…, saying that CLAUSE".
-    private QuoteDraft? ReportedAfter(Cue cue, int a, int b)
+    private QuoteDraft? ReportedAfter(Cue cue, int a, int b, SpeakerPhrase? inherited)
     {
         var word = ctx.Word(cue.First);
         if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ctx.IsPunct(cue.First - 1, ','))
@@ -213,7 +225,7 @@ internal sealed class IndirectQuoteFinder(
         if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && cue.First > a && ctx.IsPunct(cue.First - 1, ','))
         {
             // A participle shares the subject of its sentence: "She left an hour later, saying that …".
-            subject = phrases.InWindow(a, Math.Min(a + 6, cue.First), preferRight: false);
+            subject = inherited ?? phrases.InWindow(a, Math.Min(a + 6, cue.First), preferRight: false);
         }
 
         subject ??= phrases.Before(cue.First, a);
@@ -267,7 +279,7 @@ internal sealed class IndirectQuoteFinder(
             comma = subject is null ? -1 : ctx.TokenFrom(subject.Span.Start) - 1;
             // Step back over the rest of the noun phrase: ", political analyst X said".
             var steps = 0;
-            while (comma > a && steps++ < 8 && ctx.IsWord(comma) && cues.At(comma) is null)
+            while (comma > a && steps++ < 8 && (ctx.IsWord(comma) && cues.At(comma) is null || IsTitleDot(comma)))
             {
                 comma--;
             }
@@ -285,6 +297,18 @@ internal sealed class IndirectQuoteFinder(
         while (end > tail && ctx.Tokens[end - 1].Kind != TokenKind.Word && ctx.Tokens[end - 1].Kind != TokenKind.Number)
         {
             end--;
+        }
+
+        // "…, she said on Monday in Dover, adding that …": a participle clause after the attribution is a report
+        // of its own, so the attribution ends at its comma.
+        for (var t = tail; t + 1 < end; t++)
+        {
+            if (ctx.IsPunct(t, ',') && ctx.IsWord(t + 1) && ctx.Word(t + 1).EndsWith("ing", StringComparison.Ordinal)
+                && cues.At(t + 1) is not null)
+            {
+                end = t;
+                break;
+            }
         }
 
         for (var t = tail; t < end; t++)
@@ -513,6 +537,12 @@ internal sealed class IndirectQuoteFinder(
             {
                 break;
             }
+
+            // The clause has begun already ("said she had seen waves that high"): a later "that" belongs to it.
+            if (ctx.IsWord(t) && (IsAuxiliaryOrIrregularPast(ctx.Word(t)) || ctx.Word(t) is "he" or "she" or "they" or "we" or "I" or "you"))
+            {
+                break;
+            }
         }
 
         if ((cue.Traits & VerbTraits.Addressee) != 0)
@@ -573,7 +603,10 @@ internal sealed class IndirectQuoteFinder(
         }
 
         var w = ctx.Word(k);
-        if (NotClauseStarts.Contains(w) || IsPreposition(w) || ctx.Tokens[k].Kind == TokenKind.Number && !ClauseStarters.Contains(w) && !HasFiniteVerb(k, b))
+        // "said about half of the damage …": an approximate quantity, not a preposition.
+        var quantity = w.Equals("about", StringComparison.OrdinalIgnoreCase)
+                       && (ctx.Has(k + 1) && ctx.Tokens[k + 1].Kind == TokenKind.Number || ctx.Word(k + 1) is "half" or "a" or "one" or "two" or "three");
+        if (NotClauseStarts.Contains(w) || IsPreposition(w) && !quantity || ctx.Tokens[k].Kind == TokenKind.Number && !ClauseStarters.Contains(w) && !HasFiniteVerb(k, b))
         {
             return -1;
         }
@@ -619,16 +652,7 @@ internal sealed class IndirectQuoteFinder(
     {
         for (var t = from + 1; t < b; t++)
         {
-            if (!ctx.IsWord(t))
-            {
-                continue;
-            }
-
-            var w = ctx.Word(t).ToLowerInvariant();
-            if (w is "is" or "are" or "was" or "were" or "will" or "would" or "can" or "could" or "should" or "must"
-                    or "may" or "might" or "has" or "have" or "had" or "does" or "did" or "do" or "won't" or "can't"
-                    or "isn't" or "wasn't" or "aren't" or "don't" or "doesn't" or "didn't" or "shall"
-                || w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)))
+            if (ctx.IsWord(t) && IsFiniteVerb(ctx.Word(t)))
             {
                 return true;
             }
@@ -636,6 +660,34 @@ internal sealed class IndirectQuoteFinder(
 
         return false;
     }
+
+    // An auxiliary, a modal, a regular past or third-person form, or a common irregular past tense.
+    private static bool IsFiniteVerb(string word)
+    {
+        var w = word.ToLowerInvariant().Replace('\u2019', '\'');
+        return w.EndsWith("n't", StringComparison.Ordinal) || Auxiliaries.Contains(w) || IrregularPast.Contains(w)
+               || w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal));
+    }
+
+    private static bool IsAuxiliaryOrIrregularPast(string word)
+        => word.ToLowerInvariant().Replace('\u2019', '\'') is var w && (Auxiliaries.Contains(w) || IrregularPast.Contains(w));
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "may", "might", "has", "have",
+        "had", "does", "did", "do", "shall", "'re", "'ll", "'d", "'ve", "am",
+    };
+
+    private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
+    {
+        "began", "became", "broke", "brought", "built", "bought", "caught", "chose", "came", "cut", "dealt", "drew",
+        "drove", "ate", "fell", "felt", "fought", "found", "flew", "forgot", "got", "gave", "went", "grew", "heard",
+        "held", "hid", "hit", "hurt", "kept", "knew", "laid", "led", "left", "lent", "let", "lost", "made", "meant",
+        "met", "paid", "put", "quit", "ran", "rang", "rose", "saw", "sold", "sent", "set", "shook", "shot", "shut",
+        "sang", "sank", "sat", "slept", "spoke", "spent", "stood", "stole", "stuck", "struck", "swore", "took",
+        "taught", "tore", "told", "thought", "threw", "understood", "woke", "wore", "won", "wrote", "said", "sought",
+        "overtook", "withdrew", "undertook", "upheld", "mistook", "forgave", "foresaw", "overcame", "underwent",
+    };
 
     // The clause from token `from` to the end of the sentence (before token b), without the final period.
     private TextSpan? ContentSpan(int from, int to)
@@ -679,9 +731,38 @@ internal sealed class IndirectQuoteFinder(
                     break;
                 }
             }
+
+            // A second speaker's report: "…, and the mayor said …", "…, but Ms. Brandt says …".
+            if (ctx.IsWord(t) && ctx.Word(t) is "and" or "but" && ctx.IsPunct(t - 1, ',') && SecondReport(t + 1, last))
+            {
+                last = t - 2;
+                break;
+            }
         }
 
         return last < from ? null : new TextSpan(ctx.Tokens[from].Start, ctx.Tokens[last].End);
+    }
+
+    // A subject right after the conjunction and a speech verb with a clause of its own after it.
+    private bool SecondReport(int from, int last)
+    {
+        for (var v = from + 1; v <= last && v <= from + 6; v++)
+        {
+            if (!ctx.IsWord(v) && !IsTitleDot(v))
+            {
+                return false;
+            }
+
+            if (cues.At(v) is { AccordingTo: false } cue && (cue.Traits & VerbTraits.Speech) != 0
+                && !ctx.Word(v).EndsWith("ing", StringComparison.Ordinal)
+                && phrases.Before(v, from) is { } subject && ctx.TokenFrom(subject.Span.Start) <= from + 2
+                && ContentStart(cue, last + 1) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int Words(TextSpan span)
@@ -731,6 +812,9 @@ internal sealed class IndirectQuoteFinder(
 
         return false;
     }
+
+    // The dot of "Mr." or "Sen." inside a speaker phrase, not the end of a sentence.
+    private bool IsTitleDot(int t) => ctx.IsPunct(t, '.') && !ctx.EndsSentence(t);
 
     private static bool IsPreposition(string w) => w.ToLowerInvariant() is "in" or "on" or "at" or "to" or "for" or "by"
         or "with" or "from" or "during" or "after" or "before" or "about" or "via" or "through" or "as" or "that";
