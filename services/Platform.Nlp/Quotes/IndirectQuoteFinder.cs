@@ -70,9 +70,19 @@ internal sealed class IndirectQuoteFinder(
     {
         var found = new List<(QuoteDraft, List<QuotedCandidate>)>();
         (QuoteDraft Draft, int Paragraph, int SentenceEnd)? previous = null;
+        var labelled = new HashSet<int>();
+        for (var p = 0; p < ctx.Paragraphs.Count; p++)
+        {
+            if (Labelled(ctx.Paragraphs[p]) is { } label)
+            {
+                labelled.Add(p);
+                Accept(label.Draft, label.Colon, label.Colon, ctx.Paragraphs[p]);
+            }
+        }
+
         foreach (var sentence in ctx.Document.Sentences)
         {
-            if (ctx.IsCaptionLine(sentence.Start))
+            if (ctx.IsCaptionLine(sentence.Start) || labelled.Contains(ctx.ParagraphAt(sentence.Start)))
             {
                 continue;
             }
@@ -161,6 +171,63 @@ internal sealed class IndirectQuoteFinder(
     // A second reporting verb sharing the subject of the clause just cut: "He said A and said that B".
     private Cue? _coordinated;
 
+    // A paragraph that opens with a speaker label and a colon: a headline "Sen. Ada Brook: Budget Talks Will
+    // Fail" or a transcript turn "BROOK: We will not vote for it." The label is a person or organization named on
+    // its own, or one to three capitalized words in upper case.
+    private (QuoteDraft Draft, int Colon)? Labelled(TextSpan paragraph)
+    {
+        var a = ctx.TokenFrom(paragraph.Start);
+        var b = ctx.TokenFrom(paragraph.End);
+        var colon = -1;
+        for (var t = a; t < b && t <= a + 6; t++)
+        {
+            if (ctx.IsPunct(t, ':'))
+            {
+                colon = t;
+                break;
+            }
+
+            if (!ctx.IsWord(t) && !IsTitleDot(t))
+            {
+                return null;
+            }
+        }
+
+        if (colon <= a || colon + 1 >= b || ctx.InsideQuote(ctx.Tokens[a].Start))
+        {
+            return null;
+        }
+
+        SpeakerPhrase? label = null;
+        var labelSpan = new TextSpan(ctx.Tokens[a].Start, ctx.Tokens[colon - 1].End);
+        var labelText = labelSpan.Of(ctx.Text);
+        var shouted = labelText.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        if (!shouted && ctx.MentionAt(colon - 1) is { Entity.Type: EntityType.Person or EntityType.Org } m
+            && m.Span.End == labelSpan.End && ctx.TokenFrom(m.Span.Start) <= a + 2)
+        {
+            label = new SpeakerPhrase(m.Span, PhraseKind.Name, m, null, false);
+        }
+        else if (colon - a <= 4 && char.IsUpper(labelText[0])
+                 && ctx.Entities.FirstOrDefault(e => e.Type is EntityType.Person or EntityType.Org
+                                                     && (e.Name.Equals(labelText, StringComparison.OrdinalIgnoreCase)
+                                                         || e.Name.EndsWith(" " + labelText, StringComparison.OrdinalIgnoreCase))) is { } named)
+        {
+            // "BROOK:" or a headline the recognizer did not tag: the label names a person of the article.
+            label = new SpeakerPhrase(labelSpan, PhraseKind.Name, new MentionRef(named, labelSpan), null, false);
+        }
+
+        var span = label is null ? null : ContentSpan(colon + 1, b);
+        if (label is null || span is null || Words(span.Value) < MinLeadingContentWords)
+        {
+            return null;
+        }
+
+        var cue = new Cue(colon, colon, ctx.Tokens[colon].Span, VerbTraits.Speech, false);
+        var draft = Draft(span.Value, label, cue, colon, b);
+        draft.Confidence = 0.5f;
+        return (draft, colon);
+    }
+
     private int AfterResult((QuoteDraft Draft, int CueFirst, int CueLast) result)
         => Math.Max(ctx.TokenFrom(result.Draft.Span.End), result.CueLast + 1);
 
@@ -215,17 +282,28 @@ internal sealed class IndirectQuoteFinder(
     private QuoteDraft? ReportedAfter(Cue cue, int a, int b, SpeakerPhrase? inherited)
     {
         var word = ctx.Word(cue.First);
-        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ctx.IsPunct(cue.First - 1, ','))
+        // "… opened the meeting by saying that …": the gerund reports what the subject said.
+        var byGerund = ctx.IsWord(cue.First - 1) && ctx.Word(cue.First - 1) == "by";
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ctx.IsPunct(cue.First - 1, ',') && !byGerund)
         {
             // A gerund ("after reporting that …") reports nothing by itself.
             return null;
         }
 
         SpeakerPhrase? subject = null;
-        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && cue.First > a && ctx.IsPunct(cue.First - 1, ','))
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && cue.First > a && (ctx.IsPunct(cue.First - 1, ',') || byGerund))
         {
             // A participle shares the subject of its sentence: "She left an hour later, saying that …".
-            subject = inherited ?? phrases.InWindow(a, Math.Min(a + 6, cue.First), preferRight: false);
+            // "…,'' he said, adding that …": the subject of the verb before the comma.
+            subject = inherited
+                      ?? (cue.First - 2 > a && ctx.IsWord(cue.First - 2) && cues.At(cue.First - 2) is { AccordingTo: false } before
+                          ? phrases.Before(before.First, a)
+                          : null)
+                      ?? phrases.InWindow(a, Math.Min(a + 6, cue.First), preferRight: false);
+            if (subject is not null && ctx.InsideQuote(subject.Span.Start))
+            {
+                subject = null;
+            }
         }
 
         subject ??= phrases.Before(cue.First, a);
@@ -748,7 +826,7 @@ internal sealed class IndirectQuoteFinder(
     {
         for (var v = from + 1; v <= last && v <= from + 6; v++)
         {
-            if (!ctx.IsWord(v) && !IsTitleDot(v))
+            if (!ctx.IsWord(v) && !IsTitleDot(v) && ctx.Tokens[v].Kind != TokenKind.Number)
             {
                 return false;
             }

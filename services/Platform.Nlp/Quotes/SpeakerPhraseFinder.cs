@@ -273,6 +273,11 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
     private SpeakerPhrase? GenericSubject(int from, int to)
     {
         var head = to - 1;
+        if (Quantity(from, head) is { } quantity)
+        {
+            return quantity;
+        }
+
         if (!ctx.IsWord(head) || NotNouns.Contains(ctx.Word(head)) || Determiners.Contains(ctx.Word(head))
             || Prepositions.Contains(ctx.Word(head)) || ctx.Word(head).EndsWith("ly", StringComparison.Ordinal))
         {
@@ -303,6 +308,40 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         }
 
         return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, ctx.Tokens[head].End), PhraseKind.Description, null, ["group"], plural);
+    }
+
+    private static readonly HashSet<string> QuantityWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "most", "many", "some", "half", "few", "several", "majority", "others", "none", "both",
+    };
+
+    // A share of the people asked, as the subject of a poll answer: "most said", "six in 10 said", "half say".
+    private SpeakerPhrase? Quantity(int from, int head)
+    {
+        if (head < from || !(ctx.Tokens[head].Kind == TokenKind.Number || ctx.IsWord(head) && QuantityWords.Contains(ctx.Word(head))))
+        {
+            return null;
+        }
+
+        var start = head;
+        if (head - 2 >= from && ctx.IsWord(head - 1) && ctx.Word(head - 1) is "in" or "of"
+            && (ctx.Tokens[head - 2].Kind == TokenKind.Number || ctx.IsWord(head - 2) && ctx.Word(head - 2).ToLowerInvariant()
+                    is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine"))
+        {
+            start = head - 2;
+        }
+        else if (ctx.Tokens[head].Kind == TokenKind.Number)
+        {
+            return null; // a bare number ("in 2015 said") names nobody
+        }
+
+        if (start - 1 >= from && (ctx.IsWord(start - 1) && (Prepositions.Contains(ctx.Word(start - 1)) || Determiners.Contains(ctx.Word(start - 1)))
+                                  || ctx.Tokens[start - 1].Kind == TokenKind.Number))
+        {
+            return null;
+        }
+
+        return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, ctx.Tokens[head].End), PhraseKind.Description, null, ["group"], true);
     }
 
     // People first, then organizations and other names; places only when they stand for a state ("Moscow said").

@@ -64,4 +64,60 @@ public class ReportedClauseTests
         QuoteAssert.Is(quotes[0], text, "the ferry would run hourly", QuoteKind.Indirect, "Priya Raman", "said");
         QuoteAssert.Is(quotes[1], text, "he doubted the crews were ready", QuoteKind.Indirect, "Halvorsen", "said");
     }
+
+    [Fact]
+    public void Participle_after_a_direct_quote_keeps_its_speaker()
+    {
+        const string text = "Priya Raman runs the ferry office.\n\n\"We sold every ticket by noon,\" she said, adding that extra boats would sail on Sunday.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        QuoteAssert.Is(quotes[0], text, "We sold every ticket by noon", QuoteKind.Direct, "Priya Raman", "said", "she");
+        QuoteAssert.Is(quotes[1], text, "extra boats would sail on Sunday", QuoteKind.Indirect, "Priya Raman", "adding", "she");
+    }
+
+    [Fact]
+    public void Gerund_after_by()
+    {
+        const string text = "Priya Raman opened the hearing by saying the ferry budget had doubled since 2020.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the ferry budget had doubled since 2020", QuoteKind.Indirect, "Priya Raman", "saying", "Priya Raman");
+    }
+
+    [Fact]
+    public void Poll_shares_as_subjects()
+    {
+        const string text = "The survey reached 900 commuters. Most said the boats were too crowded, and seven in 10 said they would pay more for a faster crossing.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("the boats were too crowded", quotes[0].Text);
+        Assert.Equal("Most", quotes[0].Speaker?.Mention?.Of(text));
+        Assert.Equal("said", quotes[0].Cue);
+        Assert.Equal("they would pay more for a faster crossing", quotes[1].Text);
+        Assert.Equal("seven in 10", quotes[1].Speaker?.Mention?.Of(text));
+    }
+
+    [Fact]
+    public void Reiterated_is_a_reporting_verb()
+    {
+        const string text = "Priya Raman reiterated that the ferry would not run on public holidays.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the ferry would not run on public holidays", QuoteKind.Indirect, "Priya Raman", "reiterated");
+    }
+
+    [Fact]
+    public void Speaker_labels_in_a_headline_and_a_transcript()
+    {
+        const string text = "Priya Raman: Ferry Fares Will Rise Next Spring\n\nThe ferry director Priya Raman spoke to the radio host on Monday.\n\n"
+                            + "HOST: Will the fares go up again?\n\nRAMAN: They will rise by a few percent, and the boats will be new.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        QuoteAssert.Is(quotes[0], text, "Ferry Fares Will Rise Next Spring", QuoteKind.Indirect, "Priya Raman", ":", "Priya Raman");
+        QuoteAssert.Is(quotes[1], text, "They will rise by a few percent, and the boats will be new", QuoteKind.Indirect, "Priya Raman", ":", "RAMAN");
+    }
+
+    [Fact]
+    public void A_colon_after_an_ordinary_noun_is_no_speaker_label()
+    {
+        Assert.Empty(QuoteAssert.Quotes("The timetable: boats leave every hour from the north pier.\n\nTickets are sold on board."));
+    }
 }
