@@ -283,7 +283,8 @@ internal sealed class IndirectQuoteFinder(
     {
         var word = ctx.Word(cue.First);
         // "… opened the meeting by saying that …": the gerund reports what the subject said.
-        var byGerund = ctx.IsWord(cue.First - 1) && ctx.Word(cue.First - 1) == "by";
+        var byGerund = ctx.IsWord(cue.First - 1) && ctx.Word(cue.First - 1) == "by"
+                       || ctx.Tokens[Math.Max(cue.First - 1, 0)].Kind == TokenKind.Punctuation && ctx.First(cue.First - 1) is '\u2013' or '\u2014';
         if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ctx.IsPunct(cue.First - 1, ',') && !byGerund)
         {
             // A gerund ("after reporting that …") reports nothing by itself.
@@ -461,6 +462,19 @@ internal sealed class IndirectQuoteFinder(
 
         if (cue.First > first && ctx.IsPunct(cue.First - 1, ','))
         {
+            // An aside inside the clause: "Turnout, according to the county, has doubled since 2016."
+            var close = NextComma(cue.Last + 1, b);
+            if (close > 0 && close - cue.Last <= 12 && !HasFiniteVerb(first - 1, cue.First - 1) && HasFiniteVerb(close, b)
+                && ContentSpan(close + 1, b) is { } rest && Words(rest) >= MinContentWords)
+            {
+                var asideSource = phrases.InWindow(cue.Last + 1, close, preferRight: false) ?? Generic(cue.Last + 1, close);
+                var whole = ContentSpan(first, b);
+                if (asideSource is not null && whole is not null)
+                {
+                    return Draft(whole.Value, asideSource, cue, cue.First, b);
+                }
+            }
+
             var source = phrases.InWindow(cue.Last + 1, b, preferRight: false) ?? Generic(cue.Last + 1, b);
             var span = ContentSpan(first, cue.First - 1);
             if (source is null || span is null || Words(span.Value) < MinLeadingContentWords)
@@ -730,7 +744,8 @@ internal sealed class IndirectQuoteFinder(
     {
         for (var t = from + 1; t < b; t++)
         {
-            if (ctx.IsWord(t) && IsFiniteVerb(ctx.Word(t)))
+            if (ctx.IsWord(t) && (IsFiniteVerb(ctx.Word(t))
+                                  || ctx.Word(t) is "'s" or "\u2019s" && ctx.Word(t - 1).ToLowerInvariant() is "he" or "she" or "it" or "that" or "there" or "what" or "who"))
             {
                 return true;
             }
@@ -744,6 +759,10 @@ internal sealed class IndirectQuoteFinder(
     {
         var w = word.ToLowerInvariant().Replace('\u2019', '\'');
         return w.EndsWith("n't", StringComparison.Ordinal) || Auxiliaries.Contains(w) || IrregularPast.Contains(w)
+               || w is "he's" or "she's" or "it's" or "that's" or "there's" or "what's" or "who's"
+               || w.EndsWith("'re", StringComparison.Ordinal) || w.EndsWith("'m", StringComparison.Ordinal)
+               || w.EndsWith("'ve", StringComparison.Ordinal) || w.EndsWith("'ll", StringComparison.Ordinal)
+               || w.EndsWith("'d", StringComparison.Ordinal)
                || w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal));
     }
 
@@ -753,7 +772,7 @@ internal sealed class IndirectQuoteFinder(
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
         "is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "may", "might", "has", "have",
-        "had", "does", "did", "do", "shall", "'re", "'ll", "'d", "'ve", "am",
+        "had", "does", "did", "do", "shall", "cannot", "'re", "'ll", "'d", "'ve", "am",
     };
 
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
@@ -811,9 +830,9 @@ internal sealed class IndirectQuoteFinder(
             }
 
             // A second speaker's report: "…, and the mayor said …", "…, but Ms. Brandt says …".
-            if (ctx.IsWord(t) && ctx.Word(t) is "and" or "but" && ctx.IsPunct(t - 1, ',') && SecondReport(t + 1, last))
+            if (ctx.IsWord(t) && (ctx.Word(t) is "and" or "but" && ctx.IsPunct(t - 1, ',') || ctx.Word(t) is "but") && SecondReport(t + 1, last))
             {
-                last = t - 2;
+                last = ctx.IsPunct(t - 1, ',') ? t - 2 : t - 1;
                 break;
             }
         }

@@ -335,7 +335,12 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             return null; // a bare number ("in 2015 said") names nobody
         }
 
-        if (start - 1 >= from && (ctx.IsWord(start - 1) && (Prepositions.Contains(ctx.Word(start - 1)) || Determiners.Contains(ctx.Word(start - 1)))
+        if (start - 1 >= from && ctx.IsWord(start - 1) && ctx.Word(start - 1).ToLowerInvariant()
+                is "about" or "nearly" or "almost" or "roughly" or "around" or "only" or "just" or "over")
+        {
+            start--; // "about three in 10 said"
+        }
+        else if (start - 1 >= from && (ctx.IsWord(start - 1) && (Prepositions.Contains(ctx.Word(start - 1)) || Determiners.Contains(ctx.Word(start - 1)))
                                   || ctx.Tokens[start - 1].Kind == TokenKind.Number))
         {
             return null;
@@ -421,7 +426,10 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             return true;
         }
 
-        return ctx.EndsSentence(t) || token.Kind == TokenKind.Punctuation && ctx.First(t) is ';' or ':' or '(' or ')'
+        // A hyphen inside a word ("20-year", "ex-mayor") joins; a spaced dash separates.
+        var joined = ctx.First(t) == '-' && t > 0 && t + 1 < ctx.Tokens.Count
+                     && ctx.Tokens[t - 1].End == token.Start && ctx.Tokens[t + 1].Start == token.End;
+        return ctx.EndsSentence(t) || token.Kind == TokenKind.Punctuation && !joined && ctx.First(t) is ';' or ':' or '(' or ')'
             or '-' or '\u2014' or '\u2013';
     }
 }

@@ -120,4 +120,52 @@ public class ReportedClauseTests
     {
         Assert.Empty(QuoteAssert.Quotes("The timetable: boats leave every hour from the north pier.\n\nTickets are sold on board."));
     }
+
+    [Fact]
+    public void Hyphenated_word_in_an_appositive_keeps_the_person()
+    {
+        const string text = "Priya Raman, a 20-year ferry pilot, said she had never sailed in fog that thick.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "she had never sailed in fog that thick", QuoteKind.Indirect, "Priya Raman", "said", "Priya Raman");
+    }
+
+    [Fact]
+    public void Pronoun_contraction_is_a_verb()
+    {
+        const string text = "Another report says he\u2019s not the owner of the ferry line.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("he\u2019s not the owner of the ferry line", q.Text);
+        Assert.Equal("Another report", q.Speaker?.Mention?.Of(text));
+        Assert.Equal("says", q.Cue);
+    }
+
+    [Fact]
+    public void Hedged_poll_share_and_a_dash_before_the_participle()
+    {
+        const string text = "About four in 10 said they would take the bridge instead. Priya Raman changed her plan on the spot \u2013 saying she would take the early boat.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("they would take the bridge instead", quotes[0].Text);
+        Assert.Equal("About four in 10", quotes[0].Speaker?.Mention?.Of(text));
+        QuoteAssert.Is(quotes[1], text, "she would take the early boat", QuoteKind.Indirect, "Priya Raman", "saying", "Priya Raman");
+    }
+
+    [Fact]
+    public void According_to_as_an_aside_inside_the_clause()
+    {
+        const string text = "Ferry traffic, according to the harbor office, has doubled since 2019.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal(text.TrimEnd('.'), q.Text);
+        Assert.Equal("according to", q.Cue);
+        Assert.Equal("the harbor office", q.Speaker?.Mention?.Of(text));
+    }
+
+    [Fact]
+    public void Second_speaker_after_but()
+    {
+        const string text = "The crew claimed a pay rise in the talks but the operator has said it cannot afford one.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Contains(quotes, q => q.Text == "it cannot afford one" && q.Cue == "said" && q.Speaker?.Mention?.Of(text) == "the operator");
+        Assert.DoesNotContain(quotes, q => q.Text.Contains("the operator", StringComparison.Ordinal));
+    }
 }
