@@ -372,6 +372,22 @@ internal sealed class IndirectQuoteFinder(
         // The attribution must close the sentence (nothing after it but a channel or a time: "in an interview",
         // "on Monday") or sit inside it as an aside ("This campaign, he says, is different").
         var tail = subject.Span.Start > ctx.Tokens[cue.Last].Start ? ctx.TokenFrom(subject.Span.End) : cue.Last + 1;
+        if ((cue.Traits & VerbTraits.Addressee) != 0 && tail < b)
+        {
+            // "…, the mayor told reporters / told her / told the Gazette on Monday."
+            if (ctx.MentionAt(tail) is { } addressee)
+            {
+                tail = ctx.TokenFrom(addressee.Span.End);
+            }
+            else
+            {
+                for (var n = 0; n < 3 && tail < b && ctx.IsWord(tail) && (ObjectWords.Contains(ctx.Word(tail)) || n > 0 && char.IsUpper(ctx.Word(tail)[0])); n++)
+                {
+                    tail++;
+                }
+            }
+        }
+
         var end = b;
         while (end > tail && ctx.Tokens[end - 1].Kind != TokenKind.Word && ctx.Tokens[end - 1].Kind != TokenKind.Number)
         {
@@ -763,8 +779,16 @@ internal sealed class IndirectQuoteFinder(
                || w.EndsWith("'re", StringComparison.Ordinal) || w.EndsWith("'m", StringComparison.Ordinal)
                || w.EndsWith("'ve", StringComparison.Ordinal) || w.EndsWith("'ll", StringComparison.Ordinal)
                || w.EndsWith("'d", StringComparison.Ordinal)
-               || w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal));
+               || w.Length > 3 && !NotVerbsInS.Contains(w)
+               && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal));
     }
+
+    // Words in -s that are never the finite verb of a clause.
+    private static readonly HashSet<string> NotVerbsInS = new(StringComparer.Ordinal)
+    {
+        "this", "thus", "hers", "ours", "yours", "theirs", "news", "always", "perhaps", "unless", "whereas", "towards",
+        "afterwards", "besides", "sometimes", "nevertheless", "series", "species", "politics", "economics", "tennis",
+    };
 
     private static bool IsAuxiliaryOrIrregularPast(string word)
         => word.ToLowerInvariant().Replace('\u2019', '\'') is var w && (Auxiliaries.Contains(w) || IrregularPast.Contains(w));

@@ -168,4 +168,12 @@ public class ReportedClauseTests
         Assert.Contains(quotes, q => q.Text == "it cannot afford one" && q.Cue == "said" && q.Speaker?.Mention?.Of(text) == "the operator");
         Assert.DoesNotContain(quotes, q => q.Text.Contains("the operator", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Trailing_attribution_with_an_addressee()
+    {
+        const string text = "The night ferry will stop running in May, Priya Raman told the Bergen Gazette this week.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "The night ferry will stop running in May", QuoteKind.Indirect, "Priya Raman", "told", "Priya Raman");
+    }
 }
