@@ -423,7 +423,9 @@ internal sealed class IndirectQuoteFinder(
             {
                 aside = true;
             }
-            else if (ctx.IsPunct(tail, ',') && (IsRoleStart(tail + 1) || ctx.IsWord(tail + 1) && TailStarts.Contains(ctx.Word(tail + 1))))
+            else if (ctx.IsPunct(tail, ',') && (IsRoleStart(tail + 1) || ctx.IsWord(tail + 1) && TailStarts.Contains(ctx.Word(tail + 1))
+                                                || ctx.IsWord(tail + 1) && ctx.Word(tail + 1) is "a" or "an" or "the" && end - tail <= 16
+                                                   && !HasFiniteVerb(tail, end)))
             {
                 // "…, said X, head of the harbour authority."
             }
@@ -653,6 +655,11 @@ internal sealed class IndirectQuoteFinder(
             }
         }
 
+        if (Request(cue, k, b) is var request and >= 0)
+        {
+            return request;
+        }
+
         if ((cue.Traits & VerbTraits.Addressee) != 0)
         {
             // Step over the addressee: "told reporters", "told CNN", "assured him".
@@ -726,7 +733,43 @@ internal sealed class IndirectQuoteFinder(
             return -1;
         }
 
-        return HasFiniteVerb(k, b) ? k : -1;
+        // "say they use the ferry": a subject pronoun followed by a word is a clause even in the plain present.
+        var pronounClause = w.ToLowerInvariant() is "they" or "we" or "i" or "you" && ctx.IsWord(k + 1) && k + 2 < b;
+        return pronounClause || HasFiniteVerb(k, b) ? k : -1;
+    }
+
+    // A promise or a request with an infinitive: "vowed to appeal the ruling" (the content starts at "to"),
+    // "urged voters to stay home", "asked the council to delay the vote" (it starts at the person asked).
+    private int Request(Cue cue, int k, int b)
+    {
+        var verb = ctx.Word(cue.First).ToLowerInvariant();
+        if (verb.StartsWith("vow", StringComparison.Ordinal) || verb.StartsWith("promis", StringComparison.Ordinal)
+            || verb.StartsWith("pledg", StringComparison.Ordinal) || verb.StartsWith("threat", StringComparison.Ordinal))
+        {
+            return ctx.Word(k) == "to" && ctx.IsWord(k + 1) && !IsPreposition(ctx.Word(k + 1)) && k + 2 < b ? k : -1;
+        }
+
+        if (!(verb.StartsWith("urg", StringComparison.Ordinal) || verb.StartsWith("ask", StringComparison.Ordinal)
+              || verb.StartsWith("encourag", StringComparison.Ordinal))
+            || !ctx.IsWord(k) || IsPreposition(ctx.Word(k)))
+        {
+            return -1;
+        }
+
+        for (var t = k + 1; t < b && t <= k + 6; t++)
+        {
+            if (ctx.Word(t) == "to" && ctx.IsWord(t + 1) && !IsPreposition(ctx.Word(t + 1)) && t + 2 < b)
+            {
+                return k;
+            }
+
+            if (!ctx.IsWord(t) && !IsTitleDot(t) || cues.At(t) is not null || ctx.Word(t) is "that" or "and" or "or" or "but")
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     private int SkipTime(int k, int b)

@@ -78,7 +78,8 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             // "Pompeo, during talks with Lavrov, accused". Look at up to two comma segments, skipping asides.
             var end = j;
             SpeakerPhrase? fallback = null;
-            for (var segment = 0; segment < 3 && end > lo; segment++)
+            // Five segments cover an age and a home town: "Ana Ruiz, 29, of Tulsa, Okla., said".
+            for (var segment = 0; segment < 5 && end > lo; segment++)
             {
                 var start = end - 1;
                 while (start >= lo && !ctx.IsPunct(start, ',') && !IsHardStop(start))
@@ -295,6 +296,29 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             }
         }
 
+        if (ctx.IsWord(start - 1) && ctx.Word(start - 1) == "of" && start - 2 >= from && ctx.IsWord(start - 2)
+            && ctx.Word(start - 2).EndsWith('s') && !NotNouns.Contains(ctx.Word(start - 2)))
+        {
+            // "several supporters of reform said": the head noun comes before "of".
+            start -= 2;
+            while (start - 1 >= from && start > head - 8 && ctx.IsWord(start - 1) && !NotNouns.Contains(ctx.Word(start - 1))
+                   && !Prepositions.Contains(ctx.Word(start - 1)))
+            {
+                start--;
+                if (Determiners.Contains(ctx.Word(start)))
+                {
+                    break;
+                }
+            }
+
+            if (ctx.IsWord(start - 1) && Prepositions.Contains(ctx.Word(start - 1)))
+            {
+                return null;
+            }
+
+            return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, ctx.Tokens[head].End), PhraseKind.Description, null, ["group"], true);
+        }
+
         if (ctx.IsWord(start - 1) && Prepositions.Contains(ctx.Word(start - 1)))
         {
             return null; // "in the past described": the object of a preposition is no subject
@@ -324,7 +348,12 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         }
 
         var start = head;
-        if (head - 2 >= from && ctx.IsWord(head - 1) && ctx.Word(head - 1) is "in" or "of"
+        if (head - 3 >= from && ctx.IsWord(head - 1) && ctx.Word(head - 1) == "of" && ctx.Word(head - 2) == "out"
+            && (ctx.Tokens[head - 3].Kind == TokenKind.Number || ctx.IsWord(head - 3)))
+        {
+            start = head - 3; // "nine out of 10"
+        }
+        else if (head - 2 >= from && ctx.IsWord(head - 1) && ctx.Word(head - 1) is "in" or "of"
             && (ctx.Tokens[head - 2].Kind == TokenKind.Number || ctx.IsWord(head - 2) && ctx.Word(head - 2).ToLowerInvariant()
                     is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine"))
         {

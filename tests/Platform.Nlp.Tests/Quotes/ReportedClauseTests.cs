@@ -176,4 +176,58 @@ public class ReportedClauseTests
         var q = QuoteAssert.Single(text);
         QuoteAssert.Is(q, text, "The night ferry will stop running in May", QuoteKind.Indirect, "Priya Raman", "told", "Priya Raman");
     }
+
+    [Fact]
+    public void Subject_with_an_age_and_a_home_town()
+    {
+        const string text = "Ana Ruiz, 29, of Tulsa, said the ferry fares were far too high.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the ferry fares were far too high", QuoteKind.Indirect, "Ana Ruiz", "said", "Ana Ruiz");
+    }
+
+    [Fact]
+    public void Plural_subject_with_an_of_phrase()
+    {
+        const string text = "Several critics of the plan said the fares would double by spring.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("the fares would double by spring", q.Text);
+        Assert.Equal("Several critics of the plan", q.Speaker?.Mention?.Of(text));
+    }
+
+    [Fact]
+    public void Plain_present_after_a_pronoun_and_out_of_shares()
+    {
+        const string text = "Nearly nine out of 10 say they use the ferry every week.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("they use the ferry every week", q.Text);
+        Assert.Equal("Nearly nine out of 10", q.Speaker?.Mention?.Of(text));
+    }
+
+    [Fact]
+    public void Inverted_attribution_with_a_descriptive_appositive()
+    {
+        const string text = "That would hurt the island badly, said Tom Reeve, a ferry pilot and union member.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "That would hurt the island badly", QuoteKind.Indirect, "Tom Reeve", "said", "Tom Reeve");
+    }
+
+    [Theory]
+    [InlineData("vowed", "to appeal the ruling next week")]
+    [InlineData("promised", "to appeal the ruling next week")]
+    [InlineData("threatened", "to appeal the ruling next week")]
+    public void Promise_with_an_infinitive(string verb, string content)
+    {
+        var text = $"Union leader Tom Reeve {verb} to appeal the ruling next week.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, content, QuoteKind.Indirect, "Tom Reeve", verb);
+    }
+
+    [Fact]
+    public void Request_with_an_object_and_an_infinitive()
+    {
+        const string text = "Priya Raman urged the council to delay the vote on fares.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the council to delay the vote on fares", QuoteKind.Indirect, "Priya Raman", "urged");
+        Assert.Empty(QuoteAssert.Quotes("Priya Raman asked for a refund at the ticket office."));
+    }
 }
