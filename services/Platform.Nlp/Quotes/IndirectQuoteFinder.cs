@@ -264,6 +264,11 @@ internal sealed class IndirectQuoteFinder(
                 return (asClause, cue.First, cue.Last);
             }
 
+            if (AskedPassive(cue, b) is { } asked)
+            {
+                return (asked, cue.First, cue.Last);
+            }
+
             if (ReportedAfter(cue, a, b, inherited) is { } afterDraft)
             {
                 return (afterDraft, cue.First, cue.Last);
@@ -322,12 +327,61 @@ internal sealed class IndirectQuoteFinder(
         }
 
         var span = ContentSpan(start, b);
+        if (span is null || Words(span.Value) < MinContentWords && !(Words(span.Value) >= 2 && HasQuoteMark(span.Value)))
+        {
+            // Two words are enough when one is somebody's own word in marks: "called the plan “reckless.”"
+            return null;
+        }
+
+        return Draft(span.Value, subject, cue, cue.First, b);
+    }
+
+    // "… when asked (by a reporter) whether …" / "after being asked about …": the question put to somebody. The asker
+    // is the source when named after "by"; otherwise the quote has no speaker of its own.
+    private QuoteDraft? AskedPassive(Cue cue, int b)
+    {
+        if (!ctx.Word(cue.First).Equals("asked", StringComparison.Ordinal)
+            || !(ctx.Word(cue.First - 1).ToLowerInvariant() is "when" or "after" or "if" or "once" or "being" or "was" or "were"))
+        {
+            return null;
+        }
+
+        var k = cue.Last + 1;
+        SpeakerPhrase? asker = null;
+        if (ctx.Word(k) == "by")
+        {
+            var end = k + 1;
+            while (end < b && end <= k + 7 && (ctx.IsWord(end) || IsTitleDot(end)) && !(ctx.Word(end) is "about" or "whether" or "if" or "what" or "why" or "how" or "who" or "when" or "where" or "to"))
+            {
+                end++;
+            }
+
+            asker = phrases.InWindow(k + 1, end, preferRight: false) ?? Generic(k + 1, end);
+            k = end;
+        }
+
+        k = SkipTime(k, b);
+        if (k >= b || !(ctx.Word(k) is "about" or "whether" or "if" or "what" or "why" or "how" or "who" or "when" or "where"))
+        {
+            return null;
+        }
+
+        // A leading "When asked about X, she …" ends at its comma; a trailing one runs to the end of the sentence.
+        var leading = char.IsUpper(ctx.Word(cue.First - 1)[0]) || ctx.Word(cue.First - 1) == "being" && ctx.IsWord(cue.First - 2)
+                      && char.IsUpper(ctx.Word(cue.First - 2)[0]);
+        var comma = leading ? NextComma(k, b) : -1;
+        var span = ContentSpan(k, comma > 0 ? comma : b);
         if (span is null || Words(span.Value) < MinContentWords)
         {
             return null;
         }
 
-        return Draft(span.Value, subject, cue, cue.First, b);
+        if (asker is not null)
+        {
+            return Draft(span.Value, asker, cue, cue.First, b);
+        }
+
+        return new QuoteDraft { Span = span.Value, Kind = QuoteKind.Indirect, Cue = cue.Span.Of(ctx.Text), Confidence = 0.4f };
     }
 
     // "CLAUSE, X said." / "CLAUSE, said X." at the end of the sentence.
@@ -921,6 +975,19 @@ internal sealed class IndirectQuoteFinder(
                 && !ctx.Word(v).EndsWith("ing", StringComparison.Ordinal)
                 && phrases.Before(v, from) is { } subject && ctx.TokenFrom(subject.Span.Start) <= from + 2
                 && ContentStart(cue, last + 1) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasQuoteMark(TextSpan span)
+    {
+        for (var t = ctx.TokenFrom(span.Start); t < ctx.Tokens.Count && ctx.Tokens[t].End <= span.End; t++)
+        {
+            if (ctx.Tokens[t].Kind == TokenKind.QuoteMark)
             {
                 return true;
             }

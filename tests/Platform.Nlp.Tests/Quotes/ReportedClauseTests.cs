@@ -230,4 +230,28 @@ public class ReportedClauseTests
         QuoteAssert.Is(q, text, "the council to delay the vote on fares", QuoteKind.Indirect, "Priya Raman", "urged");
         Assert.Empty(QuoteAssert.Quotes("Priya Raman asked for a refund at the ticket office."));
     }
+
+    [Fact]
+    public void Question_put_to_the_speaker()
+    {
+        const string text = "Priya Raman runs the ferry office. When asked by a local reporter about the new winter fares, Raman shrugged.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("about the new winter fares", q.Text);
+        Assert.Equal("asked", q.Cue);
+        Assert.Equal("a local reporter", q.Speaker?.Mention?.Of(text));
+
+        const string unnamed = "\"We have no choice,\" Priya Raman said when asked why the night line would close.";
+        var quotes = QuoteAssert.Quotes(unnamed);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("why the night line would close", quotes[1].Text);
+        Assert.Null(quotes[1].Speaker);
+    }
+
+    [Fact]
+    public void Called_with_a_word_in_marks_is_mixed()
+    {
+        const string text = "Tom Reeve called the plan \u201creckless.\u201d";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "the plan \u201creckless.\u201d", QuoteKind.Mixed, "Tom Reeve", "called", "Tom Reeve");
+    }
 }
