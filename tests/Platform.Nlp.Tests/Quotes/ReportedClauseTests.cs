@@ -254,4 +254,12 @@ public class ReportedClauseTests
         var q = QuoteAssert.Single(text);
         QuoteAssert.Is(q, text, "the plan \u201creckless.\u201d", QuoteKind.Mixed, "Tom Reeve", "called", "Tom Reeve");
     }
+
+    [Fact]
+    public void State_abbreviation_inside_an_appositive()
+    {
+        const string text = "Ana Ruiz, 29, of Tulsa, Okla., says her biggest worry is the price of the ferry.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "her biggest worry is the price of the ferry", QuoteKind.Indirect, "Ana Ruiz", "says", "Ana Ruiz");
+    }
 }
