@@ -462,7 +462,8 @@ internal sealed class IndirectQuoteFinder(
 
         for (var t = tail; t < end; t++)
         {
-            if (ctx.IsWord(t) && ctx.Word(t) is "that" || ctx.Tokens[t].Kind == TokenKind.QuoteMark)
+            // Marks after an aside ("In 2019, she said, the fund became a “sponsor.”") make the clause mixed.
+            if (ctx.IsWord(t) && ctx.Word(t) is "that" || ctx.Tokens[t].Kind == TokenKind.QuoteMark && !(ctx.IsPunct(tail, ',') && t > tail + 1))
             {
                 return null;
             }

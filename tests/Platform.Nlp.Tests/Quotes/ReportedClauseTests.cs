@@ -262,4 +262,13 @@ public class ReportedClauseTests
         var q = QuoteAssert.Single(text);
         QuoteAssert.Is(q, text, "her biggest worry is the price of the ferry", QuoteKind.Indirect, "Ana Ruiz", "says", "Ana Ruiz");
     }
+
+    [Fact]
+    public void Aside_attribution_with_a_word_in_marks_after_it()
+    {
+        const string text = "In 2019, Priya Raman said, the harbor fund became a \u201cmain sponsor\u201d of the ferry line.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "In 2019, Priya Raman said, the harbor fund became a \u201cmain sponsor\u201d of the ferry line",
+            QuoteKind.Mixed, "Priya Raman", "said", "Priya Raman");
+    }
 }
