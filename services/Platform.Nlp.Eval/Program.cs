@@ -19,6 +19,30 @@ if (args.Length >= 1 && args[0] == "dump")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "dump-jsonl")
+{
+    // eval dump-jsonl FILE: for each document of a JSONL file (one {"id","text"} per line), one line of JSON with the
+    // quotes the engine finds (offsets, kind, cue, speaker mention), for error analysis outside the scorer.
+    var engine = Platform.Nlp.NewsAnalyzer.CreateDefault();
+    foreach (var line in File.ReadLines(args[1]))
+    {
+        var root = System.Text.Json.JsonDocument.Parse(line).RootElement;
+        var text = root.GetProperty("text").GetString() ?? "";
+        var quotes = engine.Analyze(text).Quotes.Select(q => new
+        {
+            start = q.Span.Start,
+            end = q.Span.End,
+            kind = q.Kind.ToString(),
+            cue = q.Cue,
+            speaker = q.Speaker?.Name,
+            mention = q.Speaker?.Mention is { } m ? new[] { m.Start, m.End } : null,
+        });
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id = root.GetProperty("id").GetString(), quotes }));
+    }
+
+    return 0;
+}
+
 if (args.Length >= 1 && args[0] == "bench")
 {
     // eval bench [JSONL] [ROUNDS]: single-threaded throughput of the engine with and without quote attribution.

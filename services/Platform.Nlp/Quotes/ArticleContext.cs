@@ -87,6 +87,11 @@ internal sealed class ArticleContext
             return false; // "(D-Ore.)"
         }
 
+        if (First(token) == '.' && (IsPunct(token + 1, ',') || IsWord(token + 1) && char.IsLower(First(token + 1))))
+        {
+            return false; // "of Flint, Mich., said", "at 9 p.m. and"
+        }
+
         if (First(token) != '.' || !IsWord(token - 1) || Tokens[token - 1].End != Tokens[token].Start)
         {
             return true;

@@ -21,6 +21,12 @@ internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
         "doubts", "assurance", "assurances", "warning", "claim", "announcement", "remark", "remarks",
     };
 
+    private static readonly HashSet<string> NounDeterminers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "another", "this", "these", "those", "his", "its", "their", "our", "my", "your", "every",
+        "each",
+    };
+
     /// <summary>The cue starting at token t, or null.</summary>
     public Cue? At(int t)
     {
@@ -57,6 +63,13 @@ internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
         var traits = lexicon.VerbTraitsOf(w);
         // Verbs are lower case inside a sentence; "States" in "United States" is not a cue.
         if (traits == VerbTraits.None || char.IsUpper(w[0]) && !IsSentenceStart(t))
+        {
+            return null;
+        }
+
+        // A noun subject of the verb after it is no cue: "another report says".
+        if (t > 0 && ctx.IsWord(t - 1) && NounDeterminers.Contains(ctx.Word(t - 1)) && ctx.IsWord(t + 1)
+            && lexicon.VerbTraitsOf(ctx.Word(t + 1)) != VerbTraits.None)
         {
             return null;
         }

@@ -70,9 +70,19 @@ internal sealed class IndirectQuoteFinder(
     {
         var found = new List<(QuoteDraft, List<QuotedCandidate>)>();
         (QuoteDraft Draft, int Paragraph, int SentenceEnd)? previous = null;
+        var labelled = new HashSet<int>();
+        for (var p = 0; p < ctx.Paragraphs.Count; p++)
+        {
+            if (Labelled(ctx.Paragraphs[p]) is { } label)
+            {
+                labelled.Add(p);
+                Accept(label.Draft, label.Colon, label.Colon, ctx.Paragraphs[p]);
+            }
+        }
+
         foreach (var sentence in ctx.Document.Sentences)
         {
-            if (ctx.IsCaptionLine(sentence.Start))
+            if (ctx.IsCaptionLine(sentence.Start) || labelled.Contains(ctx.ParagraphAt(sentence.Start)))
             {
                 continue;
             }
@@ -85,7 +95,7 @@ internal sealed class IndirectQuoteFinder(
             }
 
             _coordinated = null;
-            var result = FindInSentence(a, b, consumed)
+            var result = FindInSentence(a, b, consumed, null)
                          ?? Continuation(a, b, previous, quoted);
             if (result is null)
             {
@@ -104,6 +114,14 @@ internal sealed class IndirectQuoteFinder(
                 }
 
                 results.Add((Draft(span.Value, subject, second, second.First, b), second.First, second.Last));
+            }
+
+            // Further reports later in the same sentence: "…, she said, adding that …", "X said A, and Y said B".
+            var next = AfterResult(results[^1]);
+            while (results.Count < 4 && next < b && FindInSentence(next, b, consumed, results[^1].Draft.Phrase) is { } more)
+            {
+                results.Add(more);
+                next = AfterResult(more);
             }
 
             foreach (var (draft, cueFirst, cueLast) in results)
@@ -153,7 +171,68 @@ internal sealed class IndirectQuoteFinder(
     // A second reporting verb sharing the subject of the clause just cut: "He said A and said that B".
     private Cue? _coordinated;
 
-    private (QuoteDraft Draft, int CueFirst, int CueLast)? FindInSentence(int a, int b, HashSet<int> consumed)
+    // A paragraph that opens with a speaker label and a colon: a headline "Sen. Ada Brook: Budget Talks Will
+    // Fail" or a transcript turn "BROOK: We will not vote for it." The label is a person or organization named on
+    // its own, or one to three capitalized words in upper case.
+    private (QuoteDraft Draft, int Colon)? Labelled(TextSpan paragraph)
+    {
+        var a = ctx.TokenFrom(paragraph.Start);
+        var b = ctx.TokenFrom(paragraph.End);
+        var colon = -1;
+        for (var t = a; t < b && t <= a + 6; t++)
+        {
+            if (ctx.IsPunct(t, ':'))
+            {
+                colon = t;
+                break;
+            }
+
+            if (!ctx.IsWord(t) && !IsTitleDot(t))
+            {
+                return null;
+            }
+        }
+
+        if (colon <= a || colon + 1 >= b || ctx.InsideQuote(ctx.Tokens[a].Start))
+        {
+            return null;
+        }
+
+        SpeakerPhrase? label = null;
+        var labelSpan = new TextSpan(ctx.Tokens[a].Start, ctx.Tokens[colon - 1].End);
+        var labelText = labelSpan.Of(ctx.Text);
+        var shouted = labelText.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        if (!shouted && ctx.MentionAt(colon - 1) is { Entity.Type: EntityType.Person or EntityType.Org } m
+            && m.Span.End == labelSpan.End && ctx.TokenFrom(m.Span.Start) <= a + 2)
+        {
+            label = new SpeakerPhrase(m.Span, PhraseKind.Name, m, null, false);
+        }
+        else if (colon - a <= 4 && char.IsUpper(labelText[0])
+                 && ctx.Entities.FirstOrDefault(e => e.Type is EntityType.Person or EntityType.Org
+                                                     && (e.Name.Equals(labelText, StringComparison.OrdinalIgnoreCase)
+                                                         || e.Name.EndsWith(" " + labelText, StringComparison.OrdinalIgnoreCase))) is { } named)
+        {
+            // "BROOK:" or a headline the recognizer did not tag: the label names a person of the article.
+            label = new SpeakerPhrase(labelSpan, PhraseKind.Name, new MentionRef(named, labelSpan), null, false);
+        }
+
+        var span = label is null ? null : ContentSpan(colon + 1, b);
+        if (label is null || span is null || Words(span.Value) < MinLeadingContentWords)
+        {
+            return null;
+        }
+
+        var cue = new Cue(colon, colon, ctx.Tokens[colon].Span, VerbTraits.Speech, false);
+        var draft = Draft(span.Value, label, cue, colon, b);
+        draft.Confidence = 0.5f;
+        return (draft, colon);
+    }
+
+    private int AfterResult((QuoteDraft Draft, int CueFirst, int CueLast) result)
+        => Math.Max(ctx.TokenFrom(result.Draft.Span.End), result.CueLast + 1);
+
+    /// <param name="inherited">The speaker of an earlier report in the same sentence, for a participle ("…, adding").</param>
+    private (QuoteDraft Draft, int CueFirst, int CueLast)? FindInSentence(int a, int b, HashSet<int> consumed, SpeakerPhrase? inherited)
     {
         // Skip a leading conjunction or opener so that "But according to …" and "As X noted" are seen.
         var first = a;
@@ -185,7 +264,12 @@ internal sealed class IndirectQuoteFinder(
                 return (asClause, cue.First, cue.Last);
             }
 
-            if (ReportedAfter(cue, a, b) is { } afterDraft)
+            if (AskedPassive(cue, b) is { } asked)
+            {
+                return (asked, cue.First, cue.Last);
+            }
+
+            if (ReportedAfter(cue, a, b, inherited) is { } afterDraft)
             {
                 return (afterDraft, cue.First, cue.Last);
             }
@@ -200,20 +284,32 @@ internal sealed class IndirectQuoteFinder(
     }
 
     // "X said (that) CLAUSE", "X told Y CLAUSE", "X accused Y of CLAUSE", "…, saying that CLAUSE".
-    private QuoteDraft? ReportedAfter(Cue cue, int a, int b)
+    private QuoteDraft? ReportedAfter(Cue cue, int a, int b, SpeakerPhrase? inherited)
     {
         var word = ctx.Word(cue.First);
-        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ctx.IsPunct(cue.First - 1, ','))
+        // "… opened the meeting by saying that …": the gerund reports what the subject said.
+        var byGerund = ctx.IsWord(cue.First - 1) && ctx.Word(cue.First - 1) == "by"
+                       || ctx.Tokens[Math.Max(cue.First - 1, 0)].Kind == TokenKind.Punctuation && ctx.First(cue.First - 1) is '\u2013' or '\u2014';
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !ctx.IsPunct(cue.First - 1, ',') && !byGerund)
         {
             // A gerund ("after reporting that …") reports nothing by itself.
             return null;
         }
 
         SpeakerPhrase? subject = null;
-        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && cue.First > a && ctx.IsPunct(cue.First - 1, ','))
+        if (word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && cue.First > a && (ctx.IsPunct(cue.First - 1, ',') || byGerund))
         {
             // A participle shares the subject of its sentence: "She left an hour later, saying that …".
-            subject = phrases.InWindow(a, Math.Min(a + 6, cue.First), preferRight: false);
+            // "…,'' he said, adding that …": the subject of the verb before the comma.
+            subject = inherited
+                      ?? (cue.First - 2 > a && ctx.IsWord(cue.First - 2) && cues.At(cue.First - 2) is { AccordingTo: false } before
+                          ? phrases.Before(before.First, a)
+                          : null)
+                      ?? phrases.InWindow(a, Math.Min(a + 6, cue.First), preferRight: false);
+            if (subject is not null && ctx.InsideQuote(subject.Span.Start))
+            {
+                subject = null;
+            }
         }
 
         subject ??= phrases.Before(cue.First, a);
@@ -231,12 +327,61 @@ internal sealed class IndirectQuoteFinder(
         }
 
         var span = ContentSpan(start, b);
+        if (span is null || Words(span.Value) < MinContentWords && !(Words(span.Value) >= 2 && HasQuoteMark(span.Value)))
+        {
+            // Two words are enough when one is somebody's own word in marks: "called the plan “reckless.”"
+            return null;
+        }
+
+        return Draft(span.Value, subject, cue, cue.First, b);
+    }
+
+    // "… when asked (by a reporter) whether …" / "after being asked about …": the question put to somebody. The asker
+    // is the source when named after "by"; otherwise the quote has no speaker of its own.
+    private QuoteDraft? AskedPassive(Cue cue, int b)
+    {
+        if (!ctx.Word(cue.First).Equals("asked", StringComparison.Ordinal)
+            || !(ctx.Word(cue.First - 1).ToLowerInvariant() is "when" or "after" or "if" or "once" or "being" or "was" or "were"))
+        {
+            return null;
+        }
+
+        var k = cue.Last + 1;
+        SpeakerPhrase? asker = null;
+        if (ctx.Word(k) == "by")
+        {
+            var end = k + 1;
+            while (end < b && end <= k + 7 && (ctx.IsWord(end) || IsTitleDot(end)) && !(ctx.Word(end) is "about" or "whether" or "if" or "what" or "why" or "how" or "who" or "when" or "where" or "to"))
+            {
+                end++;
+            }
+
+            asker = phrases.InWindow(k + 1, end, preferRight: false) ?? Generic(k + 1, end);
+            k = end;
+        }
+
+        k = SkipTime(k, b);
+        if (k >= b || !(ctx.Word(k) is "about" or "whether" or "if" or "what" or "why" or "how" or "who" or "when" or "where"))
+        {
+            return null;
+        }
+
+        // A leading "When asked about X, she …" ends at its comma; a trailing one runs to the end of the sentence.
+        var leading = char.IsUpper(ctx.Word(cue.First - 1)[0]) || ctx.Word(cue.First - 1) == "being" && ctx.IsWord(cue.First - 2)
+                      && char.IsUpper(ctx.Word(cue.First - 2)[0]);
+        var comma = leading ? NextComma(k, b) : -1;
+        var span = ContentSpan(k, comma > 0 ? comma : b);
         if (span is null || Words(span.Value) < MinContentWords)
         {
             return null;
         }
 
-        return Draft(span.Value, subject, cue, cue.First, b);
+        if (asker is not null)
+        {
+            return Draft(span.Value, asker, cue, cue.First, b);
+        }
+
+        return new QuoteDraft { Span = span.Value, Kind = QuoteKind.Indirect, Cue = cue.Span.Of(ctx.Text), Confidence = 0.4f };
     }
 
     // "CLAUSE, X said." / "CLAUSE, said X." at the end of the sentence.
@@ -267,7 +412,7 @@ internal sealed class IndirectQuoteFinder(
             comma = subject is null ? -1 : ctx.TokenFrom(subject.Span.Start) - 1;
             // Step back over the rest of the noun phrase: ", political analyst X said".
             var steps = 0;
-            while (comma > a && steps++ < 8 && ctx.IsWord(comma) && cues.At(comma) is null)
+            while (comma > a && steps++ < 8 && (ctx.IsWord(comma) && cues.At(comma) is null || IsTitleDot(comma)))
             {
                 comma--;
             }
@@ -281,15 +426,44 @@ internal sealed class IndirectQuoteFinder(
         // The attribution must close the sentence (nothing after it but a channel or a time: "in an interview",
         // "on Monday") or sit inside it as an aside ("This campaign, he says, is different").
         var tail = subject.Span.Start > ctx.Tokens[cue.Last].Start ? ctx.TokenFrom(subject.Span.End) : cue.Last + 1;
+        if ((cue.Traits & VerbTraits.Addressee) != 0 && tail < b)
+        {
+            // "…, the mayor told reporters / told her / told the Gazette on Monday."
+            if (ctx.MentionAt(tail) is { } addressee)
+            {
+                tail = ctx.TokenFrom(addressee.Span.End);
+            }
+            else
+            {
+                for (var n = 0; n < 3 && tail < b && ctx.IsWord(tail) && (ObjectWords.Contains(ctx.Word(tail)) || n > 0 && char.IsUpper(ctx.Word(tail)[0])); n++)
+                {
+                    tail++;
+                }
+            }
+        }
+
         var end = b;
         while (end > tail && ctx.Tokens[end - 1].Kind != TokenKind.Word && ctx.Tokens[end - 1].Kind != TokenKind.Number)
         {
             end--;
         }
 
+        // "…, she said on Monday in Dover, adding that …": a participle clause after the attribution is a report
+        // of its own, so the attribution ends at its comma.
+        for (var t = tail; t + 1 < end; t++)
+        {
+            if (ctx.IsPunct(t, ',') && ctx.IsWord(t + 1) && ctx.Word(t + 1).EndsWith("ing", StringComparison.Ordinal)
+                && cues.At(t + 1) is not null)
+            {
+                end = t;
+                break;
+            }
+        }
+
         for (var t = tail; t < end; t++)
         {
-            if (ctx.IsWord(t) && ctx.Word(t) is "that" || ctx.Tokens[t].Kind == TokenKind.QuoteMark)
+            // Marks after an aside ("In 2019, she said, the fund became a “sponsor.”") make the clause mixed.
+            if (ctx.IsWord(t) && ctx.Word(t) is "that" || ctx.Tokens[t].Kind == TokenKind.QuoteMark && !(ctx.IsPunct(tail, ',') && t > tail + 1))
             {
                 return null;
             }
@@ -304,7 +478,9 @@ internal sealed class IndirectQuoteFinder(
             {
                 aside = true;
             }
-            else if (ctx.IsPunct(tail, ',') && (IsRoleStart(tail + 1) || ctx.IsWord(tail + 1) && TailStarts.Contains(ctx.Word(tail + 1))))
+            else if (ctx.IsPunct(tail, ',') && (IsRoleStart(tail + 1) || ctx.IsWord(tail + 1) && TailStarts.Contains(ctx.Word(tail + 1))
+                                                || ctx.IsWord(tail + 1) && ctx.Word(tail + 1) is "a" or "an" or "the" && end - tail <= 16
+                                                   && !HasFiniteVerb(tail, end)))
             {
                 // "…, said X, head of the harbour authority."
             }
@@ -359,6 +535,19 @@ internal sealed class IndirectQuoteFinder(
 
         if (cue.First > first && ctx.IsPunct(cue.First - 1, ','))
         {
+            // An aside inside the clause: "Turnout, according to the county, has doubled since 2016."
+            var close = NextComma(cue.Last + 1, b);
+            if (close > 0 && close - cue.Last <= 12 && !HasFiniteVerb(first - 1, cue.First - 1) && HasFiniteVerb(close, b)
+                && ContentSpan(close + 1, b) is { } rest && Words(rest) >= MinContentWords)
+            {
+                var asideSource = phrases.InWindow(cue.Last + 1, close, preferRight: false) ?? Generic(cue.Last + 1, close);
+                var whole = ContentSpan(first, b);
+                if (asideSource is not null && whole is not null)
+                {
+                    return Draft(whole.Value, asideSource, cue, cue.First, b);
+                }
+            }
+
             var source = phrases.InWindow(cue.Last + 1, b, preferRight: false) ?? Generic(cue.Last + 1, b);
             var span = ContentSpan(first, cue.First - 1);
             if (source is null || span is null || Words(span.Value) < MinLeadingContentWords)
@@ -513,6 +702,17 @@ internal sealed class IndirectQuoteFinder(
             {
                 break;
             }
+
+            // The clause has begun already ("said she had seen waves that high"): a later "that" belongs to it.
+            if (ctx.IsWord(t) && (IsAuxiliaryOrIrregularPast(ctx.Word(t)) || ctx.Word(t) is "he" or "she" or "they" or "we" or "I" or "you"))
+            {
+                break;
+            }
+        }
+
+        if (Request(cue, k, b) is var request and >= 0)
+        {
+            return request;
         }
 
         if ((cue.Traits & VerbTraits.Addressee) != 0)
@@ -573,7 +773,10 @@ internal sealed class IndirectQuoteFinder(
         }
 
         var w = ctx.Word(k);
-        if (NotClauseStarts.Contains(w) || IsPreposition(w) || ctx.Tokens[k].Kind == TokenKind.Number && !ClauseStarters.Contains(w) && !HasFiniteVerb(k, b))
+        // "said about half of the damage …": an approximate quantity, not a preposition.
+        var quantity = w.Equals("about", StringComparison.OrdinalIgnoreCase)
+                       && (ctx.Has(k + 1) && ctx.Tokens[k + 1].Kind == TokenKind.Number || ctx.Word(k + 1) is "half" or "a" or "one" or "two" or "three");
+        if (NotClauseStarts.Contains(w) || IsPreposition(w) && !quantity || ctx.Tokens[k].Kind == TokenKind.Number && !ClauseStarters.Contains(w) && !HasFiniteVerb(k, b))
         {
             return -1;
         }
@@ -585,7 +788,43 @@ internal sealed class IndirectQuoteFinder(
             return -1;
         }
 
-        return HasFiniteVerb(k, b) ? k : -1;
+        // "say they use the ferry": a subject pronoun followed by a word is a clause even in the plain present.
+        var pronounClause = w.ToLowerInvariant() is "they" or "we" or "i" or "you" && ctx.IsWord(k + 1) && k + 2 < b;
+        return pronounClause || HasFiniteVerb(k, b) ? k : -1;
+    }
+
+    // A promise or a request with an infinitive: "vowed to appeal the ruling" (the content starts at "to"),
+    // "urged voters to stay home", "asked the council to delay the vote" (it starts at the person asked).
+    private int Request(Cue cue, int k, int b)
+    {
+        var verb = ctx.Word(cue.First).ToLowerInvariant();
+        if (verb.StartsWith("vow", StringComparison.Ordinal) || verb.StartsWith("promis", StringComparison.Ordinal)
+            || verb.StartsWith("pledg", StringComparison.Ordinal) || verb.StartsWith("threat", StringComparison.Ordinal))
+        {
+            return ctx.Word(k) == "to" && ctx.IsWord(k + 1) && !IsPreposition(ctx.Word(k + 1)) && k + 2 < b ? k : -1;
+        }
+
+        if (!(verb.StartsWith("urg", StringComparison.Ordinal) || verb.StartsWith("ask", StringComparison.Ordinal)
+              || verb.StartsWith("encourag", StringComparison.Ordinal))
+            || !ctx.IsWord(k) || IsPreposition(ctx.Word(k)))
+        {
+            return -1;
+        }
+
+        for (var t = k + 1; t < b && t <= k + 6; t++)
+        {
+            if (ctx.Word(t) == "to" && ctx.IsWord(t + 1) && !IsPreposition(ctx.Word(t + 1)) && t + 2 < b)
+            {
+                return k;
+            }
+
+            if (!ctx.IsWord(t) && !IsTitleDot(t) || cues.At(t) is not null || ctx.Word(t) is "that" or "and" or "or" or "but")
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     private int SkipTime(int k, int b)
@@ -619,16 +858,8 @@ internal sealed class IndirectQuoteFinder(
     {
         for (var t = from + 1; t < b; t++)
         {
-            if (!ctx.IsWord(t))
-            {
-                continue;
-            }
-
-            var w = ctx.Word(t).ToLowerInvariant();
-            if (w is "is" or "are" or "was" or "were" or "will" or "would" or "can" or "could" or "should" or "must"
-                    or "may" or "might" or "has" or "have" or "had" or "does" or "did" or "do" or "won't" or "can't"
-                    or "isn't" or "wasn't" or "aren't" or "don't" or "doesn't" or "didn't" or "shall"
-                || w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)))
+            if (ctx.IsWord(t) && (IsFiniteVerb(ctx.Word(t))
+                                  || ctx.Word(t) is "'s" or "\u2019s" && ctx.Word(t - 1).ToLowerInvariant() is "he" or "she" or "it" or "that" or "there" or "what" or "who"))
             {
                 return true;
             }
@@ -636,6 +867,46 @@ internal sealed class IndirectQuoteFinder(
 
         return false;
     }
+
+    // An auxiliary, a modal, a regular past or third-person form, or a common irregular past tense.
+    private static bool IsFiniteVerb(string word)
+    {
+        var w = word.ToLowerInvariant().Replace('\u2019', '\'');
+        return w.EndsWith("n't", StringComparison.Ordinal) || Auxiliaries.Contains(w) || IrregularPast.Contains(w)
+               || w is "he's" or "she's" or "it's" or "that's" or "there's" or "what's" or "who's"
+               || w.EndsWith("'re", StringComparison.Ordinal) || w.EndsWith("'m", StringComparison.Ordinal)
+               || w.EndsWith("'ve", StringComparison.Ordinal) || w.EndsWith("'ll", StringComparison.Ordinal)
+               || w.EndsWith("'d", StringComparison.Ordinal)
+               || w.Length > 3 && !NotVerbsInS.Contains(w)
+               && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal));
+    }
+
+    // Words in -s that are never the finite verb of a clause.
+    private static readonly HashSet<string> NotVerbsInS = new(StringComparer.Ordinal)
+    {
+        "this", "thus", "hers", "ours", "yours", "theirs", "news", "always", "perhaps", "unless", "whereas", "towards",
+        "afterwards", "besides", "sometimes", "nevertheless", "series", "species", "politics", "economics", "tennis",
+    };
+
+    private static bool IsAuxiliaryOrIrregularPast(string word)
+        => word.ToLowerInvariant().Replace('\u2019', '\'') is var w && (Auxiliaries.Contains(w) || IrregularPast.Contains(w));
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "may", "might", "has", "have",
+        "had", "does", "did", "do", "shall", "cannot", "'re", "'ll", "'d", "'ve", "am",
+    };
+
+    private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
+    {
+        "began", "became", "broke", "brought", "built", "bought", "caught", "chose", "came", "cut", "dealt", "drew",
+        "drove", "ate", "fell", "felt", "fought", "found", "flew", "forgot", "got", "gave", "went", "grew", "heard",
+        "held", "hid", "hit", "hurt", "kept", "knew", "laid", "led", "left", "lent", "let", "lost", "made", "meant",
+        "met", "paid", "put", "quit", "ran", "rang", "rose", "saw", "sold", "sent", "set", "shook", "shot", "shut",
+        "sang", "sank", "sat", "slept", "spoke", "spent", "stood", "stole", "stuck", "struck", "swore", "took",
+        "taught", "tore", "told", "thought", "threw", "understood", "woke", "wore", "won", "wrote", "said", "sought",
+        "overtook", "withdrew", "undertook", "upheld", "mistook", "forgave", "foresaw", "overcame", "underwent",
+    };
 
     // The clause from token `from` to the end of the sentence (before token b), without the final period.
     private TextSpan? ContentSpan(int from, int to)
@@ -679,9 +950,51 @@ internal sealed class IndirectQuoteFinder(
                     break;
                 }
             }
+
+            // A second speaker's report: "…, and the mayor said …", "…, but Ms. Brandt says …".
+            if (ctx.IsWord(t) && (ctx.Word(t) is "and" or "but" && ctx.IsPunct(t - 1, ',') || ctx.Word(t) is "but") && SecondReport(t + 1, last))
+            {
+                last = ctx.IsPunct(t - 1, ',') ? t - 2 : t - 1;
+                break;
+            }
         }
 
         return last < from ? null : new TextSpan(ctx.Tokens[from].Start, ctx.Tokens[last].End);
+    }
+
+    // A subject right after the conjunction and a speech verb with a clause of its own after it.
+    private bool SecondReport(int from, int last)
+    {
+        for (var v = from + 1; v <= last && v <= from + 6; v++)
+        {
+            if (!ctx.IsWord(v) && !IsTitleDot(v) && ctx.Tokens[v].Kind != TokenKind.Number)
+            {
+                return false;
+            }
+
+            if (cues.At(v) is { AccordingTo: false } cue && (cue.Traits & VerbTraits.Speech) != 0
+                && !ctx.Word(v).EndsWith("ing", StringComparison.Ordinal)
+                && phrases.Before(v, from) is { } subject && ctx.TokenFrom(subject.Span.Start) <= from + 2
+                && ContentStart(cue, last + 1) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasQuoteMark(TextSpan span)
+    {
+        for (var t = ctx.TokenFrom(span.Start); t < ctx.Tokens.Count && ctx.Tokens[t].End <= span.End; t++)
+        {
+            if (ctx.Tokens[t].Kind == TokenKind.QuoteMark)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int Words(TextSpan span)
@@ -731,6 +1044,9 @@ internal sealed class IndirectQuoteFinder(
 
         return false;
     }
+
+    // The dot of "Mr." or "Sen." inside a speaker phrase, not the end of a sentence.
+    private bool IsTitleDot(int t) => ctx.IsPunct(t, '.') && !ctx.EndsSentence(t);
 
     private static bool IsPreposition(string w) => w.ToLowerInvariant() is "in" or "on" or "at" or "to" or "for" or "by"
         or "with" or "from" or "during" or "after" or "before" or "about" or "via" or "through" or "as" or "that";

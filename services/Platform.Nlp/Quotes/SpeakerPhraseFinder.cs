@@ -78,7 +78,8 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             // "Pompeo, during talks with Lavrov, accused". Look at up to two comma segments, skipping asides.
             var end = j;
             SpeakerPhrase? fallback = null;
-            for (var segment = 0; segment < 3 && end > lo; segment++)
+            // Five segments cover an age and a home town: "Ana Ruiz, 29, of Tulsa, Okla., said".
+            for (var segment = 0; segment < 5 && end > lo; segment++)
             {
                 var start = end - 1;
                 while (start >= lo && !ctx.IsPunct(start, ',') && !IsHardStop(start))
@@ -273,6 +274,11 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
     private SpeakerPhrase? GenericSubject(int from, int to)
     {
         var head = to - 1;
+        if (Quantity(from, head) is { } quantity)
+        {
+            return quantity;
+        }
+
         if (!ctx.IsWord(head) || NotNouns.Contains(ctx.Word(head)) || Determiners.Contains(ctx.Word(head))
             || Prepositions.Contains(ctx.Word(head)) || ctx.Word(head).EndsWith("ly", StringComparison.Ordinal))
         {
@@ -290,6 +296,29 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             }
         }
 
+        if (ctx.IsWord(start - 1) && ctx.Word(start - 1) == "of" && start - 2 >= from && ctx.IsWord(start - 2)
+            && ctx.Word(start - 2).EndsWith('s') && !NotNouns.Contains(ctx.Word(start - 2)))
+        {
+            // "several supporters of reform said": the head noun comes before "of".
+            start -= 2;
+            while (start - 1 >= from && start > head - 8 && ctx.IsWord(start - 1) && !NotNouns.Contains(ctx.Word(start - 1))
+                   && !Prepositions.Contains(ctx.Word(start - 1)))
+            {
+                start--;
+                if (Determiners.Contains(ctx.Word(start)))
+                {
+                    break;
+                }
+            }
+
+            if (ctx.IsWord(start - 1) && Prepositions.Contains(ctx.Word(start - 1)))
+            {
+                return null;
+            }
+
+            return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, ctx.Tokens[head].End), PhraseKind.Description, null, ["group"], true);
+        }
+
         if (ctx.IsWord(start - 1) && Prepositions.Contains(ctx.Word(start - 1)))
         {
             return null; // "in the past described": the object of a preposition is no subject
@@ -303,6 +332,50 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         }
 
         return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, ctx.Tokens[head].End), PhraseKind.Description, null, ["group"], plural);
+    }
+
+    private static readonly HashSet<string> QuantityWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "most", "many", "some", "half", "few", "several", "majority", "others", "none", "both",
+    };
+
+    // A share of the people asked, as the subject of a poll answer: "most said", "six in 10 said", "half say".
+    private SpeakerPhrase? Quantity(int from, int head)
+    {
+        if (head < from || !(ctx.Tokens[head].Kind == TokenKind.Number || ctx.IsWord(head) && QuantityWords.Contains(ctx.Word(head))))
+        {
+            return null;
+        }
+
+        var start = head;
+        if (head - 3 >= from && ctx.IsWord(head - 1) && ctx.Word(head - 1) == "of" && ctx.Word(head - 2) == "out"
+            && (ctx.Tokens[head - 3].Kind == TokenKind.Number || ctx.IsWord(head - 3)))
+        {
+            start = head - 3; // "nine out of 10"
+        }
+        else if (head - 2 >= from && ctx.IsWord(head - 1) && ctx.Word(head - 1) is "in" or "of"
+            && (ctx.Tokens[head - 2].Kind == TokenKind.Number || ctx.IsWord(head - 2) && ctx.Word(head - 2).ToLowerInvariant()
+                    is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine"))
+        {
+            start = head - 2;
+        }
+        else if (ctx.Tokens[head].Kind == TokenKind.Number)
+        {
+            return null; // a bare number ("in 2015 said") names nobody
+        }
+
+        if (start - 1 >= from && ctx.IsWord(start - 1) && ctx.Word(start - 1).ToLowerInvariant()
+                is "about" or "nearly" or "almost" or "roughly" or "around" or "only" or "just" or "over")
+        {
+            start--; // "about three in 10 said"
+        }
+        else if (start - 1 >= from && (ctx.IsWord(start - 1) && (Prepositions.Contains(ctx.Word(start - 1)) || Determiners.Contains(ctx.Word(start - 1)))
+                                  || ctx.Tokens[start - 1].Kind == TokenKind.Number))
+        {
+            return null;
+        }
+
+        return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, ctx.Tokens[head].End), PhraseKind.Description, null, ["group"], true);
     }
 
     // People first, then organizations and other names; places only when they stand for a state ("Moscow said").
@@ -382,7 +455,10 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             return true;
         }
 
-        return ctx.EndsSentence(t) || token.Kind == TokenKind.Punctuation && ctx.First(t) is ';' or ':' or '(' or ')'
+        // A hyphen inside a word ("20-year", "ex-mayor") joins; a spaced dash separates.
+        var joined = ctx.First(t) == '-' && t > 0 && t + 1 < ctx.Tokens.Count
+                     && ctx.Tokens[t - 1].End == token.Start && ctx.Tokens[t + 1].Start == token.End;
+        return ctx.EndsSentence(t) || token.Kind == TokenKind.Punctuation && !joined && ctx.First(t) is ';' or ':' or '(' or ')'
             or '-' or '\u2014' or '\u2013';
     }
 }
