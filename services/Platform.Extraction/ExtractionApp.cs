@@ -30,7 +30,7 @@ public static class ExtractionApp
         var storageAddress = forwarding.Get<StorageForwarderOptions>()?.Address
             ?? throw new InvalidOperationException("Storage:Address is not configured (environment variable Storage__Address).");
         // "dns:///storage:8080" resolves every storage replica and spreads calls over them (round robin).
-        var balanced = storageAddress.StartsWith("dns:", StringComparison.Ordinal);
+        var balanced = storageAddress.Scheme == "dns";
         builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(storageAddress, new GrpcChannelOptions
         {
             Credentials = balanced ? ChannelCredentials.Insecure : null,

@@ -36,6 +36,7 @@ public static class StorageApp
         builder.Services.AddSingleton<IngestValidator>();
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<ArticleIngestor>();
+        builder.Services.AddHostedService<Platform.Storage.Registry.RegistryCounterFolder>();
         builder.Services.AddSingleton<StorageMetrics>();
         // Migrations may run as a more privileged owner than the service itself (see MigrationRunner).
         var migrationConnectionString = builder.Configuration.GetConnectionString("Migrations") ?? connectionString;

@@ -82,7 +82,7 @@ public class PipelineTests(StackFixture stack) : IClassFixture<StackFixture>
         }
 
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"stream-{i:00}"), responses.Select(r => r.ArticleId));
-        Assert.Equal("article.text or article.html: required", responses[17].Error);
+        Assert.Equal("article.text: required (or article.html)", responses[17].Error);
         Assert.Null(responses[17].Storage);
         Assert.All(responses.Where((_, i) => i != 17), r => Assert.Equal(StoreStatus.Stored, r.Storage.Status));
 

@@ -14,7 +14,7 @@ public sealed class ReplicaAddressTests : IAsyncLifetime
     private RunningService _storage = null!;
     private RunningService _extraction = null!;
 
-    private Uri Dns(RunningService service) => new($"dns:///localhost:{service.Address.Port}");
+    private static Uri Dns(RunningService service) => new($"dns:///localhost:{service.Address.Port}");
 
     public async Task InitializeAsync()
     {

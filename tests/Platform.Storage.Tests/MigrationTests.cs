@@ -21,7 +21,7 @@ public class MigrationTests
         await using var connection = await database.OpenAsync();
         var tables = (await connection.QueryAsync<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).ToList();
-        Assert.Equal(["articles", "entities", "known_entities", "known_entity_aliases", "mentions", "quote_entities", "quotes", "schema_migrations"], tables);
+        Assert.Equal(["articles", "entities", "known_entities", "known_entity_aliases", "known_entity_deltas", "mentions", "quote_entities", "quotes", "schema_migrations"], tables);
         var versions = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations")).ToList();
         Assert.Equal([1, 2], versions);
     }

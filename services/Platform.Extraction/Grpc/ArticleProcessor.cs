@@ -32,7 +32,7 @@ internal sealed class ArticleProcessor(NewsAnalyzer engine, StorageForwarder for
 
         if (article.Text.Length == 0 && article.Html.Length == 0)
         {
-            return (null, "article.text or article.html: required");
+            return (null, "article.text: required (or article.html)");
         }
 
         if (article.Text.Length == 0 && TooLarge("article.html", article.Html, limits.MaxHtmlBytes) is { } htmlError)

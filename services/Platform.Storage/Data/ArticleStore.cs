@@ -108,7 +108,7 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
         await EntitiesTable.CopyAsync(connection, staged, cancellationToken);
         await MentionsTable.CopyAsync(connection, staged, cancellationToken);
         await QuotesTable.CopyAsync(connection, staged, cancellationToken);
-        await KnownEntitiesTable.ApplyDeltasAsync(connection, transaction, counters.ToDeltas());
+        await KnownEntitiesTable.AppendDeltasAsync(connection, transaction, counters.ToDeltas());
     }
 
     /// <summary>Another transaction stored one of the batch's new articles first.</summary>
@@ -137,8 +137,8 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<QuoteHitRow>> SearchQuotesAsync(QuoteSearch search, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var speakerIds = await ResolveAsync(connection, search.Speaker, search.SpeakerId, speakersOnly: true);
-        var entityIds = await ResolveAsync(connection, search.Entity, search.EntityId, speakersOnly: false);
+        var speakerIds = await ResolveAsync(connection, search.Speaker, search.SpeakerId);
+        var entityIds = await ResolveAsync(connection, search.Entity, search.EntityId);
         if (speakerIds is [] || entityIds is [])
         {
             return [];
@@ -147,26 +147,40 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
         return await QuotesTable.SearchAsync(connection, search.Filter with { SpeakerIds = speakerIds, EntityIds = entityIds }, after, limit);
     }
 
-    /// <summary>Speakers (entities with quotes), most quoted first; or entities, most mentioned first.</summary>
+    /// <summary>
+    /// Speakers (entities with quotes), most quoted first; or entities, most mentioned first. Counter changes still in
+    /// the log are folded in first, so a listing counts every article stored before it.
+    /// </summary>
     public async Task<IReadOnlyList<KnownEntityRow>> ListKnownEntitiesAsync(
         bool speakers, string? type, string? name, RegistryKeyset? after, int limit, CancellationToken cancellationToken)
     {
+        await FoldRegistryCountersAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await ResolveAsync(connection, name, 0, speakers);
+        var ids = await ResolveAsync(connection, name, 0);
         return ids is []
             ? []
             : await KnownEntitiesTable.ListAsync(connection, new KnownEntityFilter(speakers, type, ids), after, limit);
     }
 
+    /// <summary>Adds the logged counter changes to the registry; the number of entries changed.</summary>
+    public async Task<int> FoldRegistryCountersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await KnownEntitiesTable.FoldDeltasAsync(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     // Null: no filter. Empty: a filter that nothing matches.
-    private static async Task<long[]?> ResolveAsync(NpgsqlConnection connection, string? name, long id, bool speakersOnly)
+    private static async Task<long[]?> ResolveAsync(NpgsqlConnection connection, string? name, long id)
     {
         if (id != 0)
         {
-            return name is null ? [id] : (await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name), speakersOnly)).Intersect([id]).ToArray();
+            return name is null ? [id] : (await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name))).Intersect([id]).ToArray();
         }
 
-        return name is null ? null : await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name), speakersOnly);
+        return name is null ? null : await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name));
     }
 }
 

@@ -105,61 +105,70 @@ internal static class KnownEntitiesTable
             new { articleIds },
             transaction)).AsList();
 
-    /// <summary>
-    /// Adds the deltas to the counters. The rows are locked in id order first, so concurrent batches that touch the
-    /// same popular entities queue up instead of deadlocking; this runs last before commit to hold the locks briefly.
-    /// </summary>
-    public static async Task ApplyDeltasAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<RegistryDelta> deltas)
-    {
-        if (deltas.Count == 0)
-        {
-            return;
-        }
+    /// <summary>Appends counter changes to the log that <see cref="FoldDeltasAsync"/> adds to the entries.</summary>
+    public static Task AppendDeltasAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<RegistryDelta> deltas)
+        => deltas.Count == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(
+                """
+                INSERT INTO known_entity_deltas (known_entity_id, mentions, quotes, articles, first_seen, last_seen, name)
+                SELECT * FROM unnest(@ids, @mentions, @quotes, @articles, @firstSeen, @lastSeen, @names)
+                """,
+                new
+                {
+                    ids = deltas.Select(d => d.Id).ToArray(),
+                    mentions = deltas.Select(d => d.Mentions).ToArray(),
+                    quotes = deltas.Select(d => d.Quotes).ToArray(),
+                    articles = deltas.Select(d => d.Articles).ToArray(),
+                    firstSeen = deltas.Select(d => d.FirstSeen).ToArray(),
+                    lastSeen = deltas.Select(d => d.LastSeen).ToArray(),
+                    names = deltas.Select(d => d.Name).ToArray(),
+                },
+                transaction);
 
-        var sorted = deltas.OrderBy(d => d.Id).ToArray();
-        var ids = sorted.Select(d => d.Id).ToArray();
-        await connection.ExecuteAsync("SELECT 1 FROM known_entities WHERE id = ANY(@ids) ORDER BY id FOR NO KEY UPDATE", new { ids }, transaction);
-        await connection.ExecuteAsync(
+    /// <summary>
+    /// Adds every committed counter change to its entry and empties the log, in one transaction; returns the number of
+    /// entries changed. One folder at a time (an advisory lock), so that folders never deadlock one another; changes
+    /// committed meanwhile stay for the next fold.
+    /// </summary>
+    public static async Task<int> FoldDeltasAsync(IDbConnection connection, IDbTransaction transaction)
+    {
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('known_entity_deltas', 0))", transaction: transaction);
+        return await connection.ExecuteAsync(
             """
+            WITH moved AS (DELETE FROM known_entity_deltas RETURNING *),
+            sums AS (
+                SELECT known_entity_id AS id, sum(mentions) AS mentions, sum(quotes) AS quotes, sum(articles) AS articles,
+                       min(first_seen) AS first_seen, max(last_seen) AS last_seen,
+                       (array_agg(name ORDER BY length(name) DESC NULLS LAST))[1] AS name
+                FROM moved GROUP BY known_entity_id)
             UPDATE known_entities k SET
-                mention_count = k.mention_count + d.mentions,
-                quote_count = k.quote_count + d.quotes,
-                article_count = k.article_count + d.articles,
-                first_seen = least(k.first_seen, d.first_seen),
-                last_seen = greatest(k.last_seen, d.last_seen),
-                name = CASE WHEN length(d.name) > length(k.name) THEN d.name ELSE k.name END
-            FROM unnest(@ids, @mentions, @quotes, @articles, @firstSeen, @lastSeen, @names)
-                 AS d(id, mentions, quotes, articles, first_seen, last_seen, name)
-            WHERE k.id = d.id
+                mention_count = k.mention_count + s.mentions,
+                quote_count = k.quote_count + s.quotes,
+                article_count = k.article_count + s.articles,
+                first_seen = least(k.first_seen, s.first_seen),
+                last_seen = greatest(k.last_seen, s.last_seen),
+                name = CASE WHEN length(s.name) > length(k.name) THEN s.name ELSE k.name END
+            FROM sums s
+            WHERE k.id = s.id
             """,
-            new
-            {
-                ids,
-                mentions = sorted.Select(d => d.Mentions).ToArray(),
-                quotes = sorted.Select(d => d.Quotes).ToArray(),
-                articles = sorted.Select(d => d.Articles).ToArray(),
-                firstSeen = sorted.Select(d => d.FirstSeen).ToArray(),
-                lastSeen = sorted.Select(d => d.LastSeen).ToArray(),
-                names = sorted.Select(d => d.Name ?? string.Empty).ToArray(),
-            },
-            transaction);
+            transaction: transaction);
     }
 
     /// <summary>
     /// Registry entries a user's query names: the normalized query as a key or alias (exact), or the query inside
-    /// the display name (case-insensitive). Only speakers when <paramref name="speakersOnly"/>.
+    /// the display name (case-insensitive).
     /// </summary>
-    public static async Task<long[]> MatchAsync(IDbConnection connection, string query, string nameKey, bool speakersOnly)
+    public static async Task<long[]> MatchAsync(IDbConnection connection, string query, string nameKey)
         => (await connection.QueryAsync<long>(
-            $"""
-             SELECT k.id FROM known_entities k
-             WHERE (k.name_key = @nameKey
-                    OR k.id IN (SELECT a.known_entity_id FROM known_entity_aliases a WHERE a.alias_key = @nameKey)
-                    OR k.name ILIKE @contains ESCAPE '\')
-               {(speakersOnly ? "AND k.quote_count > 0" : string.Empty)}
-             ORDER BY k.id
-             LIMIT 1000
-             """,
+            """
+            SELECT k.id FROM known_entities k
+            WHERE k.name_key = @nameKey
+               OR k.id IN (SELECT a.known_entity_id FROM known_entity_aliases a WHERE a.alias_key = @nameKey)
+               OR k.name ILIKE @contains ESCAPE '\'
+            ORDER BY k.id
+            LIMIT 1000
+            """,
             new { nameKey, contains = SqlPatterns.Contains(query) })).ToArray();
 
     /// <summary>

@@ -25,6 +25,19 @@ CREATE INDEX known_entities_name_trgm ON known_entities USING gin (name gin_trgm
 CREATE INDEX known_entities_by_mentions ON known_entities (mention_count DESC, name COLLATE "C", id);
 CREATE INDEX known_entities_speakers ON known_entities (quote_count DESC, name COLLATE "C", id) WHERE quote_count > 0;
 
+-- Counter changes waiting to be added to known_entities. Storing an article appends here instead of updating the
+-- entries, because popular entries (a head of state quoted in every batch) would make concurrent batches queue on
+-- their row locks; the service folds the log into the entries every second and before listing them.
+CREATE TABLE known_entity_deltas (
+    known_entity_id bigint NOT NULL,
+    mentions        bigint NOT NULL,
+    quotes          bigint NOT NULL,
+    articles        bigint NOT NULL,
+    first_seen      timestamptz,
+    last_seen       timestamptz,
+    name            text
+);
+
 -- Other keys a person is known by: the surname ("zakharova") and initial plus surname ("m zakharova"). A key shared
 -- by two people resolves to neither of them.
 CREATE TABLE known_entity_aliases (
