@@ -9,6 +9,9 @@ namespace Platform.Storage.Data;
 /// <summary>SQL for the <c>quotes</c> table and its links to entities (<c>quote_entities</c>).</summary>
 internal static class QuotesTable
 {
+    /// <summary>How many of the newest matches a search by relevance ranks.</summary>
+    public const int RelevanceWindow = 1000;
+
     // Columns in QuoteRow order; the entity keys come from quote_entities.
     private const string QuoteColumns = """
         q.quote_index, q.start_offset, q.end_offset, q.text, q.kind, q.speaker_name, q.speaker_entity_key,
@@ -150,13 +153,20 @@ internal static class QuotesTable
 
         parameters.Add("limit", limit);
         // Without relevance the keyset goes into the inner query, so that an index in page order can serve it.
+        // Ranking reads every match's search vector: for common words that is most of the store. Relevance is
+        // therefore ranked among the newest RelevanceWindow matches, which bounds the cost whatever the words.
+        parameters.Add("window", RelevanceWindow);
         var sql = byRelevance
             ? $"""
                SELECT * FROM (
                    SELECT {rank} AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
                           a.published_at, q.article_seq, {QuoteColumns}
-                   FROM quotes q JOIN articles a ON a.id = q.article_id
-                   WHERE {where}) h
+                   FROM (SELECT q.article_id, q.quote_index FROM quotes q JOIN articles a ON a.id = q.article_id
+                         WHERE {where}
+                         ORDER BY q.article_seq DESC, q.quote_index
+                         LIMIT @window) m
+                   JOIN quotes q ON q.article_id = m.article_id AND q.quote_index = m.quote_index
+                   JOIN articles a ON a.id = q.article_id) h
                WHERE {keyset}
                ORDER BY h.rank DESC, h.article_seq DESC, h.quote_index
                LIMIT @limit
