@@ -10,7 +10,7 @@ namespace Platform.Storage.Data;
 internal static class QuotesTable
 {
     /// <summary>How many of the newest matches a search by relevance ranks.</summary>
-    public const int RelevanceWindow = 1000;
+    public const int RelevanceWindow = 300;
 
     // Columns in QuoteRow order; the entity keys come from quote_entities.
     private const string QuoteColumns = """
@@ -93,15 +93,24 @@ internal static class QuotesTable
             parameters.Add("speakerIds", speakerIds);
         }
 
-        if (filter.EntityIds is { } entityIds)
+        // One entity: the quotes come from its (known_entity_id, article_seq, quote_index) index, already in page order.
+        var core = "quotes q";
+        var order = "q.article_seq DESC, q.quote_index";
+        if (filter.EntityIds is [var entityId])
+        {
+            core = "quote_entities qe JOIN quotes q ON q.article_id = qe.article_id AND q.quote_index = qe.quote_index";
+            order = "qe.article_seq DESC, qe.quote_index";
+            where.Append(" AND qe.known_entity_id = @entityId");
+            parameters.Add("entityId", entityId);
+        }
+        else if (filter.EntityIds is { } entityIds)
         {
             where.Append(
                 $"""
-                  AND EXISTS (SELECT 1 FROM quote_entities qe
-                              WHERE qe.article_id = q.article_id AND qe.quote_index = q.quote_index
-                                AND {(entityIds.Length == 1 ? "qe.known_entity_id = @entityId" : "qe.known_entity_id = ANY(@entityIds)")})
+                  AND EXISTS (SELECT 1 FROM quote_entities qe2
+                              WHERE qe2.article_id = q.article_id AND qe2.quote_index = q.quote_index
+                                AND qe2.known_entity_id = ANY(@entityIds))
                  """);
-            parameters.Add("entityId", entityIds[0]);
             parameters.Add("entityIds", entityIds);
         }
 
@@ -135,6 +144,8 @@ internal static class QuotesTable
             parameters.Add("publishedBefore", filter.PublishedBefore);
         }
 
+        var from = core + " JOIN articles a ON a.id = q.article_id";
+        var needsArticles = filter.Source is not null || filter.PublishedAfter is not null || filter.PublishedBefore is not null;
         var byRelevance = filter.ByRelevance && filter.Text is not null;
         var rank = byRelevance ? "ts_rank_cd(q.search_vector, websearch_to_tsquery('english', @text))" : "0::real";
         var keyset = "TRUE";
@@ -154,16 +165,16 @@ internal static class QuotesTable
         parameters.Add("limit", limit);
         // Without relevance the keyset goes into the inner query, so that an index in page order can serve it.
         // Ranking reads every match's search vector: for common words that is most of the store. Relevance is
-        // therefore ranked among the newest RelevanceWindow matches, which bounds the cost whatever the words.
+        // therefore ranked among the newest RelevanceWindow (300) matches, which bounds the cost whatever the words.
         parameters.Add("window", RelevanceWindow);
         var sql = byRelevance
             ? $"""
                SELECT * FROM (
                    SELECT {rank} AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
                           a.published_at, q.article_seq, {QuoteColumns}
-                   FROM (SELECT q.article_id, q.quote_index FROM quotes q JOIN articles a ON a.id = q.article_id
+                   FROM (SELECT q.article_id, q.quote_index FROM {(needsArticles ? from : core)}
                          WHERE {where}
-                         ORDER BY q.article_seq DESC, q.quote_index
+                         ORDER BY {order}
                          LIMIT @window) m
                    JOIN quotes q ON q.article_id = m.article_id AND q.quote_index = m.quote_index
                    JOIN articles a ON a.id = q.article_id) h
@@ -174,9 +185,9 @@ internal static class QuotesTable
             : $"""
                SELECT 0::real AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
                       a.published_at, q.article_seq, {QuoteColumns}
-               FROM quotes q JOIN articles a ON a.id = q.article_id
-               WHERE {where} AND {keyset.Replace("h.", "q.", StringComparison.Ordinal)}
-               ORDER BY q.article_seq DESC, q.quote_index
+               FROM {from}
+               WHERE {where} AND {keyset.Replace("h.", filter.EntityIds is [_] ? "qe." : "q.", StringComparison.Ordinal)}
+               ORDER BY {order}
                LIMIT @limit
                """;
         return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
