@@ -5,6 +5,7 @@
 #   3. platform bench query    speaker, entity and full-text searches, page size 50, p50/p95/p99
 #   scripts/bench-storage.sh [ARTICLES] [SEED_QUOTES] [QUERIES]      defaults 2000 1000000 200
 # Results go to standard output; docs/benchmarks.md records them. Rate limits are off: this measures capacity.
+# The cluster is the project's .local/postgres (as for scripts/demo.sh), restarted with the settings below.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/postgres.sh
@@ -13,6 +14,9 @@ articles=${1:-2000}; seed_quotes=${2:-1000000}; queries=${3:-200}
 
 dotnet build Platform.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 export RateLimit__PermitsPerSecond=0
+# Durable (fsync, synchronous commit, full-page writes: PostgreSQL's defaults) and 1 GB of shared buffers, so that
+# the indexes of a million-quote store stay in memory as they would on a server sized for it.
+export PG_DURABLE=1 PG_SETTINGS="-c shared_buffers=1GB"
 trap stack_stop EXIT
 stack_start
 export PLATFORM_BENCH_DB="$STACK_CONNECTION"

@@ -43,10 +43,11 @@ pg_start() {
   local extra=""
   if [ "${PG_DURABLE:-0}" != 1 ]; then
     # Throwaway clusters trade durability for speed; benchmarks that claim durability set PG_DURABLE=1.
+    # PG_SETTINGS adds server settings ("-c shared_buffers=1GB").
     extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi
   pg_as_owner "$bin/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='' -c max_connections=200 $extra" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='' -c max_connections=200 $extra ${PG_SETTINGS:-}" start >/dev/null \
     || { cat "$PG_ROOT/server.log" >&2; return 1; }
   PG_CONNECTION_STRING="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
   export PG_ROOT PG_PORT PG_CONNECTION_STRING

@@ -156,17 +156,21 @@ internal static class KnownEntitiesTable
     }
 
     /// <summary>
-    /// Registry entries a user's query names: the normalized query as a key or alias (exact), or the query inside
-    /// the display name (case-insensitive).
+    /// Registry entries a user's query names: those whose key or alias is the normalized query ("Zakharova" means
+    /// Maria Zakharova, not also Zakharov); only when there are none, those whose display name contains the query.
     /// </summary>
     public static async Task<long[]> MatchAsync(IDbConnection connection, string query, string nameKey)
         => (await connection.QueryAsync<long>(
             """
+            WITH exact AS (
+                SELECT k.id FROM known_entities k WHERE k.name_key = @nameKey
+                UNION
+                SELECT a.known_entity_id FROM known_entity_aliases a WHERE a.alias_key = @nameKey)
+            SELECT id FROM exact
+            UNION ALL
             SELECT k.id FROM known_entities k
-            WHERE k.name_key = @nameKey
-               OR k.id IN (SELECT a.known_entity_id FROM known_entity_aliases a WHERE a.alias_key = @nameKey)
-               OR k.name ILIKE @contains ESCAPE '\'
-            ORDER BY k.id
+            WHERE NOT EXISTS (SELECT 1 FROM exact) AND k.name ILIKE @contains ESCAPE '\'
+            ORDER BY 1
             LIMIT 1000
             """,
             new { nameKey, contains = SqlPatterns.Contains(query) })).ToArray();

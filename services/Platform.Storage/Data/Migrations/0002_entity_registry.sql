@@ -47,6 +47,7 @@ CREATE TABLE known_entity_aliases (
     PRIMARY KEY (type, alias_key, known_entity_id)
 );
 CREATE INDEX known_entity_aliases_entity ON known_entity_aliases (known_entity_id);
+CREATE INDEX known_entity_aliases_key ON known_entity_aliases (alias_key);
 
 ALTER TABLE entities ADD COLUMN known_entity_id bigint REFERENCES known_entities (id);
 CREATE INDEX entities_known_entity ON entities (known_entity_id);
