@@ -22,6 +22,7 @@ public static class CliApp
                      StatusCommand.Create(context),
                      EvalCommands.Create(context),
                      BenchCommands.Create(context),
+                     CompletionCommand.Create(context),
                  })
         {
             root.Subcommands.Add(command);

@@ -181,4 +181,19 @@ public sealed class CliTests(StackFixture stack) : IClassFixture<StackFixture>, 
         var badFormat = await RunAsync("extract", "--offline", "--format", "xml", "-");
         Assert.NotEqual(ExitCodes.Success, badFormat.Exit);
     }
+
+    [Fact]
+    public async Task Completion_script_asks_the_cli_which_completes_commands_and_options()
+    {
+        var (exit, script, _) = await RunAsync("completion", "bash");
+        Assert.Equal(0, exit);
+        Assert.Contains("complete -o default -F _platform_complete platform", script, StringComparison.Ordinal);
+        Assert.Contains("[suggest:$point]", script, StringComparison.Ordinal);
+
+        // What the script runs when Tab is pressed after "platform quo" and "platform quotes --so".
+        var (_, commands, _) = await RunAsync("[suggest:3]", "quo");
+        Assert.Equal(["quotes"], commands.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var (_, options, _) = await RunAsync("[suggest:11]", "quotes --so");
+        Assert.Equal(["--source"], options.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
 }

@@ -24,7 +24,7 @@ internal static class KnownEntitiesTable
 
     /// <summary>Registry entries that answer to one of the keys (as their own key or as an alias) of a type.</summary>
     public static async Task<IReadOnlyList<AliasHit>> FindByAliasAsync(
-        IDbConnection connection, IDbTransaction transaction, string type, string[] keys)
+        IDbConnection connection, IDbTransaction? transaction, string type, string[] keys)
         => keys.Length == 0
             ? []
             : (await connection.QueryAsync<AliasHit>(
@@ -78,7 +78,7 @@ internal static class KnownEntitiesTable
 
     /// <summary>Ids of entries by type and key.</summary>
     public static async Task<IReadOnlyList<RegistryKey>> IdsAsync(
-        IDbConnection connection, IDbTransaction transaction, IReadOnlyList<(string Type, string NameKey)> keys)
+        IDbConnection connection, IDbTransaction? transaction, IReadOnlyList<(string Type, string NameKey)> keys)
         => keys.Count == 0
             ? []
             : (await connection.QueryAsync<RegistryKey>(

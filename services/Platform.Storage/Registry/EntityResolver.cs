@@ -19,21 +19,29 @@ internal static class EntityResolver
     private const string Person = "PERSON";
 
     /// <summary>
-    /// Resolves the names of the articles in a short transaction of its own, committed before the articles are
-    /// written: other batches see new registry entries at once, and the locks it takes are held only briefly.
-    /// Entries whose articles then fail to store keep zero counts and are not listed.
+    /// Resolves the names of the articles before they are written. When every name is known already (the usual case
+    /// once a store is warm) that is two lookups and no write. Otherwise the new entries are created in a short
+    /// transaction of its own, committed at once, so other batches see them and its locks are held only briefly;
+    /// entries whose articles then fail to store keep zero counts and are not listed.
     /// </summary>
     public static async Task<IReadOnlyList<ResolvedArticle>> ResolveAsync(
         NpgsqlConnection connection, IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken)
     {
+        if (await ResolveAsync(connection, null, records) is { } known)
+        {
+            return known;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var resolved = await ResolveAsync(connection, transaction, records);
+        var resolved = await ResolveAsync(connection, transaction, records)
+                       ?? throw new InvalidOperationException("resolution with creation always resolves");
         await transaction.CommitAsync(cancellationToken);
         return resolved;
     }
 
-    private static async Task<IReadOnlyList<ResolvedArticle>> ResolveAsync(
-        IDbConnection connection, IDbTransaction transaction, IReadOnlyList<ArticleRecord> records)
+    // Without a transaction: look up only, and null when some entry would have to be created.
+    private static async Task<IReadOnlyList<ResolvedArticle>?> ResolveAsync(
+        IDbConnection connection, IDbTransaction? transaction, IReadOnlyList<ArticleRecord> records)
     {
         // Every (type, key) the batch names, with the longest spelling seen.
         var wanted = new Dictionary<(string Type, string Key), string>();
@@ -51,6 +59,11 @@ internal static class EntityResolver
         }
 
         var idByKey = await ResolveKeysAsync(connection, transaction, wanted);
+        if (idByKey is null)
+        {
+            return null;
+        }
+
         return records.Select(record =>
         {
             var entityIds = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -84,15 +97,20 @@ internal static class EntityResolver
         }
     }
 
-    private static async Task<Dictionary<(string Type, string Key), long>> ResolveKeysAsync(
-        IDbConnection connection, IDbTransaction transaction, Dictionary<(string Type, string Key), string> wanted)
+    private static async Task<Dictionary<(string Type, string Key), long>?> ResolveKeysAsync(
+        IDbConnection connection, IDbTransaction? transaction, Dictionary<(string Type, string Key), string> wanted)
     {
+        var create = transaction is not null;
         // Who each person key may mean (by name key): registry entries that answer to it, and full names elsewhere
         // in this batch that it is an alias of (the batch may be the first to name the person in full).
         var personKeys = wanted.Keys.Where(k => k.Type == Person).Select(k => k.Key).ToArray();
         // Batches naming people with one surname take turns, so "Braque" in one batch sees "Odile Braque" created
         // by another that started a moment earlier instead of racing it.
-        await KnownEntitiesTable.LockSurnamesAsync(connection, transaction, personKeys.Select(NameKey.Surname).Distinct(StringComparer.Ordinal).ToArray());
+        if (create)
+        {
+            await KnownEntitiesTable.LockSurnamesAsync(connection, transaction!, personKeys.Select(NameKey.Surname).Distinct(StringComparer.Ordinal).ToArray());
+        }
+
         var candidates = personKeys.ToDictionary(k => k, _ => new Dictionary<string, long?>(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var hit in await KnownEntitiesTable.FindByAliasAsync(connection, transaction, Person, personKeys))
         {
@@ -134,12 +152,22 @@ internal static class EntityResolver
             .Select(k => new NewKnownEntity(k.Type, k.Key, wanted[k]))
             .OrderBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.NameKey, StringComparer.Ordinal)
             .ToList();
-        var created = await KnownEntitiesTable.InsertMissingAsync(connection, transaction, own);
-        await KnownEntitiesTable.AddAliasesAsync(connection, transaction, created
-            .Where(c => c.Type == Person)
-            .SelectMany(c => NameKey.PersonAliases(c.NameKey).Prepend(c.NameKey).Select(alias => (c.Type, alias, c.Id)))
-            .ToList());
-        foreach (var entry in await KnownEntitiesTable.IdsAsync(connection, transaction, own.Select(o => (o.Type, o.NameKey)).ToList()))
+        if (create)
+        {
+            var created = await KnownEntitiesTable.InsertMissingAsync(connection, transaction!, own);
+            await KnownEntitiesTable.AddAliasesAsync(connection, transaction!, created
+                .Where(c => c.Type == Person)
+                .SelectMany(c => NameKey.PersonAliases(c.NameKey).Prepend(c.NameKey).Select(alias => (c.Type, alias, c.Id)))
+                .ToList());
+        }
+
+        var existing = await KnownEntitiesTable.IdsAsync(connection, transaction, own.Select(o => (o.Type, o.NameKey)).ToList());
+        if (existing.Count < own.Count && !create)
+        {
+            return null;
+        }
+
+        foreach (var entry in existing)
         {
             resolved[(entry.Type, entry.NameKey)] = entry.Id;
         }
