@@ -57,7 +57,7 @@ internal static class QuotesTable
 
         await BinaryCopy.WriteAsync(
             connection,
-            "COPY quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq) FROM STDIN (FORMAT BINARY)",
+            "COPY quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq, speaker_id) FROM STDIN (FORMAT BINARY)",
             articles.SelectMany(a => a.Record.Quotes.SelectMany(q => q.EntityKeys.Distinct(StringComparer.Ordinal).Select(k => (a, q.QuoteIndex, k)))),
             async (writer, row, ct) =>
             {
@@ -67,6 +67,7 @@ internal static class QuotesTable
                 await writer.WriteAsync(entityKey, NpgsqlDbType.Text, ct);
                 await BinaryCopy.WriteNullableAsync(writer, article.Resolved.EntityIds.TryGetValue(entityKey, out var id) ? id : null, ct);
                 await writer.WriteAsync(article.Seq, NpgsqlDbType.Bigint, ct);
+                await BinaryCopy.WriteNullableAsync(writer, article.Resolved.SpeakerIds[quoteIndex], ct);
             },
             cancellationToken);
     }
@@ -88,7 +89,9 @@ internal static class QuotesTable
         if (filter.SpeakerIds is { } speakerIds)
         {
             // One id as "=" lets the planner read the (speaker_id, article_seq) index in page order.
-            where.Append(speakerIds.Length == 1 ? " AND q.speaker_id = @speakerId" : " AND q.speaker_id = ANY(@speakerIds)");
+            // With one entity too, the link's copy of the speaker lets (entity, speaker, article_seq) serve the page.
+            var speakerColumn = filter.EntityIds is [_] ? "qe.speaker_id" : "q.speaker_id";
+            where.Append(speakerIds.Length == 1 ? $" AND {speakerColumn} = @speakerId" : $" AND {speakerColumn} = ANY(@speakerIds)");
             parameters.Add("speakerId", speakerIds[0]);
             parameters.Add("speakerIds", speakerIds);
         }

@@ -60,11 +60,17 @@ ALTER TABLE quotes ALTER COLUMN article_seq SET NOT NULL;
 CREATE INDEX quotes_newest ON quotes (article_seq DESC, quote_index);
 CREATE INDEX quotes_by_speaker ON quotes (speaker_id, article_seq DESC, quote_index);
 
+-- Quote-entity links carry the quote's order and speaker: "what did X say about Y" reads one index in page order.
 ALTER TABLE quote_entities ADD COLUMN known_entity_id bigint REFERENCES known_entities (id);
 ALTER TABLE quote_entities ADD COLUMN article_seq bigint;
+ALTER TABLE quote_entities ADD COLUMN speaker_id bigint REFERENCES known_entities (id);
 UPDATE quote_entities qe SET article_seq = a.seq FROM articles a WHERE a.id = qe.article_id;
 ALTER TABLE quote_entities ALTER COLUMN article_seq SET NOT NULL;
 CREATE INDEX quote_entities_by_entity ON quote_entities (known_entity_id, article_seq DESC, quote_index);
+CREATE INDEX quote_entities_by_entity_and_speaker ON quote_entities (known_entity_id, speaker_id, article_seq DESC, quote_index);
+
+-- Searches by outlet.
+CREATE INDEX articles_source ON articles (lower(source), seq DESC);
 
 -- Rows stored before this migration join the registry under their exact (normalized) names; aliases are added by
 -- the service for what it stores from now on.
@@ -82,6 +88,8 @@ UPDATE quotes q SET speaker_id = e.known_entity_id
 FROM entities e WHERE e.article_id = q.article_id AND e.entity_key = q.speaker_entity_key;
 UPDATE quote_entities qe SET known_entity_id = e.known_entity_id
 FROM entities e WHERE e.article_id = qe.article_id AND e.entity_key = qe.entity_key;
+UPDATE quote_entities qe SET speaker_id = q.speaker_id
+FROM quotes q WHERE q.article_id = qe.article_id AND q.quote_index = qe.quote_index;
 UPDATE known_entities k SET mention_count = s.mentions, article_count = s.articles, first_seen = s.first_seen, last_seen = s.last_seen
 FROM (SELECT e.known_entity_id AS id, sum(e.mention_count) AS mentions, count(DISTINCT e.article_id) AS articles,
              min(coalesce(a.published_at, a.ingested_at)) AS first_seen, max(coalesce(a.published_at, a.ingested_at)) AS last_seen
