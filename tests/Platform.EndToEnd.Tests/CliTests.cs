@@ -196,4 +196,15 @@ public sealed class CliTests(StackFixture stack) : IClassFixture<StackFixture>, 
         var (_, options, _) = await RunAsync("[suggest:11]", "quotes --so");
         Assert.Equal(["--source"], options.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
+
+    [Fact]
+    public async Task Status_as_json_lines_says_both_services_serve()
+    {
+        var (exit, output, _) = await RunAsync(
+            "status", "--extraction", stack.Extraction.Address.ToString(), "--storage", stack.Storage.Address.ToString(), "--format", "jsonl");
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["extraction", "storage"], lines.Select(l => l.GetProperty("service").GetString()));
+        Assert.All(lines, l => Assert.Equal("SERVING", l.GetProperty("status").GetString()));
+    }
 }

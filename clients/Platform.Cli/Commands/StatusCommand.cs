@@ -12,18 +12,42 @@ internal static class StatusCommand
     {
         var extraction = CommonOptions.Extraction();
         var storage = CommonOptions.Storage();
+        var format = CommonOptions.Format("table", "json", "jsonl");
         var command = new Command("status", "Check that both services are up (storage is up only while its database answers)")
         {
-            extraction, storage,
+            extraction, storage, format,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var healthy = true;
+            var rows = new List<(string Service, string Address, string Status)>();
             foreach (var (name, address) in new[] { ("extraction", parse.GetRequiredValue(extraction)), ("storage", parse.GetRequiredValue(storage)) })
             {
                 var status = await CheckAsync(address, parse, cancellationToken);
                 healthy &= status == "SERVING";
-                context.Console.MarkupLine($"{name,-10} {Markup.Escape(address.ToString()),-28} {(status == "SERVING" ? "[green]" : "[red]")}{status}[/]");
+                rows.Add((name, address.ToString(), status));
+            }
+
+            var json = rows.Select(r => System.Text.Json.JsonSerializer.Serialize(new { service = r.Service, address = r.Address, status = r.Status })).ToList();
+            switch (parse.GetRequiredValue(format))
+            {
+                case "json":
+                    await context.Output.WriteLineAsync("[" + string.Join(",", json) + "]");
+                    break;
+                case "jsonl":
+                    foreach (var line in json)
+                    {
+                        await context.Output.WriteLineAsync(line);
+                    }
+
+                    break;
+                default:
+                    foreach (var (name, address, status) in rows)
+                    {
+                        context.Console.MarkupLine($"{name,-10} {Markup.Escape(address),-28} {(status == "SERVING" ? "[green]" : "[red]")}{status}[/]");
+                    }
+
+                    break;
             }
 
             return healthy ? ExitCodes.Success : ExitCodes.Unavailable;
