@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Evaluation;
 using Platform.Nlp.Evaluation.Quotes;
@@ -26,9 +27,10 @@ internal static class EvalCommands
         };
         var limit = new Option<int>("--limit") { Description = "Only the first N documents (0 = all)" };
         var twoApostrophes = new Option<bool>("--two-apostrophe-marks") { Description = "PolNeAR: count '' as quotation marks in the gold kinds" };
+        var format = CommonOptions.Format("table", "json");
         var command = new Command("quotes", "Quote precision/recall/F1 (Gender Gap Tracker matching at 0.3 and 0.8), speaker and cue accuracy")
         {
-            gold, limit, twoApostrophes,
+            gold, limit, twoApostrophes, format,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -41,7 +43,7 @@ internal static class EvalCommands
 
             var report = QuoteEvaluation.Run(new QuoteEvaluationOptions(file.FullName, Limit: parse.GetValue(limit),
                 TwoApostropheMarks: parse.GetValue(twoApostrophes)));
-            await context.Output.WriteAsync(report.ToMarkdown());
+            await context.Output.WriteAsync(parse.GetRequiredValue(format) == "json" ? QuotesJson(report) + "\n" : report.ToMarkdown());
             return ExitCodes.Success;
         });
         return command;
@@ -52,7 +54,8 @@ internal static class EvalCommands
         var conll = new Option<FileInfo>("--conll") { Description = "CoNLL file (BIO or IOB1, .gz allowed)", Required = true };
         var onlyGoldTypes = new Option<bool>("--only-gold-types") { Description = "Score only the types the file annotates (PER, ORG, LOC, MISC)" };
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit with 1 when overall F1 is below this" };
-        var command = new Command("ner", "Phrase-level precision, recall and F1 per type, conlleval-style") { conll, onlyGoldTypes, minF1 };
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("ner", "Phrase-level precision, recall and F1 per type, conlleval-style") { conll, onlyGoldTypes, minF1, format };
         command.SetAction(async (parse, _) =>
         {
             var file = parse.GetRequiredValue(conll);
@@ -64,7 +67,13 @@ internal static class EvalCommands
 
             var model = NerModel.Default ?? throw new InvalidOperationException("the engine has no embedded NER model");
             var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file.FullName), parse.GetValue(onlyGoldTypes));
-            await context.Output.WriteAsync(scorer.Report());
+            await context.Output.WriteAsync(parse.GetRequiredValue(format) == "json"
+                ? JsonSerializer.Serialize(new
+                {
+                    overall = Score(scorer.Overall),
+                    types = scorer.ByType.OrderBy(t => t.Type, StringComparer.Ordinal).ToDictionary(t => t.Type, Score),
+                }) + "\n"
+                : scorer.Report());
             if (parse.GetValue(minF1) is { } minimum && scorer.Overall.F1 < minimum)
             {
                 await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"overall F1 {scorer.Overall.F1:F2} is below {minimum}"));
@@ -75,4 +84,34 @@ internal static class EvalCommands
         });
         return command;
     }
+
+    private static object Score(TypeScore score)
+        => new { gold = score.Gold, predicted = score.Predicted, correct = score.Correct, precision = score.Precision, recall = score.Recall, f1 = score.F1 };
+
+    // Fractions (0 to 1), one object per kind subset and threshold, as the table shows them.
+    private static string QuotesJson(QuoteEvaluationReport report) => JsonSerializer.Serialize(new
+    {
+        gold = report.GoldPath,
+        documents = report.Scores.Documents,
+        scores = Enum.GetValues<KindSubset>().SelectMany(subset => QuoteScorer.Thresholds.Select(threshold =>
+        {
+            var c = report.Scores.Counts(subset, threshold);
+            return new
+            {
+                kinds = subset.ToString(),
+                threshold,
+                gold = c.Gold,
+                system = c.System,
+                matched = c.Matched,
+                precision = c.Precision,
+                recall = c.Recall,
+                f1 = c.F1,
+                speakerMention = c.MentionAccuracy,
+                resolvedSpeaker = double.IsNaN(c.ResolvedAccuracy) ? (double?)null : c.ResolvedAccuracy,
+                cue = c.CueAccuracy,
+            };
+        })),
+        nonQuotes = report.Scores.NonQuotes,
+        nonQuotesReported = report.Scores.ReportedNonQuotes.Count,
+    });
 }
