@@ -23,5 +23,8 @@ echo
 echo "==> Stored quotes"
 platform quotes --limit 200
 echo
+echo "==> Speakers across articles"
+platform speakers --limit 10
+echo
 echo "==> Top entities"
 platform entities --limit 15
