@@ -70,17 +70,7 @@ public static class NameKey
     }
 
     /// <summary>The last word of a name key, generational suffixes aside: "king" for "martin luther king jr".</summary>
-    public static string Surname(string nameKey)
-    {
-        var words = nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var last = words.Length - 1;
-        while (last > 0 && Suffixes.Contains(words[last]))
-        {
-            last--;
-        }
-
-        return last >= 0 ? words[last] : nameKey;
-    }
+    public static string Surname(string nameKey) => WordsWithoutSuffix(nameKey) is [.., var last] ? last : nameKey;
 
     /// <summary>
     /// The keys a person's name is also known by: for "Maria V. Zakharova", the surname "zakharova" and the initial
@@ -88,13 +78,8 @@ public static class NameKey
     /// </summary>
     public static IReadOnlyList<string> PersonAliases(string nameKey)
     {
-        var words = nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (words.Count > 1 && Suffixes.Contains(words[^1]))
-        {
-            words.RemoveAt(words.Count - 1);
-        }
-
-        if (words.Count < 2)
+        var words = WordsWithoutSuffix(nameKey);
+        if (words.Length < 2)
         {
             return [];
         }
@@ -102,5 +87,18 @@ public static class NameKey
         var surname = words[^1];
         var aliases = new List<string> { surname, $"{words[0][0]} {surname}" };
         return aliases.Where(a => a != nameKey).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    // The words of a name key without trailing generational suffixes (one word always stays).
+    private static string[] WordsWithoutSuffix(string nameKey)
+    {
+        var words = nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var count = words.Length;
+        while (count > 1 && Suffixes.Contains(words[count - 1]))
+        {
+            count--;
+        }
+
+        return words[..count];
     }
 }
