@@ -151,10 +151,12 @@ internal static class QuotesTable
         var needsArticles = filter.Source is not null || filter.PublishedAfter is not null || filter.PublishedBefore is not null;
         var byRelevance = filter.ByRelevance && filter.Text is not null;
         var rank = byRelevance ? "ts_rank_cd(q.search_vector, websearch_to_tsquery('english', @text))" : "0::real";
+        // The keyset compares the columns the page is ordered by: the ranked rows (h), or the table read in order.
+        var ordered = byRelevance ? "h" : filter.EntityIds is [_] ? "qe" : "q";
         var keyset = "TRUE";
         if (after is { } position)
         {
-            keyset = "(h.article_seq < @afterSeq OR (h.article_seq = @afterSeq AND h.quote_index > @afterIndex))";
+            keyset = $"({ordered}.article_seq < @afterSeq OR ({ordered}.article_seq = @afterSeq AND {ordered}.quote_index > @afterIndex))";
             if (byRelevance)
             {
                 keyset = $"(h.rank < @afterRank OR (h.rank = @afterRank AND {keyset}))";
@@ -189,7 +191,7 @@ internal static class QuotesTable
                SELECT 0::real AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
                       a.published_at, q.article_seq, {QuoteColumns}
                FROM {from}
-               WHERE {where} AND {keyset.Replace("h.", filter.EntityIds is [_] ? "qe." : "q.", StringComparison.Ordinal)}
+               WHERE {where} AND {keyset}
                ORDER BY {order}
                LIMIT @limit
                """;
