@@ -23,6 +23,7 @@ internal sealed class IngestValidator(StorageLimits limits)
 
         var article = request.Article;
         var analysis = request.Analysis;
+        var textLength = CodePointLength(article.Text);
         return CheckId(article.Id)
                ?? (analysis.ArticleId != article.Id
                    ? $"analysis.article_id: '{Shorten(analysis.ArticleId)}' differs from article.id '{Shorten(article.Id)}'"
@@ -32,8 +33,8 @@ internal sealed class IngestValidator(StorageLimits limits)
                ?? CheckShort("article.title", article.Title)
                ?? CheckShort("article.source", article.Source)
                ?? CheckShort("analysis.engine_version", analysis.EngineVersion)
-               ?? CheckEntities(analysis, CodePointLength(article.Text))
-               ?? CheckQuotes(analysis, CodePointLength(article.Text));
+               ?? CheckEntities(analysis, textLength)
+               ?? CheckQuotes(analysis, textLength);
     }
 
     private string? CheckId(string id)
