@@ -78,15 +78,27 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
         return new PipelineResult(count, bytes, clock.Elapsed.TotalSeconds, engineSeconds, notStored);
     }
 
-    private async Task<int> IngestAsync(
+    private Task<int> IngestAsync(
         IReadOnlyList<(Article Article, ArticleAnalysis Analysis)> articles, int streams, Latencies latencies, CancellationToken cancellationToken)
+        => IngestStreamsAsync(storage, streams, s => articles.Where((_, i) => i % streams == s), latencies, cancellationToken);
+
+    /// <summary>
+    /// Sends articles over <paramref name="streams"/> concurrent Ingest calls (stream s sends <paramref name="share"/>(s),
+    /// produced as it goes) and returns how many were not stored; each acknowledgement's latency goes to
+    /// <paramref name="latencies"/>, timed from before the write (waiting for the service to take it counts).
+    /// </summary>
+    public static async Task<int> IngestStreamsAsync(
+        StorageService.StorageServiceClient storage,
+        int streams,
+        Func<int, IEnumerable<(Article Article, ArticleAnalysis Analysis)>> share,
+        Latencies latencies,
+        CancellationToken cancellationToken)
     {
         var notStored = 0;
         await Task.WhenAll(Enumerable.Range(0, streams).Select(async s =>
         {
             using var call = storage.Ingest(cancellationToken: cancellationToken);
             var sentAt = new Dictionary<ulong, long>();
-            var share = articles.Where((_, i) => i % streams == s).ToList();
             var reader = Task.Run(async () =>
             {
                 await foreach (var ack in call.ResponseStream.ReadAllAsync(cancellationToken))
@@ -104,15 +116,15 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
                     }
                 }
             }, cancellationToken);
-            for (var i = 0; i < share.Count; i++)
+            ulong sequence = 0;
+            foreach (var (article, analysis) in share(s))
             {
-                // Timed from before the write: time spent waiting for the service to take the article counts.
                 lock (sentAt)
                 {
-                    sentAt[(ulong)i] = Stopwatch.GetTimestamp();
+                    sentAt[sequence] = Stopwatch.GetTimestamp();
                 }
 
-                await call.RequestStream.WriteAsync(new IngestRequest { Sequence = (ulong)i, Article = share[i].Article, Analysis = share[i].Analysis }, cancellationToken);
+                await call.RequestStream.WriteAsync(new IngestRequest { Sequence = sequence++, Article = article, Analysis = analysis }, cancellationToken);
             }
 
             await call.RequestStream.CompleteAsync();

@@ -76,29 +76,12 @@ internal static class BenchCommands
             using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
             var client = new StorageService.StorageServiceClient(channel);
             var clock = Stopwatch.StartNew();
-            var failed = 0;
-            await Task.WhenAll(Enumerable.Range(0, streamCount).Select(async s =>
-            {
-                using var call = client.Ingest(cancellationToken: cancellationToken);
-                var reader = Task.Run(async () =>
-                {
-                    await foreach (var ack in call.ResponseStream.ReadAllAsync(cancellationToken))
-                    {
-                        if (ack.Status is not (StoreStatus.Stored or StoreStatus.Duplicate or StoreStatus.Replaced))
-                        {
-                            Interlocked.Increment(ref failed);
-                        }
-                    }
-                }, cancellationToken);
-                for (var n = s; n < articles; n += streamCount)
-                {
-                    var (article, analysis) = SyntheticNews.Create("seed-", n);
-                    await call.RequestStream.WriteAsync(new IngestRequest { Sequence = (ulong)n, Article = article, Analysis = analysis }, cancellationToken);
-                }
-
-                await call.RequestStream.CompleteAsync();
-                await reader;
-            }));
+            var failed = await IngestBenchmark.IngestStreamsAsync(
+                client,
+                streamCount,
+                s => Enumerable.Range(0, (articles - s + streamCount - 1) / streamCount).Select(i => SyntheticNews.Create("seed-", s + (long)i * streamCount)),
+                new Latencies(),
+                cancellationToken);
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"seeded {articles} articles ({articles * SyntheticNews.QuotesPerArticle} quotes) in {clock.Elapsed.TotalSeconds:0.0} s; not stored: {failed}"));
             return failed == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
