@@ -84,39 +84,11 @@ internal static class QuotesTable
     /// </summary>
     public static async Task<IReadOnlyList<QuoteHitRow>> SearchAsync(IDbConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit)
     {
-        var where = new StringBuilder("TRUE");
         var parameters = new DynamicParameters();
-        if (filter.SpeakerIds is { } speakerIds)
-        {
-            // One id as "=" lets the planner read the (speaker_id, article_seq) index in page order.
-            // With one entity too, the link's copy of the speaker lets (entity, speaker, article_seq) serve the page.
-            var speakerColumn = filter.EntityIds is [_] ? "qe.speaker_id" : "q.speaker_id";
-            where.Append(speakerIds.Length == 1 ? $" AND {speakerColumn} = @speakerId" : $" AND {speakerColumn} = ANY(@speakerIds)");
-            parameters.Add("speakerId", speakerIds[0]);
-            parameters.Add("speakerIds", speakerIds);
-        }
+        var byRelevance = filter.ByRelevance && filter.Text is not null;
+        var scan = IndexScan.For(filter, parameters);
 
-        // One entity: the quotes come from its (known_entity_id, article_seq, quote_index) index, already in page order.
-        var core = "quotes q";
-        var order = "q.article_seq DESC, q.quote_index";
-        if (filter.EntityIds is [var entityId])
-        {
-            core = "quote_entities qe JOIN quotes q ON q.article_id = qe.article_id AND q.quote_index = qe.quote_index";
-            order = "qe.article_seq DESC, qe.quote_index";
-            where.Append(" AND qe.known_entity_id = @entityId");
-            parameters.Add("entityId", entityId);
-        }
-        else if (filter.EntityIds is { } entityIds)
-        {
-            where.Append(
-                $"""
-                  AND EXISTS (SELECT 1 FROM quote_entities qe2
-                              WHERE qe2.article_id = q.article_id AND qe2.quote_index = q.quote_index
-                                AND qe2.known_entity_id = ANY(@entityIds))
-                 """);
-            parameters.Add("entityIds", entityIds);
-        }
-
+        var where = new StringBuilder(scan.Condition);
         if (filter.Text is not null)
         {
             where.Append(" AND q.search_vector @@ websearch_to_tsquery('english', @text)");
@@ -125,7 +97,7 @@ internal static class QuotesTable
 
         if (filter.ArticleId is not null)
         {
-            where.Append(" AND q.article_id = @articleId");
+            where.Append($" AND {scan.Alias}.article_id = @articleId");
             parameters.Add("articleId", filter.ArticleId);
         }
 
@@ -147,15 +119,11 @@ internal static class QuotesTable
             parameters.Add("publishedBefore", filter.PublishedBefore);
         }
 
-        var from = core + " JOIN articles a ON a.id = q.article_id";
-        var needsArticles = filter.Source is not null || filter.PublishedAfter is not null || filter.PublishedBefore is not null;
-        var byRelevance = filter.ByRelevance && filter.Text is not null;
-        var rank = byRelevance ? "ts_rank_cd(q.search_vector, websearch_to_tsquery('english', @text))" : "0::real";
-        // The keyset compares the columns the page is ordered by: the ranked rows (h), or the table read in order.
-        var ordered = byRelevance ? "h" : filter.EntityIds is [_] ? "qe" : "q";
         var keyset = "TRUE";
         if (after is { } position)
         {
+            // Newest first, the keyset goes into the index scans; by relevance, it applies to the ranked rows (h).
+            var ordered = byRelevance ? "h" : scan.Alias;
             keyset = $"({ordered}.article_seq < @afterSeq OR ({ordered}.article_seq = @afterSeq AND {ordered}.quote_index > @afterIndex))";
             if (byRelevance)
             {
@@ -168,34 +136,88 @@ internal static class QuotesTable
         }
 
         parameters.Add("limit", limit);
-        // Without relevance the keyset goes into the inner query, so that an index in page order can serve it.
         // Ranking reads every match's search vector: for common words that is most of the store. Relevance is
         // therefore ranked among the newest RelevanceWindow (300) matches, which bounds the cost whatever the words.
         parameters.Add("window", RelevanceWindow);
+        var take = byRelevance ? "@window" : "@limit";
+        var needsQuote = filter.Text is not null && scan.Alias != "q";
+        var needsArticle = filter.Source is not null || filter.PublishedAfter is not null || filter.PublishedBefore is not null;
+        var matches = $"""
+            SELECT {scan.Alias}.article_id, {scan.Alias}.quote_index, {scan.Alias}.article_seq
+            FROM {scan.Table}
+                 {(needsQuote ? $"JOIN quotes q ON q.article_id = {scan.Alias}.article_id AND q.quote_index = {scan.Alias}.quote_index" : "")}
+                 {(needsArticle ? $"JOIN articles a ON a.id = {scan.Alias}.article_id" : "")}
+            WHERE {where} AND {(byRelevance ? "TRUE" : keyset)}
+            ORDER BY {scan.Alias}.article_seq DESC, {scan.Alias}.quote_index
+            LIMIT {take}
+            """;
+        if (scan.Ids is not null)
+        {
+            // One scan per registry id, each stopped after a page; a quote linked to two of the ids counts once.
+            matches = $"""
+                SELECT DISTINCT m.article_id, m.quote_index, m.article_seq
+                FROM {scan.Ids} CROSS JOIN LATERAL ({matches}) m
+                ORDER BY m.article_seq DESC, m.quote_index
+                LIMIT {take}
+                """;
+        }
+
+        var rank = byRelevance ? "ts_rank_cd(q.search_vector, websearch_to_tsquery('english', @text))" : "0::real";
+        var hits = $"""
+            SELECT {rank} AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
+                   a.published_at, q.article_seq, {QuoteColumns}
+            FROM ({matches}) p
+            JOIN quotes q ON q.article_id = p.article_id AND q.quote_index = p.quote_index
+            JOIN articles a ON a.id = q.article_id
+            """;
         var sql = byRelevance
             ? $"""
-               SELECT * FROM (
-                   SELECT {rank} AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
-                          a.published_at, q.article_seq, {QuoteColumns}
-                   FROM (SELECT q.article_id, q.quote_index FROM {(needsArticles ? from : core)}
-                         WHERE {where}
-                         ORDER BY {order}
-                         LIMIT @window) m
-                   JOIN quotes q ON q.article_id = m.article_id AND q.quote_index = m.quote_index
-                   JOIN articles a ON a.id = q.article_id) h
+               SELECT * FROM ({hits}) h
                WHERE {keyset}
                ORDER BY h.rank DESC, h.article_seq DESC, h.quote_index
                LIMIT @limit
                """
             : $"""
-               SELECT 0::real AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
-                      a.published_at, q.article_seq, {QuoteColumns}
-               FROM {from}
-               WHERE {where} AND {keyset}
-               ORDER BY {order}
-               LIMIT @limit
+               {hits}
+               ORDER BY p.article_seq DESC, p.quote_index
                """;
         return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
+    }
+
+    /// <summary>
+    /// The index that lists a search's candidates in page order: the entities' links (with the quote's speaker),
+    /// the speakers' quotes, or all quotes. A name that several registry entries answer to (a town the engine typed
+    /// LOC in one article and ORG in another) gives one scan per id, merged afterwards: "= ANY(ids)" would make
+    /// PostgreSQL read every match and sort them.
+    /// </summary>
+    private sealed record IndexScan(string Table, string Alias, string Condition, string? Ids)
+    {
+        // Above this many (entity, speaker) pairs, each entity's scan filters speakers instead.
+        private const int MaxPairScans = 64;
+
+        public static IndexScan For(QuoteFilter filter, DynamicParameters parameters)
+        {
+            if (filter.EntityIds is not null)
+            {
+                parameters.Add("entityIds", filter.EntityIds);
+            }
+
+            if (filter.SpeakerIds is not null)
+            {
+                parameters.Add("speakerIds", filter.SpeakerIds);
+            }
+
+            return (filter.EntityIds, filter.SpeakerIds) switch
+            {
+                (null, null) => new("quotes q", "q", "TRUE", null),
+                (null, _) => new("quotes q", "q", "q.speaker_id = s.id", "unnest(@speakerIds) s(id)"),
+                (_, null) => new("quote_entities qe", "qe", "qe.known_entity_id = e.id", "unnest(@entityIds) e(id)"),
+                var (entities, speakers) when entities.Length * speakers.Length <= MaxPairScans => new(
+                    "quote_entities qe", "qe", "qe.known_entity_id = e.id AND qe.speaker_id = s.id",
+                    "unnest(@entityIds) e(id) CROSS JOIN unnest(@speakerIds) s(id)"),
+                _ => new("quote_entities qe", "qe", "qe.known_entity_id = e.id AND qe.speaker_id = ANY(@speakerIds)", "unnest(@entityIds) e(id)"),
+            };
+        }
     }
 }
 
