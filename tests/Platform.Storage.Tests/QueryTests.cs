@@ -183,6 +183,27 @@ public class QueryTests(QueryTests.Corpus corpus) : IClassFixture<QueryTests.Cor
     }
 
     [Fact]
+    public async Task Outlet_pages_follow_the_newest_first_order_of_all_quotes()
+    {
+        // The outlet's quotes are read through its articles; the pages must still be the global order, filtered.
+        var all = (await Client.SearchQuotesAsync(new SearchQuotesRequest { PageSize = 500 })).Quotes
+            .Where(h => h.ArticleSource == "Harbour Gazette" && h.Quote.Text.Contains("tariffs", StringComparison.Ordinal))
+            .Select(h => (h.ArticleId, h.Quote.Start)).ToList();
+        var paged = new List<(string, int)>();
+        var request = new SearchQuotesRequest { Source = "Harbour Gazette", Text = "tariffs", Order = QuoteOrder.Newest, PageSize = 3 };
+        do
+        {
+            var page = await Client.SearchQuotesAsync(request);
+            paged.AddRange(page.Quotes.Select(h => (h.ArticleId, h.Quote.Start)));
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+
+        Assert.Equal(10, all.Count);
+        Assert.Equal(all, paged);
+    }
+
+    [Fact]
     public async Task Text_search_ranks_by_relevance_and_pages_in_rank_order()
     {
         // Any of three words: Marsh's harbour and tariff quotes match, ranked; pages of 7 must keep that order.
