@@ -131,20 +131,13 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Quotes matching the search. Speaker and entity names are first looked up in the registry (a name, an alias or
-    /// part of a name); a name nobody answers to finds nothing.
+    /// Quotes matching the filter. Speaker and entity names are looked up in the registry (a name, an alias or part of
+    /// a name) by the same statement; a name nobody answers to finds nothing.
     /// </summary>
-    public async Task<IReadOnlyList<QuoteHitRow>> SearchQuotesAsync(QuoteSearch search, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QuoteHitRow>> SearchQuotesAsync(QuoteFilter filter, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var speakerIds = await ResolveAsync(connection, search.Speaker, search.SpeakerId);
-        var entityIds = await ResolveAsync(connection, search.Entity, search.EntityId);
-        if (speakerIds is [] || entityIds is [])
-        {
-            return [];
-        }
-
-        return await QuotesTable.SearchAsync(connection, search.Filter with { SpeakerIds = speakerIds, EntityIds = entityIds }, after, limit);
+        return await QuotesTable.SearchAsync(connection, filter, after, limit);
     }
 
     /// <summary>
@@ -156,7 +149,7 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
     {
         await FoldRegistryCountersAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await ResolveAsync(connection, name, 0);
+        var ids = await ResolveAsync(connection, name);
         return ids is []
             ? []
             : await KnownEntitiesTable.ListAsync(connection, new KnownEntityFilter(speakers, type, ids), after, limit);
@@ -173,16 +166,6 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
     }
 
     // Null: no filter. Empty: a filter that nothing matches.
-    private static async Task<long[]?> ResolveAsync(NpgsqlConnection connection, string? name, long id)
-    {
-        if (id != 0)
-        {
-            return name is null ? [id] : (await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name))).Intersect([id]).ToArray();
-        }
-
-        return name is null ? null : await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name));
-    }
+    private static async Task<long[]?> ResolveAsync(NpgsqlConnection connection, string? name)
+        => name is null ? null : await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name));
 }
-
-/// <summary>A quote search as asked: names still to be looked up in the registry, and the other filters.</summary>
-internal sealed record QuoteSearch(string? Speaker, long SpeakerId, string? Entity, long EntityId, QuoteFilter Filter);

@@ -160,20 +160,32 @@ internal static class KnownEntitiesTable
     /// Maria Zakharova, not also Zakharov); only when there are none, those whose display name contains the query.
     /// </summary>
     public static async Task<long[]> MatchAsync(IDbConnection connection, string query, string nameKey)
-        => (await connection.QueryAsync<long>(
-            """
+    {
+        var parameters = new DynamicParameters();
+        return (await connection.QueryAsync<long>(MatchSql(parameters, "name", query, nameKey, 1000), parameters)).ToArray();
+    }
+
+    /// <summary>
+    /// The statement of <see cref="MatchAsync"/> (one column, <c>id</c>), to be used inside another statement, with
+    /// its parameters added under the given prefix; at most <paramref name="limit"/> entries.
+    /// </summary>
+    public static string MatchSql(DynamicParameters parameters, string prefix, string query, string nameKey, int limit)
+    {
+        parameters.Add($"{prefix}Key", nameKey);
+        parameters.Add($"{prefix}Contains", SqlPatterns.Contains(query));
+        return $"""
             WITH exact AS (
-                SELECT k.id FROM known_entities k WHERE k.name_key = @nameKey
+                SELECT k.id FROM known_entities k WHERE k.name_key = @{prefix}Key
                 UNION
-                SELECT a.known_entity_id FROM known_entity_aliases a WHERE a.alias_key = @nameKey)
+                SELECT a.known_entity_id FROM known_entity_aliases a WHERE a.alias_key = @{prefix}Key)
             SELECT id FROM exact
             UNION ALL
             SELECT k.id FROM known_entities k
-            WHERE NOT EXISTS (SELECT 1 FROM exact) AND k.name ILIKE @contains ESCAPE '\'
+            WHERE NOT EXISTS (SELECT 1 FROM exact) AND k.name ILIKE @{prefix}Contains ESCAPE '\'
             ORDER BY 1
-            LIMIT 1000
-            """,
-            new { nameKey, contains = SqlPatterns.Contains(query) })).ToArray();
+            LIMIT {limit}
+            """;
+    }
 
     /// <summary>
     /// Registry entries, most mentioned (or, for speakers, most quoted) first, after the keyset position when given.

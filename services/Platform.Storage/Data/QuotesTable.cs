@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
+using Platform.Storage.Registry;
 
 namespace Platform.Storage.Data;
 
@@ -86,7 +87,7 @@ internal static class QuotesTable
     {
         var parameters = new DynamicParameters();
         var byRelevance = filter.ByRelevance && filter.Text is not null;
-        var scan = IndexScan.For(filter, parameters);
+        var scan = IndexScan.For(filter);
 
         var where = new StringBuilder(scan.Condition);
         if (filter.Text is not null)
@@ -171,18 +172,49 @@ internal static class QuotesTable
             JOIN quotes q ON q.article_id = p.article_id AND q.quote_index = p.quote_index
             JOIN articles a ON a.id = q.article_id
             """;
+        var registry = new List<string>();
+        if (filter.Speaker is { } speaker)
+        {
+            registry.Add($"speaker_ids AS MATERIALIZED ({RegistryIdsSql(speaker, "speaker", parameters)})");
+        }
+
+        if (filter.Entity is { } entity)
+        {
+            registry.Add($"entity_ids AS MATERIALIZED ({RegistryIdsSql(entity, "entity", parameters)})");
+        }
+
+        var with = registry.Count > 0 ? $"WITH {string.Join(", ", registry)}" : string.Empty;
         var sql = byRelevance
             ? $"""
+               {with}
                SELECT * FROM ({hits}) h
                WHERE {keyset}
                ORDER BY h.rank DESC, h.article_seq DESC, h.quote_index
                LIMIT @limit
                """
             : $"""
+               {with}
                {hits}
                ORDER BY p.article_seq DESC, p.quote_index
                """;
         return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
+    }
+
+    /// <summary>
+    /// The registry ids a search means by a speaker or entity, looked up in the search statement itself (one round
+    /// trip): those the name answers to (at most 100 when only a part of names matches), or the id given, or the
+    /// id only if the name answers to it. None matches nothing.
+    /// </summary>
+    private static string RegistryIdsSql(RegistryName name, string prefix, DynamicParameters parameters)
+    {
+        parameters.Add($"{prefix}Id", name.Id);
+        if (name.Name is null)
+        {
+            return $"SELECT @{prefix}Id::bigint AS id";
+        }
+
+        var match = KnownEntitiesTable.MatchSql(parameters, prefix, name.Name, NameKey.Normalize(name.Name), limit: 100);
+        return $"SELECT id FROM ({match}) m {(name.Id != 0 ? $"WHERE id = @{prefix}Id" : string.Empty)}";
     }
 
     /// <summary>
@@ -199,47 +231,30 @@ internal static class QuotesTable
     /// <param name="ReadsArticles">Whether <paramref name="Table"/> already joins articles (as <c>a</c>).</param>
     private sealed record IndexScan(string Table, string Alias, string Seq, string Condition, string? Ids, bool ReadsArticles = false)
     {
-        // Above this many (entity, speaker) pairs, each entity's scan filters speakers instead.
-        private const int MaxPairScans = 64;
-
-        public static IndexScan For(QuoteFilter filter, DynamicParameters parameters)
+        public static IndexScan For(QuoteFilter filter) => (filter.Entity, filter.Speaker) switch
         {
-            if (filter.EntityIds is not null)
-            {
-                parameters.Add("entityIds", filter.EntityIds);
-            }
-
-            if (filter.SpeakerIds is not null)
-            {
-                parameters.Add("speakerIds", filter.SpeakerIds);
-            }
-
-            return (filter.EntityIds, filter.SpeakerIds) switch
-            {
-                // One outlet's articles newest first, each article's quotes in order: an outlet writes a fifth of
-                // the news, so walking all quotes newest first would read five rows for each one kept.
-                (null, null) when filter.Source is not null => new(
-                    "articles a JOIN quotes q ON q.article_id = a.id", "q", "a.seq", "TRUE", null, ReadsArticles: true),
-                (null, null) => new("quotes q", "q", "q.article_seq", "TRUE", null),
-                (null, _) => new("quotes q", "q", "q.article_seq", "q.speaker_id = s.id", "unnest(@speakerIds) s(id)"),
-                (_, null) => new("quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id", "unnest(@entityIds) e(id)"),
-                var (entities, speakers) when entities.Length * speakers.Length <= MaxPairScans => new(
-                    "quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id AND qe.speaker_id = s.id",
-                    "unnest(@entityIds) e(id) CROSS JOIN unnest(@speakerIds) s(id)"),
-                _ => new(
-                    "quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id AND qe.speaker_id = ANY(@speakerIds)",
-                    "unnest(@entityIds) e(id)"),
-            };
-        }
+            // One outlet's articles newest first, each article's quotes in order: an outlet writes a fifth of the
+            // news, so walking all quotes newest first would read five rows for each one kept.
+            (null, null) when filter.Source is not null => new(
+                "articles a JOIN quotes q ON q.article_id = a.id", "q", "a.seq", "TRUE", null, ReadsArticles: true),
+            (null, null) => new("quotes q", "q", "q.article_seq", "TRUE", null),
+            (null, _) => new("quotes q", "q", "q.article_seq", "q.speaker_id = s.id", "speaker_ids s"),
+            (_, null) => new("quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id", "entity_ids e"),
+            // Each (entity, speaker) pair has its own run in the pair index.
+            _ => new(
+                "quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id AND qe.speaker_id = s.id",
+                "entity_ids e CROSS JOIN speaker_ids s"),
+        };
     }
 }
 
-/// <summary>Filters of a quote search; null means "any". Speakers and entities are registry ids.</summary>
+/// <summary>Filters of a quote search; null means "any".</summary>
 internal sealed record QuoteFilter
 {
-    public long[]? SpeakerIds { get; init; }
+    public RegistryName? Speaker { get; init; }
 
-    public long[]? EntityIds { get; init; }
+    /// <summary>An entity the quotes mention.</summary>
+    public RegistryName? Entity { get; init; }
 
     public string? Text { get; init; }
 
@@ -255,6 +270,12 @@ internal sealed record QuoteFilter
     /// <summary>Most relevant to <see cref="Text"/> first instead of newest first.</summary>
     public bool ByRelevance { get; init; }
 }
+
+/// <summary>
+/// A speaker or entity as a search names it: a name to look up in the registry (a name, an alias or part of a name),
+/// a registry id (<c>known_entities.id</c>, 0 for none), or both (the id, if the name answers to it).
+/// </summary>
+internal sealed record RegistryName(string? Name, long Id);
 
 /// <summary>Where a page of quotes ends: the sort key of its last quote.</summary>
 internal sealed record QuoteKeyset(float Rank, long ArticleSeq, int QuoteIndex);

@@ -192,22 +192,19 @@ internal sealed class StorageGrpcService(
             after = new QuoteKeyset(rank, seq, (int)index);
         }
 
-        var search = new QuoteSearch(
-            NullIfBlank(request.Speaker),
-            request.SpeakerId,
-            NullIfBlank(request.Entity),
-            request.EntityId,
-            new QuoteFilter
-            {
-                Text = text,
-                ArticleId = NullIfBlank(request.ArticleId),
-                Source = NullIfBlank(request.Source),
-                PublishedAfter = request.PublishedAfter?.ToDateTime(),
-                PublishedBefore = request.PublishedBefore?.ToDateTime(),
-                ByRelevance = byRelevance,
-            });
+        var filter = new QuoteFilter
+        {
+            Speaker = RegistryName(request.Speaker, request.SpeakerId),
+            Entity = RegistryName(request.Entity, request.EntityId),
+            Text = text,
+            ArticleId = NullIfBlank(request.ArticleId),
+            Source = NullIfBlank(request.Source),
+            PublishedAfter = request.PublishedAfter?.ToDateTime(),
+            PublishedBefore = request.PublishedBefore?.ToDateTime(),
+            ByRelevance = byRelevance,
+        };
         // One extra row tells whether another page follows.
-        var rows = await store.SearchQuotesAsync(search, after, pageSize + 1, context.CancellationToken);
+        var rows = await store.SearchQuotesAsync(filter, after, pageSize + 1, context.CancellationToken);
         var response = new SearchQuotesResponse();
         response.Quotes.AddRange(rows.Take(pageSize).Select(RecordMapper.ToHit));
         if (rows.Count > pageSize)
@@ -256,6 +253,10 @@ internal sealed class StorageGrpcService(
 
     private static string EncodeRegistryToken(string kind, long count, KnownEntityRow last)
         => PageToken.Encode(kind, PageToken.Number(count), PageToken.Number(last.Id), last.Name);
+
+    // A speaker or entity filter from a name and/or a registry id; null when the request gives neither.
+    private static RegistryName? RegistryName(string name, long id)
+        => NullIfBlank(name) is { } given ? new RegistryName(given, id) : id != 0 ? new RegistryName(null, id) : null;
 
     private static RegistryKeyset? DecodeRegistryToken(string kind, string token, string method)
     {
