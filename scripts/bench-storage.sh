@@ -21,8 +21,24 @@ trap stack_stop EXIT
 stack_start
 export PLATFORM_BENCH_DB="$STACK_CONNECTION"
 
+# CPU time (user + system, clock ticks) of a process and its reaped children, from /proc.
+cpu_ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postgres_ticks() {
+  local total=0 pid
+  for pid in $(pgrep -f "postgres -D ${PG_ROOT:-/nonexistent}/data" || true) $(pgrep -P "$(pgrep -f "postgres -D ${PG_ROOT:-/nonexistent}/data" | head -1)" 2>/dev/null || true); do
+    total=$((total + $(cpu_ticks "$pid")))
+  done
+  echo "$total"
+}
+
 echo "== platform bench ingest --articles $articles"
+storage_before=$(cpu_ticks "$STORAGE_PID"); extraction_before=$(cpu_ticks "$EXTRACTION_PID"); postgres_before=$(postgres_ticks)
 platform bench ingest --articles "$articles"
+# Where the CPU went during both ingest measurements (the raw COPY ceiling's share is in PostgreSQL's figure): on
+# a small machine every process shares the same cores, which bounds the full pipeline's ratio.
+seconds() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'; }
+echo "CPU seconds during the ingest benchmarks: storage service $(seconds $(( $(cpu_ticks "$STORAGE_PID") - storage_before )))," \
+  "extraction service $(seconds $(( $(cpu_ticks "$EXTRACTION_PID") - extraction_before ))), PostgreSQL $(seconds $(( $(postgres_ticks) - postgres_before )))"
 echo "== platform bench seed --quotes $seed_quotes"
 platform bench seed --quotes "$seed_quotes"
 if [ -z "${PLATFORM_DB:-}" ]; then
