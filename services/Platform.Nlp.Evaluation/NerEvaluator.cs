@@ -1,4 +1,7 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Entities;
 using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Tokens;
 
 namespace Platform.Nlp.Evaluation;
 
@@ -9,8 +12,10 @@ public static class NerEvaluator
     /// Tags every document with <paramref name="model"/> (tokens as given in the file) and scores the result.
     /// Types the gold data lacks (e.g. MISC in Universal NER) are removed from the predictions first when
     /// <paramref name="onlyGoldTypes"/> is set.
+    /// With <paramref name="withRules"/> the engine's rule layer (NORP, news conventions) runs on the model's spans
+    /// first, NORP is scored as MISC, and DATE/MONEY are not added, so that the effect of the rules on CoNLL shows.
     /// </summary>
-    public static PhraseScorer Evaluate(NerModel model, IReadOnlyList<ConllDocument> documents, bool onlyGoldTypes = false, TextWriter? output = null)
+    public static PhraseScorer Evaluate(NerModel model, IReadOnlyList<ConllDocument> documents, bool onlyGoldTypes = false, TextWriter? output = null, bool withRules = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         var goldTypes = new HashSet<string>(StringComparer.Ordinal);
@@ -25,8 +30,9 @@ public static class NerEvaluator
         var scorer = new PhraseScorer();
         foreach (var document in documents)
         {
-            var text = TokenizedText.FromWords([.. document.Sentences.Select(s => s.Words)]);
-            var predicted = NerLabels.ToBio(model.Tag(text));
+            var predicted = withRules
+                ? TagWithRules(model, document)
+                : NerLabels.ToBio(model.Tag(TokenizedText.FromWords([.. document.Sentences.Select(s => s.Words)])));
             var offset = 0;
             foreach (var sentence in document.Sentences)
             {
@@ -58,5 +64,35 @@ public static class NerEvaluator
         }
 
         return scorer;
+    }
+
+    private static string[] TagWithRules(NerModel model, ConllDocument document)
+    {
+        var parsed = Document.FromWords([.. document.Sentences.Select(s => s.Words)]);
+        var tags = new string[parsed.Tokens.Count];
+        Array.Fill(tags, "O");
+        var t = 0;
+        foreach (var span in new StatisticalEntityRecognizer(model).RecognizeNames(parsed))
+        {
+            var type = span.Type switch
+            {
+                EntityType.Person => "PER",
+                EntityType.Org => "ORG",
+                EntityType.Loc => "LOC",
+                EntityType.Misc or EntityType.Norp => "MISC",
+                _ => null,
+            };
+            while (t < tags.Length && parsed.Tokens[t].Start < span.Span.Start)
+            {
+                t++;
+            }
+
+            for (var first = t; type is not null && t < tags.Length && parsed.Tokens[t].End <= span.Span.End; t++)
+            {
+                tags[t] = (t == first ? "B-" : "I-") + type;
+            }
+        }
+
+        return tags;
     }
 }

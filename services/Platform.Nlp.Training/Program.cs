@@ -11,7 +11,7 @@ using Platform.Nlp.Training;
 // Commands (run from the repository root; paths are relative to it):
 //   train  [--data ../shared/data/ner] [--train train|train+dev] [--out FILE] [--epochs N] [--bits B] [--seed S]
 //          [--folds K] [--single-pass] [--min-cluster-count N] [--runs R]
-//   eval   [--model FILE] --conll FILE [--only-gold-types] [--min-f1 F] [--dump FILE]
+//   eval   [--model FILE] --conll FILE [--only-gold-types] [--rules] [--min-f1 F] [--dump FILE]
 //   bench  [--model FILE] [--conll FILE] [--rounds N]
 //   seed   [--model FILE] [--seed-dir ../shared/data/seed]
 var command = args.Length > 0 ? args[0] : "help";
@@ -87,7 +87,7 @@ internal static class Commands
 
         var dump = o.Get("dump", "");
         using var writer = dump.Length > 0 ? new StreamWriter(dump) : null;
-        var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file), o.Has("only-gold-types"), writer);
+        var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file), o.Has("only-gold-types"), writer, o.Has("rules"));
         log.Write(scorer.Report());
         var minimum = o.Get("min-f1", "");
         if (minimum.Length > 0 && scorer.Overall.F1 < double.Parse(minimum, CultureInfo.InvariantCulture))

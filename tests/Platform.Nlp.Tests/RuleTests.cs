@@ -88,6 +88,118 @@ public class RuleTests
             spans.Select(s => (s.Span.Of(text), s.Type)));
     }
 
+    private static List<(string, EntityType)> Conventions(string text, Lexicon lexicon, params (string Part, EntityType Type)[] model)
+    {
+        var spans = model.Select(m => new EntitySpan(Span(text, m.Part), m.Type)).OrderBy(s => s.Span.Start).ToList();
+        NewsConventions.Apply(Document.Parse(text), lexicon, spans);
+        return spans.ConvertAll(s => (s.Span.Of(text), s.Type));
+    }
+
+    private static Lexicon Places(params string[] countries)
+    {
+        var lexicon = new Lexicon();
+        foreach (var country in countries)
+        {
+            lexicon.AddPhrase(country, PhraseList.Country);
+        }
+
+        lexicon.AddWord("Marta", WordLists.FemaleFirstName);
+        lexicon.AddPhrase("Narnian", PhraseList.Nationality);
+        lexicon.Freeze();
+        return lexicon;
+    }
+
+    [Theory]
+    [InlineData("Ms Quill said so in an interview with Kestrel TV on Sunday.", "Kestrel TV")]
+    [InlineData("The mayor, in a conversation with the newspaper Harbor Ledger, denied it.", "Harbor Ledger")]
+    [InlineData("The envoy told ZBC that talks would resume.", "ZBC")]
+    public void Objects_of_channel_phrases_are_media_organizations(string text, string name)
+        => Assert.Equal([(name, EntityType.Org)], Conventions(text, Places()));
+
+    [Fact]
+    public void Channel_objects_that_are_people_places_or_groups_stay_as_they_are()
+    {
+        var lexicon = Places("Tonga");
+        Assert.Empty(Conventions("The coach told Marta that she would start.", lexicon));
+        Assert.Equal([("Tonga", EntityType.Loc)], Conventions("The envoy told Tonga that aid was coming.", lexicon, ("Tonga", EntityType.Loc)));
+        Assert.Equal(
+            [("Ivo Brandt", EntityType.Person)],
+            Conventions("She said so in an interview with Ivo Brandt last week.", lexicon, ("Ivo Brandt", EntityType.Person)));
+        Assert.Empty(Conventions("The senator told Narnians to be patient.", lexicon));
+        Assert.Empty(Conventions("Voters Told A Reporter Why.", lexicon));
+    }
+
+    [Fact]
+    public void The_body_a_named_leader_runs_is_an_organization_unless_a_place_list_knows_it()
+    {
+        var lexicon = Places("Tonga");
+        Assert.Equal(
+            [("Veltrix", EntityType.Org), ("Anna Morel", EntityType.Person)],
+            Conventions("Last year the general director of Veltrix, Anna Morel, resigned.", lexicon, ("Veltrix", EntityType.Loc), ("Anna Morel", EntityType.Person)));
+        Assert.Equal(
+            [("Tonga", EntityType.Loc), ("Anna Morel", EntityType.Person)],
+            Conventions("Last year the head of Tonga, Anna Morel, resigned.", lexicon, ("Tonga", EntityType.Loc), ("Anna Morel", EntityType.Person)));
+    }
+
+    [Fact]
+    public void Capitalized_names_ending_in_an_institutional_head_are_organizations()
+    {
+        var lexicon = Places();
+        Assert.Equal(
+            [("Narnian Fisheries Ministry", EntityType.Org)],
+            Conventions("A spokesman for the Narnian Fisheries Ministry declined to comment.", lexicon, ("Narnian", EntityType.Norp)));
+        Assert.Equal(
+            [("Althing Budget Committee", EntityType.Org)],
+            Conventions("The Althing Budget Committee met.", lexicon, ("Althing", EntityType.Org)));
+        Assert.Empty(Conventions("The Committee met again.", lexicon));
+    }
+
+    [Fact]
+    public void Committees_on_a_topic_are_organizations_apart_from_a_one_word_parent()
+    {
+        var lexicon = Places();
+        Assert.Equal(
+            [("Althing", EntityType.Org), ("Committee on Fisheries", EntityType.Org), ("Jon Berg", EntityType.Person)],
+            Conventions("The head of the Althing Committee on Fisheries, Jon Berg, objected.", lexicon, ("Althing Committee", EntityType.Org), ("Jon Berg", EntityType.Person)));
+        Assert.Equal(
+            [("Assembly", EntityType.Org), ("committee on coastal planning", EntityType.Org)],
+            Conventions("The Assembly’s committee on coastal planning said no.", lexicon, ("Assembly", EntityType.Org)));
+        Assert.Equal(
+            [("Harbor Select Committee on Ports, Docks and Shipping", EntityType.Org)],
+            Conventions("He testified before the Harbor Select Committee on Ports, Docks and Shipping on Monday.", lexicon, ("Harbor Select Committee", EntityType.Org)));
+        Assert.Equal(
+            [("Land Commission", EntityType.Org)],
+            Conventions("He spoke to the Land Commission on Monday.", lexicon, ("Land Commission", EntityType.Org)));
+        Assert.Empty(Conventions("A committee on coastal planning was formed.", lexicon));
+    }
+
+    [Fact]
+    public void An_organ_and_the_organization_it_belongs_to_are_two_organizations()
+    {
+        var lexicon = Places();
+        Assert.Equal(
+            [("Permanent Secretariat", EntityType.Org), ("Organization of Island States", EntityType.Org)],
+            Conventions("Delegates met the Permanent Secretariat of the Organization of Island States today.", lexicon,
+                ("Permanent Secretariat of the Organization of Island States", EntityType.Org)));
+        Assert.Equal(
+            [("Council of the Island Union", EntityType.Org)],
+            Conventions("Delegates met the Council of the Island Union today.", lexicon, ("Council of the Island Union", EntityType.Org)));
+    }
+
+    [Fact]
+    public void Quoted_law_titles_are_one_misc_mention()
+    {
+        var lexicon = Places();
+        Assert.Equal(
+            [("Act on the Protection of Coastal Wetlands", EntityType.Misc)],
+            Conventions("The “Act on the Protection of Coastal Wetlands,” passed in May, is strict.", lexicon,
+                ("Act", EntityType.Loc), ("Protection of the", EntityType.Org), ("Coastal Wetlands", EntityType.Misc)));
+        Assert.Equal(
+            [("Constitution", EntityType.Misc)],
+            Conventions("Judges must uphold the Constitution.", lexicon, ("Constitution", EntityType.Loc)));
+        Assert.Empty(Conventions("Voters want “Law and Order” again.", lexicon));
+    }
+
     private static TextSpan Span(string text, string part)
     {
         var start = text.IndexOf(part, StringComparison.Ordinal);

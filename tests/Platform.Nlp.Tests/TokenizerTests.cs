@@ -4,6 +4,17 @@ namespace Platform.Nlp.Tests;
 
 public class TokenizerTests
 {
+    [Fact]
+    public void Pre_tokenized_sentences_keep_their_tokens_and_sentences()
+    {
+        var document = Document.FromWords([["Oslo", "'s", "mayor", "said", "\""], ["Rain", "fell", "in", "1996-08", "."]]);
+        Assert.Equal("Oslo 's mayor said \"\nRain fell in 1996-08 .", document.Text);
+        Assert.Equal(
+            [TokenKind.Word, TokenKind.Word, TokenKind.Word, TokenKind.Word, TokenKind.QuoteMark, TokenKind.Word, TokenKind.Word, TokenKind.Word, TokenKind.Number, TokenKind.Punctuation],
+            document.Tokens.Select(t => t.Kind));
+        Assert.Equal(["Oslo 's mayor said \"", "Rain fell in 1996-08 ."], document.Sentences.Select(s => s.Of(document.Text)));
+    }
+
     [Theory]
     [InlineData("The U.S. said no.", new[] { "The", "U.S.", "said", "no", "." })]
     [InlineData("“We won,” she said.", new[] { "“", "We", "won", ",", "”", "she", "said", "." })]

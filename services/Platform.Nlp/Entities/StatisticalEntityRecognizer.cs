@@ -25,6 +25,24 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
     /// <summary>Non-overlapping typed mentions in text order; never throws on a parsed document.</summary>
     public IReadOnlyList<EntitySpan> Recognize(Document document)
     {
+        var spans = RecognizeNames(document);
+        if (document.Tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var rules = new List<EntitySpan>();
+        MoneyRule.Find(document, rules);
+        DateRule.Find(document, rules);
+        return Merge(spans, rules);
+    }
+
+    /// <summary>
+    /// The model's PERSON/ORG/LOC/MISC spans after the NORP and news-convention rules, without DATE and MONEY
+    /// (what a CoNLL-style evaluation of the rule layer scores).
+    /// </summary>
+    public List<EntitySpan> RecognizeNames(Document document)
+    {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Tokens.Count == 0)
         {
@@ -62,11 +80,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 
         NorpRule.Apply(document, _model.Lexicon, spans);
         NewsConventions.Apply(document, _model.Lexicon, spans);
-
-        var rules = new List<EntitySpan>();
-        MoneyRule.Find(document, rules);
-        DateRule.Find(document, rules);
-        return Merge(spans, rules);
+        return spans;
     }
 
     private static bool IsPossessive(string text, TextSpan token)

@@ -24,6 +24,51 @@ public sealed class Document
         return new Document(text, tokens, SentenceSplitter.Split(text, tokens));
     }
 
+    /// <summary>
+    /// A pre-tokenized text (CoNLL-style evaluation data): tokens joined by spaces, sentences by line breaks, each
+    /// token kept whole as given.
+    /// </summary>
+    public static Document FromWords(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var builder = new System.Text.StringBuilder();
+        var tokens = new List<Token>();
+        var ranges = new List<TextSpan>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Count == 0)
+            {
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append('\n');
+            }
+
+            var start = builder.Length;
+            foreach (var word in sentence)
+            {
+                if (builder.Length > start)
+                {
+                    builder.Append(' ');
+                }
+
+                var c = word.Length > 0 ? word[0] : ' ';
+                var kind = char.IsLetter(c) || (word.Length == 2 && c is '\'' or '\u2019') ? TokenKind.Word
+                    : char.IsDigit(c) ? TokenKind.Number
+                    : QuoteMarks.IsQuoteMark(c) ? TokenKind.QuoteMark
+                    : TokenKind.Punctuation;
+                tokens.Add(new Token(new TextSpan(builder.Length, builder.Length + word.Length), kind));
+                builder.Append(word);
+            }
+
+            ranges.Add(new TextSpan(start, builder.Length));
+        }
+
+        return new Document(builder.ToString(), tokens, ranges);
+    }
+
     public string TextOf(Token token) => Text[token.Start..token.End];
 
     /// <summary>Index of the sentence that contains the offset, or -1.</summary>

@@ -28,9 +28,11 @@ internal static class NewsConventions
         var text = document.Text;
         var w = new TokenWords(document);
         CompaniesAreNotPlaces(text, lexicon, spans);
+        OrganizationConventions.ApplyBeforeMerges(document, lexicon, spans);
         MergeNationalityIntoOrganization(text, spans);
         ExtendOrganizationOfPlace(w, spans);
         OrganizationOfPlace(text, spans);
+        OrganizationConventions.ApplyAfterMerges(document, spans);
         SpeakersArePeople(text, w, spans);
         ModelDesignations(w, spans);
     }

@@ -12,7 +12,7 @@ namespace Platform.Nlp.Entities.Rules;
 internal static class NorpRule
 {
     // Regional adjectives and religious or political groups the nationality list lacks.
-    private static readonly WordSet Groups = new(
+    internal static readonly WordSet Groups = new(
         "American", "Americans", "African", "Africans", "Asian", "Asians", "European", "Europeans", "Arab", "Arabs",
         "Muslim", "Muslims", "Christian", "Christians", "Jew", "Jews", "Jewish", "Catholic", "Catholics", "Protestant",
         "Protestants", "Orthodox", "Buddhist", "Buddhists", "Hindu", "Hindus", "Sikh", "Sikhs", "Sunni", "Sunnis", "Shia",
