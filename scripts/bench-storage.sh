@@ -3,14 +3,14 @@
 #   1. platform bench ingest   storage ingest vs. a raw binary COPY of the same rows; full pipeline vs. engine in-process
 #   2. platform bench seed     fills the store up to SEED_QUOTES synthetic quotes (ids seed-N: already stored ones are skipped)
 #   3. platform bench query    speaker, entity and full-text searches, page size 50, p50/p95/p99, on a warm cache
-#   scripts/bench-storage.sh [ARTICLES] [SEED_QUOTES] [QUERIES]      defaults 2000 1000000 200
+#   scripts/bench-storage.sh [ARTICLES] [SEED_QUOTES] [QUERIES]      defaults 10000 1000000 200
 # Results go to standard output; docs/benchmarks.md records them. Rate limits are off: this measures capacity.
 # The cluster is the project's .local/postgres (as for scripts/demo.sh), restarted with the settings below.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/postgres.sh
 source scripts/lib/stack.sh
-articles=${1:-2000}; seed_quotes=${2:-1000000}; queries=${3:-200}
+articles=${1:-10000}; seed_quotes=${2:-1000000}; queries=${3:-200}
 
 dotnet build Platform.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 export RateLimit__PermitsPerSecond=0
