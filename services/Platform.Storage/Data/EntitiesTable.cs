@@ -14,15 +14,15 @@ internal static class EntitiesTable
             connection,
             "COPY entities (article_id, entity_key, name, type, mention_count, known_entity_id) FROM STDIN (FORMAT BINARY)",
             articles.SelectMany(a => a.Record.Entities.Select(e => (a, e))),
-            async (writer, row, ct) =>
+            (writer, row) =>
             {
                 var (article, entity) = row;
-                await writer.WriteAsync(article.Record.Article.Id, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(entity.EntityKey, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(entity.Name, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(entity.Type, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(entity.MentionCount, NpgsqlDbType.Integer, ct);
-                await BinaryCopy.WriteNullableAsync(writer, article.Resolved.EntityIds.TryGetValue(entity.EntityKey, out var id) ? id : null, ct);
+                writer.Write(article.Record.Article.Id, NpgsqlDbType.Text);
+                writer.Write(entity.EntityKey, NpgsqlDbType.Text);
+                writer.Write(entity.Name, NpgsqlDbType.Text);
+                writer.Write(entity.Type, NpgsqlDbType.Text);
+                writer.Write(entity.MentionCount, NpgsqlDbType.Integer);
+                BinaryCopy.WriteNullable(writer, article.Resolved.EntityIds.TryGetValue(entity.EntityKey, out var id) ? id : null);
             },
             cancellationToken);
 

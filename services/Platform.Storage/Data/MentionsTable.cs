@@ -14,14 +14,14 @@ internal static class MentionsTable
             connection,
             "COPY mentions (article_id, entity_key, start_offset, end_offset, text) FROM STDIN (FORMAT BINARY)",
             articles.SelectMany(a => a.Record.Mentions.Select(m => (a.Record.Article.Id, m))),
-            async (writer, row, ct) =>
+            (writer, row) =>
             {
                 var (articleId, mention) = row;
-                await writer.WriteAsync(articleId, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(mention.EntityKey, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(mention.StartOffset, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(mention.EndOffset, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(mention.Text, NpgsqlDbType.Text, ct);
+                writer.Write(articleId, NpgsqlDbType.Text);
+                writer.Write(mention.EntityKey, NpgsqlDbType.Text);
+                writer.Write(mention.StartOffset, NpgsqlDbType.Integer);
+                writer.Write(mention.EndOffset, NpgsqlDbType.Integer);
+                writer.Write(mention.Text, NpgsqlDbType.Text);
             },
             cancellationToken);
 

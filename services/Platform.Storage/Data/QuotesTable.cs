@@ -35,24 +35,24 @@ internal static class QuotesTable
             FROM STDIN (FORMAT BINARY)
             """,
             articles.SelectMany(a => a.Record.Quotes.Select(q => (a, q))),
-            async (writer, row, ct) =>
+            (writer, row) =>
             {
                 var (article, quote) = row;
-                await writer.WriteAsync(article.Record.Article.Id, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(quote.QuoteIndex, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(quote.StartOffset, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(quote.EndOffset, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(quote.Text, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(quote.Kind, NpgsqlDbType.Text, ct);
-                await BinaryCopy.WriteNullableAsync(writer, quote.SpeakerName, ct);
-                await BinaryCopy.WriteNullableAsync(writer, quote.SpeakerEntityKey, ct);
-                await BinaryCopy.WriteNullableAsync(writer, quote.SpeakerStart, ct);
-                await BinaryCopy.WriteNullableAsync(writer, quote.SpeakerEnd, ct);
-                await BinaryCopy.WriteNullableAsync(writer, quote.Cue, ct);
-                await BinaryCopy.WriteNullableAsync(writer, quote.Channel, ct);
-                await writer.WriteAsync(quote.Confidence, NpgsqlDbType.Real, ct);
-                await writer.WriteAsync(article.Seq, NpgsqlDbType.Bigint, ct);
-                await BinaryCopy.WriteNullableAsync(writer, article.Resolved.SpeakerIds[quote.QuoteIndex], ct);
+                writer.Write(article.Record.Article.Id, NpgsqlDbType.Text);
+                writer.Write(quote.QuoteIndex, NpgsqlDbType.Integer);
+                writer.Write(quote.StartOffset, NpgsqlDbType.Integer);
+                writer.Write(quote.EndOffset, NpgsqlDbType.Integer);
+                writer.Write(quote.Text, NpgsqlDbType.Text);
+                writer.Write(quote.Kind, NpgsqlDbType.Text);
+                BinaryCopy.WriteNullable(writer, quote.SpeakerName);
+                BinaryCopy.WriteNullable(writer, quote.SpeakerEntityKey);
+                BinaryCopy.WriteNullable(writer, quote.SpeakerStart);
+                BinaryCopy.WriteNullable(writer, quote.SpeakerEnd);
+                BinaryCopy.WriteNullable(writer, quote.Cue);
+                BinaryCopy.WriteNullable(writer, quote.Channel);
+                writer.Write(quote.Confidence, NpgsqlDbType.Real);
+                writer.Write(article.Seq, NpgsqlDbType.Bigint);
+                BinaryCopy.WriteNullable(writer, article.Resolved.SpeakerIds[quote.QuoteIndex]);
             },
             cancellationToken);
 
@@ -60,15 +60,15 @@ internal static class QuotesTable
             connection,
             "COPY quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq, speaker_id) FROM STDIN (FORMAT BINARY)",
             articles.SelectMany(a => a.Record.Quotes.SelectMany(q => q.EntityKeys.Distinct(StringComparer.Ordinal).Select(k => (a, q.QuoteIndex, k)))),
-            async (writer, row, ct) =>
+            (writer, row) =>
             {
                 var (article, quoteIndex, entityKey) = row;
-                await writer.WriteAsync(article.Record.Article.Id, NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(quoteIndex, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(entityKey, NpgsqlDbType.Text, ct);
-                await BinaryCopy.WriteNullableAsync(writer, article.Resolved.EntityIds.TryGetValue(entityKey, out var id) ? id : null, ct);
-                await writer.WriteAsync(article.Seq, NpgsqlDbType.Bigint, ct);
-                await BinaryCopy.WriteNullableAsync(writer, article.Resolved.SpeakerIds[quoteIndex], ct);
+                writer.Write(article.Record.Article.Id, NpgsqlDbType.Text);
+                writer.Write(quoteIndex, NpgsqlDbType.Integer);
+                writer.Write(entityKey, NpgsqlDbType.Text);
+                BinaryCopy.WriteNullable(writer, article.Resolved.EntityIds.TryGetValue(entityKey, out var id) ? id : null);
+                writer.Write(article.Seq, NpgsqlDbType.Bigint);
+                BinaryCopy.WriteNullable(writer, article.Resolved.SpeakerIds[quoteIndex]);
             },
             cancellationToken);
     }
