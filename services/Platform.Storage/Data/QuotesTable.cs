@@ -88,38 +88,7 @@ internal static class QuotesTable
         var parameters = new DynamicParameters();
         var byRelevance = filter.ByRelevance && filter.Text is not null;
         var scan = IndexScan.For(filter);
-
-        var where = new StringBuilder(scan.Condition);
-        if (filter.Text is not null)
-        {
-            where.Append(" AND q.search_vector @@ websearch_to_tsquery('english', @text)");
-            parameters.Add("text", filter.Text);
-        }
-
-        if (filter.ArticleId is not null)
-        {
-            where.Append($" AND {scan.Alias}.article_id = @articleId");
-            parameters.Add("articleId", filter.ArticleId);
-        }
-
-        if (filter.Source is not null)
-        {
-            where.Append(" AND lower(a.source) = lower(@source)");
-            parameters.Add("source", filter.Source);
-        }
-
-        if (filter.PublishedAfter is not null)
-        {
-            where.Append(" AND a.published_at >= @publishedAfter");
-            parameters.Add("publishedAfter", filter.PublishedAfter);
-        }
-
-        if (filter.PublishedBefore is not null)
-        {
-            where.Append(" AND a.published_at < @publishedBefore");
-            parameters.Add("publishedBefore", filter.PublishedBefore);
-        }
-
+        var where = FilterConditions(filter, scan, parameters);
         var keyset = "TRUE";
         if (after is { } position)
         {
@@ -172,18 +141,7 @@ internal static class QuotesTable
             JOIN quotes q ON q.article_id = p.article_id AND q.quote_index = p.quote_index
             JOIN articles a ON a.id = q.article_id
             """;
-        var registry = new List<string>();
-        if (filter.Speaker is { } speaker)
-        {
-            registry.Add($"speaker_ids AS MATERIALIZED ({RegistryIdsSql(speaker, "speaker", parameters)})");
-        }
-
-        if (filter.Entity is { } entity)
-        {
-            registry.Add($"entity_ids AS MATERIALIZED ({RegistryIdsSql(entity, "entity", parameters)})");
-        }
-
-        var with = registry.Count > 0 ? $"WITH {string.Join(", ", registry)}" : string.Empty;
+        var with = RegistryIds(filter, parameters);
         var sql = byRelevance
             ? $"""
                {with}
@@ -198,6 +156,61 @@ internal static class QuotesTable
                ORDER BY p.article_seq DESC, p.quote_index
                """;
         return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
+    }
+
+    // The search's conditions other than the page position: on the scanned index, the text, the article and its
+    // outlet and publication time (the article as "a", joined where needed).
+    private static string FilterConditions(QuoteFilter filter, IndexScan scan, DynamicParameters parameters)
+    {
+        var where = new StringBuilder(scan.Condition);
+        if (filter.Text is not null)
+        {
+            where.Append(" AND q.search_vector @@ websearch_to_tsquery('english', @text)");
+            parameters.Add("text", filter.Text);
+        }
+
+        if (filter.ArticleId is not null)
+        {
+            where.Append($" AND {scan.Alias}.article_id = @articleId");
+            parameters.Add("articleId", filter.ArticleId);
+        }
+
+        if (filter.Source is not null)
+        {
+            where.Append(" AND lower(a.source) = lower(@source)");
+            parameters.Add("source", filter.Source);
+        }
+
+        if (filter.PublishedAfter is not null)
+        {
+            where.Append(" AND a.published_at >= @publishedAfter");
+            parameters.Add("publishedAfter", filter.PublishedAfter);
+        }
+
+        if (filter.PublishedBefore is not null)
+        {
+            where.Append(" AND a.published_at < @publishedBefore");
+            parameters.Add("publishedBefore", filter.PublishedBefore);
+        }
+
+        return where.ToString();
+    }
+
+    // The WITH clause defining speaker_ids and entity_ids for the index scans, or nothing.
+    private static string RegistryIds(QuoteFilter filter, DynamicParameters parameters)
+    {
+        var registry = new List<string>();
+        if (filter.Speaker is { } speaker)
+        {
+            registry.Add($"speaker_ids AS MATERIALIZED ({RegistryIdsSql(speaker, "speaker", parameters)})");
+        }
+
+        if (filter.Entity is { } entity)
+        {
+            registry.Add($"entity_ids AS MATERIALIZED ({RegistryIdsSql(entity, "entity", parameters)})");
+        }
+
+        return registry.Count > 0 ? $"WITH {string.Join(", ", registry)}" : string.Empty;
     }
 
     /// <summary>
