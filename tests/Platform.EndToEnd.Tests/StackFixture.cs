@@ -3,7 +3,7 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>PostgreSQL, the storage service and the extraction service, started once for a test class.</summary>
-public sealed class StackFixture : IAsyncLifetime
+public class StackFixture : IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = null!;
 
@@ -14,9 +14,15 @@ public sealed class StackFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Storage = await RunningService.StartStorageAsync(Database.ConnectionString);
-        Extraction = await RunningService.StartExtractionAsync(Storage.Address);
+        Storage = await StartStorageAsync(Database.ConnectionString);
+        Extraction = await StartExtractionAsync(Storage.Address);
     }
+
+    /// <summary>Starts the storage service on the test database; fixtures that need other settings override it.</summary>
+    protected virtual Task<RunningService> StartStorageAsync(string connectionString) => RunningService.StartStorageAsync(connectionString);
+
+    /// <summary>Starts the extraction service in front of storage; fixtures that need other settings override it.</summary>
+    protected virtual Task<RunningService> StartExtractionAsync(Uri storageAddress) => RunningService.StartExtractionAsync(storageAddress);
 
     public async Task DisposeAsync()
     {

@@ -10,46 +10,21 @@ namespace Platform.EndToEnd.Tests;
 /// Both hosts share this process, so each list also holds spans of libraries that any host in it produces
 /// (ASP.NET Core, Npgsql); tests pick their spans by trace id and tell the services apart by ActivitySource.
 /// </summary>
-public sealed class TelemetryFixture : IAsyncLifetime
+public sealed class TelemetryFixture : StackFixture
 {
     private static readonly Dictionary<string, string?> TelemetryOn = new() { ["Telemetry:Enabled"] = "true" };
-
-    public TestDatabase Database { get; private set; } = null!;
-
-    public RunningService Storage { get; private set; } = null!;
-
-    public RunningService Extraction { get; private set; } = null!;
 
     public SpanCollection StorageSpans { get; } = new();
 
     public SpanCollection ExtractionSpans { get; } = new();
 
-    public async Task InitializeAsync()
-    {
-        Database = await TestDatabase.CreateAsync();
-        Storage = await RunningService.StartStorageAsync(Database.ConnectionString, settings: TelemetryOn,
+    protected override Task<RunningService> StartStorageAsync(string connectionString)
+        => RunningService.StartStorageAsync(connectionString, settings: TelemetryOn,
             configure: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(StorageSpans)));
-        Extraction = await RunningService.StartExtractionAsync(Storage.Address, TelemetryOn,
+
+    protected override Task<RunningService> StartExtractionAsync(Uri storageAddress)
+        => RunningService.StartExtractionAsync(storageAddress, TelemetryOn,
             configure: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(ExtractionSpans)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Extraction is not null)
-        {
-            await Extraction.DisposeAsync();
-        }
-
-        if (Storage is not null)
-        {
-            await Storage.DisposeAsync();
-        }
-
-        if (Database is not null)
-        {
-            await Database.DisposeAsync();
-        }
-    }
 }
 
 /// <summary>
