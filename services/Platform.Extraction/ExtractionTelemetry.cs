@@ -62,18 +62,7 @@ internal sealed class ExtractionMetrics
     }
 
     public void Acknowledged(TimeSpan latency, StoreStatus status)
-        => _ackLatency.Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("status", StatusName(status)));
-
-    /// <summary>The status as a short lower-case tag value.</summary>
-    public static string StatusName(StoreStatus status) => status switch
-    {
-        StoreStatus.Stored => "stored",
-        StoreStatus.Duplicate => "duplicate",
-        StoreStatus.Replaced => "replaced",
-        StoreStatus.Rejected => "rejected",
-        StoreStatus.Failed => "failed",
-        _ => "unspecified",
-    };
+        => _ackLatency.Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("status", Telemetry.TagValue(status)));
 
     /// <summary>Reports the forwarder's queue and in-flight counts whenever metrics are collected.</summary>
     public void ObserveForwarder(Func<int> queued, Func<int> inFlight)

@@ -27,6 +27,14 @@ public static class Telemetry
     public const string EnabledKey = "Telemetry:Enabled";
 
     /// <summary>
+    /// A protobuf enum value as a short lower-case tag value ("stored" for StoreStatus.Stored), or "unspecified" for a
+    /// value this build does not know. The services each generate their own copy of the wire types, hence generic.
+    /// </summary>
+    public static string TagValue<T>(T value)
+        where T : struct, Enum
+        => Enum.IsDefined(value) ? value.ToString().ToLowerInvariant() : "unspecified";
+
+    /// <summary>
     /// Registers tracing and metrics for the service when switched on by configuration; returns whether it did.
     /// <paramref name="sourceName"/> names both the service's ActivitySource and its Meter.
     /// </summary>

@@ -146,7 +146,7 @@ internal sealed class StorageMetrics
     /// <summary>Records the outcome of one article and describes it on its span.</summary>
     public void Ingested(IngestResponse response, TimeSpan duration, Activity? activity)
     {
-        var status = StatusName(response.Status);
+        var status = Telemetry.TagValue(response.Status);
         _articles.Add(1, new KeyValuePair<string, object?>("status", status));
         _ingestDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("status", status));
         if (response.Status == StoreStatus.Rejected)
@@ -200,15 +200,4 @@ internal sealed class StorageMetrics
 
         return field.ToString();
     }
-
-    /// <summary>The status as a short lower-case tag value.</summary>
-    public static string StatusName(StoreStatus status) => status switch
-    {
-        StoreStatus.Stored => "stored",
-        StoreStatus.Duplicate => "duplicate",
-        StoreStatus.Replaced => "replaced",
-        StoreStatus.Rejected => "rejected",
-        StoreStatus.Failed => "failed",
-        _ => "unspecified",
-    };
 }

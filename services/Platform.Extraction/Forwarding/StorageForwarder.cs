@@ -67,7 +67,7 @@ internal sealed class StorageForwarder : BackgroundService
         {
             await _outbox.Writer.WriteAsync(pending, timeout.Token);
             var acknowledgement = await pending.Acknowledgement.Task.WaitAsync(timeout.Token);
-            activity?.SetTag("platform.store.status", ExtractionMetrics.StatusName(acknowledgement.Status));
+            activity?.SetTag("platform.store.status", Telemetry.TagValue(acknowledgement.Status));
             return acknowledgement;
         }
         catch (OperationCanceledException)
