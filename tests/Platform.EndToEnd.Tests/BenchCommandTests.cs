@@ -9,19 +9,11 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackFixture>
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, new CliContext(output, error, new StringReader(string.Empty), interactive: false));
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Bench_ingest_seed_and_query_measure_against_the_running_stack()
     {
         var storage = stack.Storage.Address.ToString();
-        var ingest = await RunAsync(
+        var ingest = await CliTests.RunAsync(
             "bench", "ingest", "--articles", "20", "--database", stack.Database.ConnectionString,
             "--storage", storage, "--extraction", stack.Extraction.Address.ToString(), "--json");
         Assert.True(ingest.Exit == ExitCodes.Success, ingest.Err);
@@ -50,11 +42,11 @@ public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackF
             Assert.True(reader.GetBoolean(1));
         }
 
-        var seed = await RunAsync("bench", "seed", "--quotes", "200", "--storage", storage);
+        var seed = await CliTests.RunAsync("bench", "seed", "--quotes", "200", "--storage", storage);
         Assert.True(seed.Exit == ExitCodes.Success, seed.Err);
         Assert.StartsWith("seeded 10 articles (200 quotes)", seed.Out, StringComparison.Ordinal);
 
-        var query = await RunAsync("bench", "query", "--queries", "2", "--storage", storage, "--json");
+        var query = await CliTests.RunAsync("bench", "query", "--queries", "2", "--storage", storage, "--json");
         Assert.True(query.Exit == ExitCodes.Success, query.Err);
         using var kinds = JsonDocument.Parse(query.Out);
         Assert.Equal(8, kinds.RootElement.GetArrayLength());

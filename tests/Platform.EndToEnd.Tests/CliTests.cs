@@ -9,7 +9,8 @@ public sealed class CliTests(StackFixture stack) : IClassFixture<StackFixture>, 
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    /// <summary>Runs the CLI in this process with captured output (also used by the other CLI test classes).</summary>
+    internal static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -72,11 +72,10 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
         // Both sides are warmed up on the same unmeasured articles.
         var warmup = Enumerable.Range(0, WarmupArticles).Select(n => SyntheticNews.Create($"pipe-{runId}-warmup-", n).Article).ToList();
         var engine = NewsAnalyzer.CreateDefault();
-        Parallel.ForEach(warmup, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            article => engine.Analyze(article.Text));
+        var allCores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        Parallel.ForEach(warmup, allCores, article => engine.Analyze(article.Text));
         var clock = Stopwatch.StartNew();
-        Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            article => engine.Analyze(article.Text));
+        Parallel.ForEach(texts, allCores, article => engine.Analyze(article.Text));
         var engineSeconds = clock.Elapsed.TotalSeconds;
 
         var client = extraction ?? throw new InvalidOperationException("the extraction service address is needed for the pipeline measurement");
