@@ -32,7 +32,14 @@ public static class Telemetry
     /// </summary>
     public static string TagValue<T>(T value)
         where T : struct, Enum
-        => Enum.IsDefined(value) ? value.ToString().ToLowerInvariant() : "unspecified";
+        => LowerCaseNames<T>.Of.TryGetValue(value, out var name) ? name : "unspecified";
+
+    // Built once per enum type: tag values are taken for every article, so they should not allocate.
+    private static class LowerCaseNames<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Of = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => v.ToString().ToLowerInvariant());
+    }
 
     /// <summary>
     /// Registers tracing and metrics for the service when switched on by configuration; returns whether it did.
