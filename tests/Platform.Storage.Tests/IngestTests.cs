@@ -10,7 +10,7 @@ public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
         => new AnalysisBuilder(id, $"“Ships return on {day},” said Elena Marsh. Marsh runs the Port of Valmora.")
             .Entity("e1", "Elena Marsh", EntityType.Person, "Elena Marsh", "Marsh runs")
             .Entity("e2", "Port of Valmora", EntityType.Org, "Port of Valmora")
-            .Quote($"Ships return on {day}", "e1");
+            .Quote($"Ships return on {day}", "e1", "said", "e2");
 
     [Fact]
     public async Task Stored_article_reads_back_exactly_as_sent()
@@ -41,6 +41,12 @@ public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
         var stored = await storage.Client.GetArticleAsync(new GetArticleRequest { Id = "twice" });
         Assert.Contains(stored.Analysis.Quotes, q => q.Text == "Ships return on Tuesday");
         Assert.Equal(1, await storage.CountAsync("articles", "twice"));
+        // The old version's rows are gone, not merely hidden: one quote, two entities, three mentions, one link.
+        Assert.Equal(1, await storage.CountAsync("quotes", "twice"));
+        Assert.Equal(2, await storage.CountAsync("entities", "twice"));
+        Assert.Equal(3, await storage.CountAsync("mentions", "twice"));
+        Assert.Equal(1, await storage.CountAsync("quote_entities", "twice"));
+        Assert.Empty(await storage.DanglingRowsAsync());
     }
 
     [Fact]

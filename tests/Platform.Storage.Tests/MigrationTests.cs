@@ -22,8 +22,8 @@ public class MigrationTests
         var tables = (await connection.QueryAsync<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).ToList();
         Assert.Equal(["articles", "entities", "known_entities", "known_entity_aliases", "known_entity_deltas", "mentions", "quote_entities", "quotes", "schema_migrations"], tables);
-        var versions = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations")).ToList();
-        Assert.Equal([1, 2], versions);
+        var versions = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
+        Assert.Equal([1, 2, 3], versions);
     }
 }
 

@@ -104,6 +104,7 @@ public class SpeakerRegistryTests(StorageFixture storage) : IClassFixture<Storag
         Assert.Equal(StoreStatus.Replaced, replaced[2].Status);
         Assert.Empty((await storage.Client.ListSpeakersAsync(new ListSpeakersRequest { Name = "Hedda Lorne" })).Speakers);
         Assert.Equal(1, (await SingleSpeakerAsync("Casimir Lorne-Abbot")).QuoteCount);
+        Assert.Empty(await storage.DanglingRowsAsync());
     }
 
     [Fact]

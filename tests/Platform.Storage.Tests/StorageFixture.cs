@@ -52,6 +52,38 @@ public sealed class StorageFixture : IAsyncLifetime
         return responses;
     }
 
+    /// <summary>
+    /// Rows that point to a missing row: the article tables have no foreign keys (the service writes and deletes an
+    /// article's rows together), so tests check what the keys would have enforced. Empty when all is well.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DanglingRowsAsync()
+    {
+        const string sql = """
+            SELECT 'entity without article' FROM entities e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id)
+            UNION ALL SELECT 'mention without entity' FROM mentions m
+                WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.article_id = m.article_id AND e.entity_key = m.entity_key)
+            UNION ALL SELECT 'quote without article' FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = q.article_id)
+            UNION ALL SELECT 'quote link without quote' FROM quote_entities l
+                WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = l.article_id AND q.quote_index = l.quote_index)
+            UNION ALL SELECT 'quote link without entity' FROM quote_entities l
+                WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.article_id = l.article_id AND e.entity_key = l.entity_key)
+            UNION ALL SELECT 'registry id missing' FROM (
+                SELECT known_entity_id AS id FROM entities UNION ALL SELECT speaker_id FROM quotes
+                UNION ALL SELECT known_entity_id FROM quote_entities UNION ALL SELECT speaker_id FROM quote_entities) r
+                WHERE r.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM known_entities k WHERE k.id = r.id)
+            """;
+        await using var connection = await Database.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var dangling = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            dangling.Add(reader.GetString(0));
+        }
+
+        return dangling;
+    }
+
     public async Task<long> CountAsync(string table, string articleId)
     {
         await using var connection = await Database.OpenAsync();

@@ -89,6 +89,10 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
         if (replaced.Length > 0)
         {
             counters.Subtract(await KnownEntitiesTable.ContributionsAsync(connection, transaction, replaced));
+            // No foreign keys cascade (see migration 0003): each table deletes the old version's rows.
+            await QuotesTable.DeleteForArticlesAsync(connection, transaction, replaced);
+            await MentionsTable.DeleteForArticlesAsync(connection, transaction, replaced);
+            await EntitiesTable.DeleteForArticlesAsync(connection, transaction, replaced);
             await ArticlesTable.DeleteAsync(connection, transaction, replaced);
         }
 

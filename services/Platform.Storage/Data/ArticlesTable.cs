@@ -16,7 +16,7 @@ internal static class ArticlesTable
             new { ids },
             transaction)).AsList();
 
-    /// <summary>Deletes articles with everything found in them.</summary>
+    /// <summary>Deletes the article rows; their entities, mentions and quotes are deleted by their own tables.</summary>
     public static Task DeleteAsync(IDbConnection connection, IDbTransaction transaction, string[] ids)
         => connection.ExecuteAsync("DELETE FROM articles WHERE id = ANY(@ids)", new { ids }, transaction);
 

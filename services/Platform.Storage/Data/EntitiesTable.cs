@@ -8,6 +8,10 @@ namespace Platform.Storage.Data;
 /// <summary>SQL for the <c>entities</c> table.</summary>
 internal static class EntitiesTable
 {
+    /// <summary>Deletes the entities of the given articles (when a new version replaces them).</summary>
+    public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
+        => connection.ExecuteAsync("DELETE FROM entities WHERE article_id = ANY(@articleIds)", new { articleIds }, transaction);
+
     /// <summary>Writes the entities of new articles by binary COPY (no conflicts are possible: the articles are new).</summary>
     public static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
         => BinaryCopy.WriteAsync(

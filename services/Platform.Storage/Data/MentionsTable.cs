@@ -8,6 +8,10 @@ namespace Platform.Storage.Data;
 /// <summary>SQL for the <c>mentions</c> table.</summary>
 internal static class MentionsTable
 {
+    /// <summary>Deletes the mentions of the given articles (when a new version replaces them).</summary>
+    public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
+        => connection.ExecuteAsync("DELETE FROM mentions WHERE article_id = ANY(@articleIds)", new { articleIds }, transaction);
+
     /// <summary>Writes the mentions of new articles by binary COPY.</summary>
     public static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
         => BinaryCopy.WriteAsync(

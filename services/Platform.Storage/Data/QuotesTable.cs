@@ -21,6 +21,16 @@ internal static class QuotesTable
               WHERE qe.article_id = q.article_id AND qe.quote_index = q.quote_index ORDER BY qe.entity_key) AS entity_keys
         """;
 
+    /// <summary>Deletes the quotes of the given articles and their links to entities (when a new version replaces them).</summary>
+    public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
+        => connection.ExecuteAsync(
+            """
+            DELETE FROM quote_entities WHERE article_id = ANY(@articleIds);
+            DELETE FROM quotes WHERE article_id = ANY(@articleIds);
+            """,
+            new { articleIds },
+            transaction);
+
     /// <summary>
     /// Writes the quotes of new articles and their links to the entities they mention by binary COPY. Both carry the
     /// article's ingest order and registry ids, so that searches by speaker or entity walk one index in page order.
