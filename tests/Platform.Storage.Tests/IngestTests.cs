@@ -26,6 +26,22 @@ public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
     }
 
     [Fact]
+    public async Task Text_with_tabs_line_breaks_backslashes_and_null_markers_reads_back_exactly()
+    {
+        // Rows reach PostgreSQL in COPY's text format, where each of these characters means something else.
+        const string quoted = "Tabs\there, a break\r\nthen \\N, C:\\docs\\ and \\\\ 🚢";
+        var article = new AnalysisBuilder("escapes", $"“{quoted},” said Ana Ruiz\\Ortega.\nAna Ruiz\\Ortega left \\N.")
+            .Entity("e1", "\\N", EntityType.Misc, "\\N")
+            .Entity("e2", "Ana Ruiz\\Ortega", EntityType.Person, "Ana Ruiz\\Ortega")
+            .Quote(quoted, "e2", "said", "e1");
+        Assert.Equal(StoreStatus.Stored, (await storage.IngestAsync(article.Request(1)))[1].Status);
+
+        var stored = await storage.Client.GetArticleAsync(new GetArticleRequest { Id = "escapes" });
+        Assert.Equal(article.Analysis, stored.Analysis);
+        Assert.Equal(quoted, stored.Analysis.Quotes.Single().Text);
+    }
+
+    [Fact]
     public async Task Same_article_twice_is_stored_once_and_changed_text_replaces_it()
     {
         var first = await storage.IngestAsync(Harbour("twice").Request(1));

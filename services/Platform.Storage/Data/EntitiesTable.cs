@@ -1,7 +1,6 @@
 using System.Data;
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Platform.Storage.Data;
 
@@ -12,21 +11,21 @@ internal static class EntitiesTable
     public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
         => connection.ExecuteAsync("DELETE FROM entities WHERE article_id = ANY(@articleIds)", new { articleIds }, transaction);
 
-    /// <summary>Writes the entities of new articles by binary COPY (no conflicts are possible: the articles are new).</summary>
+    /// <summary>Writes the entities of new articles by COPY (no conflicts are possible: the articles are new).</summary>
     public static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
-        => BinaryCopy.WriteAsync(
+        => TextCopy.WriteAsync(
             connection,
-            "COPY entities (article_id, entity_key, name, type, mention_count, known_entity_id) FROM STDIN (FORMAT BINARY)",
+            "COPY entities (article_id, entity_key, name, type, mention_count, known_entity_id) FROM STDIN",
             articles.SelectMany(a => a.Record.Entities.Select(e => (a, e))),
             (writer, row) =>
             {
                 var (article, entity) = row;
-                writer.Write(article.Record.Article.Id, NpgsqlDbType.Text);
-                writer.Write(entity.EntityKey, NpgsqlDbType.Text);
-                writer.Write(entity.Name, NpgsqlDbType.Text);
-                writer.Write(entity.Type, NpgsqlDbType.Text);
-                writer.Write(entity.MentionCount, NpgsqlDbType.Integer);
-                BinaryCopy.WriteNullable(writer, article.Resolved.EntityIds.TryGetValue(entity.EntityKey, out var id) ? id : null);
+                writer.Text(article.Record.Article.Id);
+                writer.Text(entity.EntityKey);
+                writer.Text(entity.Name);
+                writer.Text(entity.Type);
+                writer.Integer(entity.MentionCount);
+                writer.Integer(article.Resolved.EntityIds.TryGetValue(entity.EntityKey, out var id) ? id : null);
             },
             cancellationToken);
 

@@ -1,7 +1,6 @@
 using System.Data;
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Platform.Storage.Data;
 
@@ -12,20 +11,20 @@ internal static class MentionsTable
     public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
         => connection.ExecuteAsync("DELETE FROM mentions WHERE article_id = ANY(@articleIds)", new { articleIds }, transaction);
 
-    /// <summary>Writes the mentions of new articles by binary COPY.</summary>
+    /// <summary>Writes the mentions of new articles by COPY.</summary>
     public static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
-        => BinaryCopy.WriteAsync(
+        => TextCopy.WriteAsync(
             connection,
-            "COPY mentions (article_id, entity_key, start_offset, end_offset, text) FROM STDIN (FORMAT BINARY)",
+            "COPY mentions (article_id, entity_key, start_offset, end_offset, text) FROM STDIN",
             articles.SelectMany(a => a.Record.Mentions.Select(m => (a.Record.Article.Id, m))),
             (writer, row) =>
             {
                 var (articleId, mention) = row;
-                writer.Write(articleId, NpgsqlDbType.Text);
-                writer.Write(mention.EntityKey, NpgsqlDbType.Text);
-                writer.Write(mention.StartOffset, NpgsqlDbType.Integer);
-                writer.Write(mention.EndOffset, NpgsqlDbType.Integer);
-                writer.Write(mention.Text, NpgsqlDbType.Text);
+                writer.Text(articleId);
+                writer.Text(mention.EntityKey);
+                writer.Integer(mention.StartOffset);
+                writer.Integer(mention.EndOffset);
+                writer.Text(mention.Text);
             },
             cancellationToken);
 

@@ -2,7 +2,6 @@ using System.Data;
 using System.Text;
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using Platform.Storage.Registry;
 
 namespace Platform.Storage.Data;
@@ -32,53 +31,53 @@ internal static class QuotesTable
             transaction);
 
     /// <summary>
-    /// Writes the quotes of new articles and their links to the entities they mention by binary COPY. Both carry the
+    /// Writes the quotes of new articles and their links to the entities they mention by COPY. Both carry the
     /// article's ingest order and registry ids, so that searches by speaker or entity walk one index in page order.
     /// </summary>
     public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
     {
-        await BinaryCopy.WriteAsync(
+        await TextCopy.WriteAsync(
             connection,
             """
             COPY quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name, speaker_entity_key,
                          speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id)
-            FROM STDIN (FORMAT BINARY)
+            FROM STDIN
             """,
             articles.SelectMany(a => a.Record.Quotes.Select(q => (a, q))),
             (writer, row) =>
             {
                 var (article, quote) = row;
-                writer.Write(article.Record.Article.Id, NpgsqlDbType.Text);
-                writer.Write(quote.QuoteIndex, NpgsqlDbType.Integer);
-                writer.Write(quote.StartOffset, NpgsqlDbType.Integer);
-                writer.Write(quote.EndOffset, NpgsqlDbType.Integer);
-                writer.Write(quote.Text, NpgsqlDbType.Text);
-                writer.Write(quote.Kind, NpgsqlDbType.Text);
-                BinaryCopy.WriteNullable(writer, quote.SpeakerName);
-                BinaryCopy.WriteNullable(writer, quote.SpeakerEntityKey);
-                BinaryCopy.WriteNullable(writer, quote.SpeakerStart);
-                BinaryCopy.WriteNullable(writer, quote.SpeakerEnd);
-                BinaryCopy.WriteNullable(writer, quote.Cue);
-                BinaryCopy.WriteNullable(writer, quote.Channel);
-                writer.Write(quote.Confidence, NpgsqlDbType.Real);
-                writer.Write(article.Seq, NpgsqlDbType.Bigint);
-                BinaryCopy.WriteNullable(writer, article.Resolved.SpeakerIds[quote.QuoteIndex]);
+                writer.Text(article.Record.Article.Id);
+                writer.Integer(quote.QuoteIndex);
+                writer.Integer(quote.StartOffset);
+                writer.Integer(quote.EndOffset);
+                writer.Text(quote.Text);
+                writer.Text(quote.Kind);
+                writer.Text(quote.SpeakerName);
+                writer.Text(quote.SpeakerEntityKey);
+                writer.Integer(quote.SpeakerStart);
+                writer.Integer(quote.SpeakerEnd);
+                writer.Text(quote.Cue);
+                writer.Text(quote.Channel);
+                writer.Real(quote.Confidence);
+                writer.Integer(article.Seq);
+                writer.Integer(article.Resolved.SpeakerIds[quote.QuoteIndex]);
             },
             cancellationToken);
 
-        await BinaryCopy.WriteAsync(
+        await TextCopy.WriteAsync(
             connection,
-            "COPY quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq, speaker_id) FROM STDIN (FORMAT BINARY)",
+            "COPY quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq, speaker_id) FROM STDIN",
             articles.SelectMany(a => a.Record.Quotes.SelectMany(q => q.EntityKeys.Distinct(StringComparer.Ordinal).Select(k => (a, q.QuoteIndex, k)))),
             (writer, row) =>
             {
                 var (article, quoteIndex, entityKey) = row;
-                writer.Write(article.Record.Article.Id, NpgsqlDbType.Text);
-                writer.Write(quoteIndex, NpgsqlDbType.Integer);
-                writer.Write(entityKey, NpgsqlDbType.Text);
-                BinaryCopy.WriteNullable(writer, article.Resolved.EntityIds.TryGetValue(entityKey, out var id) ? id : null);
-                writer.Write(article.Seq, NpgsqlDbType.Bigint);
-                BinaryCopy.WriteNullable(writer, article.Resolved.SpeakerIds[quoteIndex]);
+                writer.Text(article.Record.Article.Id);
+                writer.Integer(quoteIndex);
+                writer.Text(entityKey);
+                writer.Integer(article.Resolved.EntityIds.TryGetValue(entityKey, out var id) ? id : null);
+                writer.Integer(article.Seq);
+                writer.Integer(article.Resolved.SpeakerIds[quoteIndex]);
             },
             cancellationToken);
     }

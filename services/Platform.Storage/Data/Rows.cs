@@ -106,3 +106,6 @@ internal sealed record ArticleRecord(
     IReadOnlyList<EntityRow> Entities,
     IReadOnlyList<MentionRow> Mentions,
     IReadOnlyList<QuoteRow> Quotes);
+
+/// <summary>A new article ready to be written: its rows, its ingest order and its registry ids.</summary>
+internal sealed record StagedArticle(ArticleRecord Record, long Seq, Registry.ResolvedArticle Resolved);
