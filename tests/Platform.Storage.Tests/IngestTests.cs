@@ -66,6 +66,22 @@ public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
     }
 
     [Fact]
+    public async Task A_replaced_article_moves_its_quotes_to_its_new_outlet()
+    {
+        await storage.IngestAsync(Harbour("moved").Source("Old Quay Post").Request(1));
+        Assert.Single((await Search(new SearchQuotesRequest { Source = "old quay post" })).Quotes);
+
+        // Quotes keep their own copy of the outlet for searches: a new version must update it.
+        await storage.IngestAsync(Harbour("moved", "Friday").Source("New Quay Post").Request(2));
+        Assert.Empty((await Search(new SearchQuotesRequest { Source = "Old Quay Post" })).Quotes);
+        Assert.Single((await Search(new SearchQuotesRequest { Source = "New Quay Post", Text = "Friday" })).Quotes);
+        Assert.Single((await Search(new SearchQuotesRequest { Source = "New Quay Post", Speaker = "Elena Marsh" })).Quotes);
+        Assert.Single((await Search(new SearchQuotesRequest { Source = "New Quay Post", Entity = "Port of Valmora" })).Quotes);
+
+        Task<SearchQuotesResponse> Search(SearchQuotesRequest request) => storage.Client.SearchQuotesAsync(request).ResponseAsync;
+    }
+
+    [Fact]
     public async Task Concurrent_streams_sending_the_same_article_store_it_once()
     {
         var tasks = Enumerable.Range(0, 6).Select(i => storage.IngestAsync(Harbour("race").Request((ulong)i)));

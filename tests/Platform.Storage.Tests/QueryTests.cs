@@ -185,7 +185,7 @@ public class QueryTests(QueryTests.Corpus corpus) : IClassFixture<QueryTests.Cor
     [Fact]
     public async Task Outlet_pages_follow_the_newest_first_order_of_all_quotes()
     {
-        // The outlet's quotes are read through its articles; the pages must still be the global order, filtered.
+        // The outlet is a condition on the quotes' own copy of it; the pages must still be the global order, filtered.
         var all = (await Client.SearchQuotesAsync(new SearchQuotesRequest { PageSize = 500 })).Quotes
             .Where(h => h.ArticleSource == "Harbour Gazette" && h.Quote.Text.Contains("tariffs", StringComparison.Ordinal))
             .Select(h => (h.ArticleId, h.Quote.Start)).ToList();

@@ -40,7 +40,7 @@ internal static class QuotesTable
             connection,
             """
             COPY quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name, speaker_entity_key,
-                         speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id)
+                         speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id, article_source)
             FROM STDIN
             """,
             articles.SelectMany(a => a.Record.Quotes.Select(q => (a, q))),
@@ -62,6 +62,7 @@ internal static class QuotesTable
                 writer.Real(quote.Confidence);
                 writer.Integer(article.Seq);
                 writer.Integer(article.Resolved.SpeakerIds[quote.QuoteIndex]);
+                writer.Text(article.Record.Article.Source);
             },
             cancellationToken);
 
@@ -120,8 +121,8 @@ internal static class QuotesTable
         parameters.Add("window", RelevanceWindow);
         var take = byRelevance ? "@window" : "@limit";
         var needsQuote = filter.Text is not null && scan.Alias != "q";
-        var needsArticle = !scan.ReadsArticles
-            && (filter.Source is not null || filter.PublishedAfter is not null || filter.PublishedBefore is not null);
+        var needsArticle = (filter.Source is not null && scan.Alias != "q")
+            || filter.PublishedAfter is not null || filter.PublishedBefore is not null;
         var matches = $"""
             SELECT {scan.Alias}.article_id, {scan.Alias}.quote_index, {scan.Seq} AS article_seq
             FROM {scan.Table}
@@ -168,7 +169,7 @@ internal static class QuotesTable
     }
 
     // The search's conditions other than the page position: on the scanned index, the text, the article and its
-    // outlet and publication time (the article as "a", joined where needed).
+    // outlet (on the quote when the scan reads quotes) and publication time (the article as "a", joined where needed).
     private static string FilterConditions(QuoteFilter filter, IndexScan scan, DynamicParameters parameters)
     {
         var where = new StringBuilder(scan.Condition);
@@ -186,7 +187,7 @@ internal static class QuotesTable
 
         if (filter.Source is not null)
         {
-            where.Append(" AND lower(a.source) = lower(@source)");
+            where.Append(scan.Alias == "q" ? " AND lower(q.article_source) = lower(@source)" : " AND lower(a.source) = lower(@source)");
             parameters.Add("source", filter.Source);
         }
 
@@ -241,7 +242,7 @@ internal static class QuotesTable
 
     /// <summary>
     /// The index that lists a search's candidates in page order: the entities' links (with the quote's speaker),
-    /// the speakers' quotes, the outlet's articles, or all quotes. A name that several registry entries answer to (a
+    /// the speakers' quotes, or all quotes (an outlet's quotes through the outlet condition). A name that several registry entries answer to (a
     /// town the engine typed LOC in one article and ORG in another) gives one scan per id, merged afterwards:
     /// "= ANY(ids)" would make PostgreSQL read every match and sort them.
     /// </summary>
@@ -250,15 +251,10 @@ internal static class QuotesTable
     /// <param name="Seq">The column holding the article's ingest order.</param>
     /// <param name="Condition">The condition on the scanned index, referring to the ids of <paramref name="Ids"/>.</param>
     /// <param name="Ids">The list of registry ids to scan once each, or null for a single scan.</param>
-    /// <param name="ReadsArticles">Whether <paramref name="Table"/> already joins articles (as <c>a</c>).</param>
-    private sealed record IndexScan(string Table, string Alias, string Seq, string Condition, string? Ids, bool ReadsArticles = false)
+    private sealed record IndexScan(string Table, string Alias, string Seq, string Condition, string? Ids)
     {
         public static IndexScan For(QuoteFilter filter) => (filter.Entity, filter.Speaker) switch
         {
-            // One outlet's articles newest first, each article's quotes in order: an outlet writes a fifth of the
-            // news, so walking all quotes newest first would read five rows for each one kept.
-            (null, null) when filter.Source is not null => new(
-                "articles a JOIN quotes q ON q.article_id = a.id", "q", "a.seq", "TRUE", null, ReadsArticles: true),
             (null, null) => new("quotes q", "q", "q.article_seq", "TRUE", null),
             (null, _) => new("quotes q", "q", "q.article_seq", "q.speaker_id = s.id", "speaker_ids s"),
             (_, null) => new("quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id", "entity_ids e"),
