@@ -123,8 +123,10 @@ internal static class QuotesTable
         var needsQuote = filter.Text is not null && scan.Alias != "q";
         var needsArticle = (filter.Source is not null && scan.Alias != "q")
             || filter.PublishedAfter is not null || filter.PublishedBefore is not null;
+        // By relevance, the candidates carry their search vector, so that ranking them needs no second read.
+        var vector = byRelevance ? ", q.search_vector" : string.Empty;
         var matches = $"""
-            SELECT {scan.Alias}.article_id, {scan.Alias}.quote_index, {scan.Seq} AS article_seq
+            SELECT {scan.Alias}.article_id, {scan.Alias}.quote_index, {scan.Seq} AS article_seq{vector}
             FROM {scan.Table}
                  {(needsQuote ? $"JOIN quotes q ON q.article_id = {scan.Alias}.article_id AND q.quote_index = {scan.Alias}.quote_index" : "")}
                  {(needsArticle ? $"JOIN articles a ON a.id = {scan.Alias}.article_id" : "")}
@@ -136,35 +138,35 @@ internal static class QuotesTable
         {
             // One scan per registry id, each stopped after a page; a quote linked to two of the ids counts once.
             matches = $"""
-                SELECT DISTINCT m.article_id, m.quote_index, m.article_seq
+                SELECT DISTINCT ON (m.article_seq, m.quote_index) m.*
                 FROM {scan.Ids} CROSS JOIN LATERAL ({matches}) m
                 ORDER BY m.article_seq DESC, m.quote_index
                 LIMIT {take}
                 """;
         }
 
-        var rank = byRelevance ? "ts_rank_cd(q.search_vector, websearch_to_tsquery('english', @text))" : "0::real";
-        var hits = $"""
-            SELECT {rank} AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
-                   a.published_at, q.article_seq, {QuoteColumns}
-            FROM ({matches}) p
-            JOIN quotes q ON q.article_id = p.article_id AND q.quote_index = p.quote_index
-            JOIN articles a ON a.id = q.article_id
-            """;
-        var with = RegistryIds(filter, parameters);
-        var sql = byRelevance
+        // The page's quotes: newest first, the matches themselves; by relevance, the window's matches ranked and the
+        // page cut from them before quotes and articles are read for display, so that only a page of them is read.
+        var page = byRelevance
             ? $"""
-               {with}
-               SELECT * FROM ({hits}) h
+               SELECT * FROM (
+                   SELECT p.article_id, p.quote_index, p.article_seq,
+                          ts_rank_cd(p.search_vector, websearch_to_tsquery('english', @text)) AS rank
+                   FROM ({matches}) p) h
                WHERE {keyset}
                ORDER BY h.rank DESC, h.article_seq DESC, h.quote_index
                LIMIT @limit
                """
-            : $"""
-               {with}
-               {hits}
-               ORDER BY p.article_seq DESC, p.quote_index
-               """;
+            : $"SELECT p.article_id, p.quote_index, p.article_seq, 0::real AS rank FROM ({matches}) p";
+        var sql = $"""
+            {RegistryIds(filter, parameters)}
+            SELECT p.rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
+                   a.published_at, q.article_seq, {QuoteColumns}
+            FROM ({page}) p
+            JOIN quotes q ON q.article_id = p.article_id AND q.quote_index = p.quote_index
+            JOIN articles a ON a.id = q.article_id
+            ORDER BY p.rank DESC, p.article_seq DESC, p.quote_index
+            """;
         return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
     }
 
