@@ -4,10 +4,23 @@ using Platform.Nlp.Evaluation;
 
 namespace Platform.Nlp.Training;
 
+/// <summary>How weights move after a mistake.</summary>
+internal enum UpdateRule
+{
+    /// <summary>Unit steps: +1 for the gold labels' features, −1 for the predicted ones.</summary>
+    Perceptron,
+
+    /// <summary>PA-I (1-best MIRA) steps sized by the margin and the number of wrong tokens, capped at C.</summary>
+    PassiveAggressive,
+}
+
 /// <summary>Settings of one training run.</summary>
 /// <param name="Runs">Runs with different sentence orders whose averaged weights are averaged again for the shipped
 /// passes (not the jackknife folds): a cheap ensemble that costs nothing at run time.</param>
-internal sealed record TrainingOptions(int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true, int Runs = 1);
+/// <param name="Update">The update rule; <paramref name="C"/> caps the passive-aggressive step.</param>
+internal sealed record TrainingOptions(
+    int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true, int Runs = 1,
+    UpdateRule Update = UpdateRule.Perceptron, float C = 1);
 
 /// <summary>
 /// Trains the two-pass model. Pass 1 uses local features. Pass 2 adds document context built from pass-1
@@ -133,6 +146,8 @@ internal sealed class NerTrainer
         {
             random.Shuffle(order);
             var mistakes = 0;
+            var steps = 0.0;
+            var capped = 0;
             foreach (var s in order)
             {
                 var sentence = sentences[s];
@@ -145,13 +160,28 @@ internal sealed class NerTrainer
                 if (!sentence.Gold.AsSpan().SequenceEqual(predicted.AsSpan(0, sentence.Length)))
                 {
                     mistakes++;
-                    perceptron.Update(sentence, predicted.AsSpan(0, sentence.Length));
+                    if (_options.Update == UpdateRule.PassiveAggressive)
+                    {
+                        var tau = perceptron.UpdatePassiveAggressive(sentence, predicted.AsSpan(0, sentence.Length), _options.C);
+                        steps += tau;
+                        capped += tau >= _options.C ? 1 : 0;
+                    }
+                    else
+                    {
+                        perceptron.Update(sentence, predicted.AsSpan(0, sentence.Length));
+                    }
                 }
 
                 perceptron.Tick();
             }
 
             var line = $"{name} epoch {epoch}: {mistakes} sentences wrong, {watch.Elapsed.TotalSeconds:F0}s";
+            if (_options.Update == UpdateRule.PassiveAggressive)
+            {
+                // How often C binds tells whether it is a real setting or too large to matter.
+                line += $", mean step {steps / Math.Max(1, mistakes):G3}, {capped} capped at C";
+            }
+
             if (dev is not null && (epoch == _options.Epochs || epoch % 4 == 0))
             {
                 var averaged = perceptron.Average();
