@@ -18,9 +18,22 @@ internal enum UpdateRule
 /// <param name="Runs">Runs with different sentence orders whose averaged weights are averaged again for the shipped
 /// passes (not the jackknife folds): a cheap ensemble that costs nothing at run time.</param>
 /// <param name="Update">The update rule; <paramref name="C"/> caps the passive-aggressive step.</param>
+/// <param name="Views">Feature groups each shipped run leaves out, comma-separated and used in turn by the runs:
+/// "all" keeps every feature, "-turian", "-koo", "-gazetteers", "-affixes" (combinable, "-turian-affixes") leave
+/// groups out. The jackknife folds always use every feature.</param>
 internal sealed record TrainingOptions(
     int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true, int Runs = 1,
-    UpdateRule Update = UpdateRule.Perceptron, float C = 1);
+    UpdateRule Update = UpdateRule.Perceptron, float C = 1, string Views = "all")
+{
+    /// <summary>The parsed <see cref="Views"/>.</summary>
+    public FeatureGroups[] OmittedGroups() =>
+        [.. Views.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseView)];
+
+    private static FeatureGroups ParseView(string view) => view == "all"
+        ? FeatureGroups.None
+        : view.Split('-', StringSplitOptions.RemoveEmptyEntries)
+            .Aggregate(FeatureGroups.None, (omit, name) => omit | Enum.Parse<FeatureGroups>(name, ignoreCase: true));
+}
 
 /// <summary>
 /// Trains the two-pass model. Pass 1 uses local features. Pass 2 adds document context built from pass-1
@@ -32,12 +45,18 @@ internal sealed class NerTrainer
     private readonly Lexicon _lexicon;
     private readonly TrainingOptions _options;
     private readonly TextWriter _log;
+    private readonly FeatureGroups[] _views;
 
     public NerTrainer(Lexicon lexicon, TrainingOptions options, TextWriter log)
     {
         _lexicon = lexicon;
         _options = options;
         _log = log;
+        _views = options.OmittedGroups();
+        if (_views.Length == 0)
+        {
+            throw new ArgumentException("--views needs at least one view", nameof(options));
+        }
     }
 
     public NerModel Train(IReadOnlyList<LabeledDocument> documents, IReadOnlyList<ConllDocument>? dev, string description)
@@ -56,7 +75,7 @@ internal sealed class NerTrainer
         {
             var k = fold;
             var rest = all.Where(i => i % _options.Folds != k).ToArray();
-            var model = TrainPass(documents, infos, rest, secondPass: false, null, null, $"fold {k + 1}/{_options.Folds}", _options.Seed).Average();
+            var model = TrainPass(documents, infos, rest, secondPass: false, null, null, $"fold {k + 1}/{_options.Folds}", _options.Seed, FeatureGroups.None).Average();
             foreach (var i in all.Where(i => i % _options.Folds == k))
             {
                 firstLabels[i] = new int[infos[i].Length];
@@ -79,14 +98,15 @@ internal sealed class NerTrainer
     {
         if (_options.Runs <= 1)
         {
-            return TrainPass(documents, infos, subset, secondPass, dev, firstForDev, name, _options.Seed).Average();
+            return TrainPass(documents, infos, subset, secondPass, dev, firstForDev, name, _options.Seed, _views[0]).Average();
         }
 
         float[]? weights = null;
         float[]? transitions = null;
         for (var run = 0; run < _options.Runs; run++)
         {
-            var perceptron = TrainPass(documents, infos, subset, secondPass, run == 0 ? dev : null, firstForDev, $"{name} run {run + 1}", _options.Seed + (run * 7919));
+            var perceptron = TrainPass(
+                documents, infos, subset, secondPass, run == 0 ? dev : null, firstForDev, $"{name} run {run + 1}", _options.Seed + (run * 7919), _views[run % _views.Length]);
             var (w, t) = perceptron.AveragedWeights();
             if (weights is null || transitions is null)
             {
@@ -118,7 +138,7 @@ internal sealed class NerTrainer
 
     private AveragedPerceptron TrainPass(
         IReadOnlyList<LabeledDocument> documents, TokenInfo[][] infos, int[] subset, bool secondPass,
-        IReadOnlyList<ConllDocument>? dev, WeightTable? firstForDev, string name, int seed)
+        IReadOnlyList<ConllDocument>? dev, WeightTable? firstForDev, string name, int seed, FeatureGroups omit)
     {
         var watch = Stopwatch.StartNew();
         var tagger = new Tagger(_lexicon);
@@ -129,7 +149,7 @@ internal sealed class NerTrainer
             foreach (var (start, end) in document.Text.Sentences)
             {
                 var features = tagger.SentenceFeatures(
-                    document.Text.Text, infos[d].AsSpan(start, end - start), _options.Bits, secondPass, out var counts);
+                    document.Text.Text, infos[d].AsSpan(start, end - start), _options.Bits, secondPass, out var counts, omit);
                 sentences.Add(new TrainingSentence(features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end]));
             }
         }

@@ -11,6 +11,7 @@ using Platform.Nlp.Training;
 // Commands (run from the repository root; paths are relative to it):
 //   train  [--data ../shared/data/ner] [--train train|train+dev] [--out FILE] [--epochs N] [--bits B] [--seed S]
 //          [--folds K] [--single-pass] [--min-cluster-count N] [--runs R] [--update perceptron|pa] [--C C]
+//          [--views all,-turian,-koo]
 //   eval   [--model FILE] --conll FILE [--only-gold-types] [--rules] [--min-f1 F] [--dump FILE]
 //   bench  [--model FILE] [--conll FILE] [--rounds N]
 //   seed   [--model FILE] [--seed-dir ../shared/data/seed]
@@ -54,7 +55,8 @@ internal static class Commands
                 "pa" => UpdateRule.PassiveAggressive,
                 var other => throw new ArgumentException($"--update: unknown rule '{other}' (perceptron or pa)"),
             },
-            C: float.Parse(o.Get("C", "1"), CultureInfo.InvariantCulture));
+            C: float.Parse(o.Get("C", "1"), CultureInfo.InvariantCulture),
+            Views: o.Get("views", "all"));
         var watch = Stopwatch.StartNew();
         var lexicon = LexiconBuilder.Build(data, o.GetInt("min-cluster-count", 1), log);
         var train = ConllCorpus.ReadFile(Path.Combine(conll, "train.bio.txt.gz"));

@@ -54,7 +54,10 @@ internal static class FeatureExtractor
     }
 
     /// <summary>Writes the feature indices of token <paramref name="i"/>; returns how many.</summary>
-    public static int Extract(Lexicon lexicon, string text, ReadOnlySpan<TokenInfo> s, int i, int bits, bool secondPass, Span<int> output)
+    /// <param name="omit">Feature groups left out (training of differently-featured runs); the engine omits none.</param>
+    public static int Extract(
+        Lexicon lexicon, string text, ReadOnlySpan<TokenInfo> s, int i, int bits, bool secondPass, Span<int> output,
+        FeatureGroups omit = FeatureGroups.None)
     {
         var n = 0;
         var shift = 64 - bits;
@@ -90,20 +93,24 @@ internal static class FeatureExtractor
         // Prefixes and suffixes of 1 to 4 characters, of words long enough to have them.
         var word = text.AsSpan(t.Start, t.Length);
         var prefix = FeatureHash.Empty;
-        for (var k = 0; k < 4 && k < word.Length - 1; k++)
+        var affixes = (omit & FeatureGroups.Affixes) == 0 ? 4 : 0;
+        for (var k = 0; k < affixes && k < word.Length - 1; k++)
         {
             prefix = FeatureHash.Append(prefix, FeatureHash.LowerChar(word[k]));
             output[n++] = Index(FeatureHash.Combine(21, prefix), shift);
         }
 
         var suffix = FeatureHash.Empty;
-        for (var k = 0; k < 4 && k < word.Length - 1; k++)
+        for (var k = 0; k < affixes && k < word.Length - 1; k++)
         {
             suffix = FeatureHash.Append(suffix, FeatureHash.LowerChar(word[word.Length - 1 - k]));
             output[n++] = Index(FeatureHash.Combine(22, suffix), shift);
         }
 
         // Brown-cluster prefixes of the previous, current and next word, in both cluster sets.
+        var turian = (omit & FeatureGroups.Turian) == 0;
+        var koo = (omit & FeatureGroups.Koo) == 0;
+        var gazetteers = (omit & FeatureGroups.Gazetteers) == 0;
         for (var d = -1; d <= 1; d++)
         {
             var j = i + d;
@@ -116,12 +123,12 @@ internal static class FeatureExtractor
             var templ = 30UL + (ulong)(d + 1);
             for (var p = 0; p < Lexicon.ClusterPrefixes.Length; p++)
             {
-                if (u.Cluster0 >= 0)
+                if (u.Cluster0 >= 0 && turian)
                 {
                     output[n++] = Index(FeatureHash.Combine(templ, (ulong)p, lexicon.ClusterPrefixHash(0, u.Cluster0, p)), shift);
                 }
 
-                if (u.Cluster1 >= 0)
+                if (u.Cluster1 >= 0 && koo)
                 {
                     output[n++] = Index(FeatureHash.Combine(templ + 10, (ulong)p, lexicon.ClusterPrefixHash(1, u.Cluster1, p)), shift);
                 }
@@ -132,12 +139,12 @@ internal static class FeatureExtractor
                 output[n++] = Index(FeatureHash.Combine(45, (ulong)(t.Flags & (TokenFlags.InitCap | TokenFlags.AllCaps))), shift);
             }
 
-            if (u.Lists != WordLists.None)
+            if (u.Lists != WordLists.None && gazetteers)
             {
                 output[n++] = Index(FeatureHash.Combine(50UL + (ulong)(d + 1), (ulong)u.Lists, (ulong)(u.Flags & TokenFlags.InitCap)), shift);
             }
 
-            if (u.Phrases != 0)
+            if (u.Phrases != 0 && gazetteers)
             {
                 for (var list = 0; list < 4; list++)
                 {

@@ -123,13 +123,14 @@ internal sealed class Tagger
     }
 
     /// <summary>Writes the feature indices of a sentence, <see cref="FeatureExtractor.MaxFeatures"/> slots per token.</summary>
-    public int[] SentenceFeatures(string text, ReadOnlySpan<TokenInfo> sentence, int bits, bool secondPass, out int[] counts)
+    public int[] SentenceFeatures(
+        string text, ReadOnlySpan<TokenInfo> sentence, int bits, bool secondPass, out int[] counts, FeatureGroups omit = FeatureGroups.None)
     {
         var features = new int[sentence.Length * FeatureExtractor.MaxFeatures];
         counts = new int[sentence.Length];
         for (var i = 0; i < sentence.Length; i++)
         {
-            counts[i] = FeatureExtractor.Extract(_lexicon, text, sentence, i, bits, secondPass, features.AsSpan(i * FeatureExtractor.MaxFeatures));
+            counts[i] = FeatureExtractor.Extract(_lexicon, text, sentence, i, bits, secondPass, features.AsSpan(i * FeatureExtractor.MaxFeatures), omit);
         }
 
         return features;
