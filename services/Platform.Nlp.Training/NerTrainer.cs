@@ -21,9 +21,10 @@ internal enum UpdateRule
 /// <param name="Views">Feature groups each shipped run leaves out, comma-separated and used in turn by the runs:
 /// "all" keeps every feature, "-turian", "-koo", "-gazetteers", "-affixes" (combinable, "-turian-affixes") leave
 /// groups out. The jackknife folds always use every feature.</param>
+/// <param name="Features">The token feature set, stored in the model.</param>
 internal sealed record TrainingOptions(
     int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true, int Runs = 1,
-    UpdateRule Update = UpdateRule.Perceptron, float C = 1, string Views = "all")
+    UpdateRule Update = UpdateRule.Perceptron, float C = 1, string Views = "all", FeatureSet Features = FeatureSet.Base)
 {
     /// <summary>The parsed <see cref="Views"/>.</summary>
     public FeatureGroups[] OmittedGroups() =>
@@ -61,13 +62,13 @@ internal sealed class NerTrainer
 
     public NerModel Train(IReadOnlyList<LabeledDocument> documents, IReadOnlyList<ConllDocument>? dev, string description)
     {
-        var tagger = new Tagger(_lexicon);
+        var tagger = new Tagger(_lexicon, _options.Features);
         var infos = documents.Select(d => tagger.Prepare(d.Text)).ToArray();
         var all = Enumerable.Range(0, documents.Count).ToArray();
         var first = TrainRuns(documents, infos, all, secondPass: false, dev, null, "pass 1");
         if (!_options.SecondPass)
         {
-            return new NerModel(_lexicon, first, null, description);
+            return new NerModel(_lexicon, first, null, description, _options.Features);
         }
 
         var firstLabels = new int[documents.Count][];
@@ -89,7 +90,7 @@ internal sealed class NerTrainer
         }
 
         var second = TrainRuns(documents, infos, all, secondPass: true, dev, first, "pass 2");
-        return new NerModel(_lexicon, first, second, description);
+        return new NerModel(_lexicon, first, second, description, _options.Features);
     }
 
     private WeightTable TrainRuns(
@@ -129,7 +130,7 @@ internal sealed class NerTrainer
         var table = WeightTable.Quantize(_options.Bits, weights!, transitions!);
         if (dev is not null)
         {
-            var model = firstForDev is null ? new NerModel(_lexicon, table, null, "") : new NerModel(_lexicon, firstForDev, table, "");
+            var model = firstForDev is null ? new NerModel(_lexicon, table, null, "", _options.Features) : new NerModel(_lexicon, firstForDev, table, "", _options.Features);
             _log.WriteLine($"{name}: {_options.Runs} runs averaged, dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}");
         }
 
@@ -141,7 +142,7 @@ internal sealed class NerTrainer
         IReadOnlyList<ConllDocument>? dev, WeightTable? firstForDev, string name, int seed, FeatureGroups omit)
     {
         var watch = Stopwatch.StartNew();
-        var tagger = new Tagger(_lexicon);
+        var tagger = new Tagger(_lexicon, _options.Features);
         var sentences = new List<TrainingSentence>();
         foreach (var d in subset)
         {
@@ -206,8 +207,8 @@ internal sealed class NerTrainer
             {
                 var averaged = perceptron.Average();
                 var model = firstForDev is null
-                    ? new NerModel(_lexicon, averaged, null, "")
-                    : new NerModel(_lexicon, firstForDev, averaged, "");
+                    ? new NerModel(_lexicon, averaged, null, "", _options.Features)
+                    : new NerModel(_lexicon, firstForDev, averaged, "", _options.Features);
                 line += $", dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}";
             }
 

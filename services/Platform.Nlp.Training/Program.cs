@@ -11,7 +11,7 @@ using Platform.Nlp.Training;
 // Commands (run from the repository root; paths are relative to it):
 //   train  [--data ../shared/data/ner] [--train train|train+dev] [--out FILE] [--epochs N] [--bits B] [--seed S]
 //          [--folds K] [--single-pass] [--min-cluster-count N] [--runs R] [--update perceptron|pa] [--C C]
-//          [--views all,-turian,-koo]
+//          [--views all,-turian,-koo] [--features base|extended]
 //   eval   [--model FILE] --conll FILE [--only-gold-types] [--rules] [--min-f1 F] [--dump FILE]
 //   bench  [--model FILE] [--conll FILE] [--rounds N]
 //   seed   [--model FILE] [--seed-dir ../shared/data/seed]
@@ -56,7 +56,13 @@ internal static class Commands
                 var other => throw new ArgumentException($"--update: unknown rule '{other}' (perceptron or pa)"),
             },
             C: float.Parse(o.Get("C", "1"), CultureInfo.InvariantCulture),
-            Views: o.Get("views", "all"));
+            Views: o.Get("views", "all"),
+            Features: o.Get("features", "base") switch
+            {
+                "base" => FeatureSet.Base,
+                "extended" => FeatureSet.Extended,
+                var other => throw new ArgumentException($"--features: unknown set '{other}' (base or extended)"),
+            });
         var watch = Stopwatch.StartNew();
         var lexicon = LexiconBuilder.Build(data, o.GetInt("min-cluster-count", 1), log);
         var train = ConllCorpus.ReadFile(Path.Combine(conll, "train.bio.txt.gz"));
