@@ -4,10 +4,37 @@ using Platform.Nlp.Evaluation;
 
 namespace Platform.Nlp.Training;
 
+/// <summary>How weights move after a mistake.</summary>
+internal enum UpdateRule
+{
+    /// <summary>Unit steps: +1 for the gold labels' features, −1 for the predicted ones.</summary>
+    Perceptron,
+
+    /// <summary>PA-I (1-best MIRA) steps sized by the margin and the number of wrong tokens, capped at C.</summary>
+    PassiveAggressive,
+}
+
 /// <summary>Settings of one training run.</summary>
 /// <param name="Runs">Runs with different sentence orders whose averaged weights are averaged again for the shipped
 /// passes (not the jackknife folds): a cheap ensemble that costs nothing at run time.</param>
-internal sealed record TrainingOptions(int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true, int Runs = 1);
+/// <param name="Update">The update rule; <paramref name="C"/> caps the passive-aggressive step.</param>
+/// <param name="Views">Feature groups each shipped run leaves out, comma-separated and used in turn by the runs:
+/// "all" keeps every feature, "-turian", "-koo", "-gazetteers", "-affixes" (combinable, "-turian-affixes") leave
+/// groups out. The jackknife folds always use every feature.</param>
+/// <param name="Features">The token feature set, stored in the model.</param>
+internal sealed record TrainingOptions(
+    int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true, int Runs = 1,
+    UpdateRule Update = UpdateRule.Perceptron, float C = 1, string Views = "all", FeatureSet Features = FeatureSet.Base)
+{
+    /// <summary>The parsed <see cref="Views"/>.</summary>
+    public FeatureGroups[] OmittedGroups() =>
+        [.. Views.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ParseView)];
+
+    private static FeatureGroups ParseView(string view) => view == "all"
+        ? FeatureGroups.None
+        : view.Split('-', StringSplitOptions.RemoveEmptyEntries)
+            .Aggregate(FeatureGroups.None, (omit, name) => omit | Enum.Parse<FeatureGroups>(name, ignoreCase: true));
+}
 
 /// <summary>
 /// Trains the two-pass model. Pass 1 uses local features. Pass 2 adds document context built from pass-1
@@ -19,23 +46,29 @@ internal sealed class NerTrainer
     private readonly Lexicon _lexicon;
     private readonly TrainingOptions _options;
     private readonly TextWriter _log;
+    private readonly FeatureGroups[] _views;
 
     public NerTrainer(Lexicon lexicon, TrainingOptions options, TextWriter log)
     {
         _lexicon = lexicon;
         _options = options;
         _log = log;
+        _views = options.OmittedGroups();
+        if (_views.Length == 0)
+        {
+            throw new ArgumentException("--views needs at least one view", nameof(options));
+        }
     }
 
     public NerModel Train(IReadOnlyList<LabeledDocument> documents, IReadOnlyList<ConllDocument>? dev, string description)
     {
-        var tagger = new Tagger(_lexicon);
+        var tagger = new Tagger(_lexicon, _options.Features);
         var infos = documents.Select(d => tagger.Prepare(d.Text)).ToArray();
         var all = Enumerable.Range(0, documents.Count).ToArray();
         var first = TrainRuns(documents, infos, all, secondPass: false, dev, null, "pass 1");
         if (!_options.SecondPass)
         {
-            return new NerModel(_lexicon, first, null, description);
+            return new NerModel(_lexicon, first, null, description, _options.Features);
         }
 
         var firstLabels = new int[documents.Count][];
@@ -43,7 +76,7 @@ internal sealed class NerTrainer
         {
             var k = fold;
             var rest = all.Where(i => i % _options.Folds != k).ToArray();
-            var model = TrainPass(documents, infos, rest, secondPass: false, null, null, $"fold {k + 1}/{_options.Folds}", _options.Seed).Average();
+            var model = TrainPass(documents, infos, rest, secondPass: false, null, null, $"fold {k + 1}/{_options.Folds}", _options.Seed, FeatureGroups.None).Average();
             foreach (var i in all.Where(i => i % _options.Folds == k))
             {
                 firstLabels[i] = new int[infos[i].Length];
@@ -57,7 +90,7 @@ internal sealed class NerTrainer
         }
 
         var second = TrainRuns(documents, infos, all, secondPass: true, dev, first, "pass 2");
-        return new NerModel(_lexicon, first, second, description);
+        return new NerModel(_lexicon, first, second, description, _options.Features);
     }
 
     private WeightTable TrainRuns(
@@ -66,14 +99,15 @@ internal sealed class NerTrainer
     {
         if (_options.Runs <= 1)
         {
-            return TrainPass(documents, infos, subset, secondPass, dev, firstForDev, name, _options.Seed).Average();
+            return TrainPass(documents, infos, subset, secondPass, dev, firstForDev, name, _options.Seed, _views[0]).Average();
         }
 
         float[]? weights = null;
         float[]? transitions = null;
         for (var run = 0; run < _options.Runs; run++)
         {
-            var perceptron = TrainPass(documents, infos, subset, secondPass, run == 0 ? dev : null, firstForDev, $"{name} run {run + 1}", _options.Seed + (run * 7919));
+            var perceptron = TrainPass(
+                documents, infos, subset, secondPass, run == 0 ? dev : null, firstForDev, $"{name} run {run + 1}", _options.Seed + (run * 7919), _views[run % _views.Length]);
             var (w, t) = perceptron.AveragedWeights();
             if (weights is null || transitions is null)
             {
@@ -96,7 +130,7 @@ internal sealed class NerTrainer
         var table = WeightTable.Quantize(_options.Bits, weights!, transitions!);
         if (dev is not null)
         {
-            var model = firstForDev is null ? new NerModel(_lexicon, table, null, "") : new NerModel(_lexicon, firstForDev, table, "");
+            var model = firstForDev is null ? new NerModel(_lexicon, table, null, "", _options.Features) : new NerModel(_lexicon, firstForDev, table, "", _options.Features);
             _log.WriteLine($"{name}: {_options.Runs} runs averaged, dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}");
         }
 
@@ -105,10 +139,10 @@ internal sealed class NerTrainer
 
     private AveragedPerceptron TrainPass(
         IReadOnlyList<LabeledDocument> documents, TokenInfo[][] infos, int[] subset, bool secondPass,
-        IReadOnlyList<ConllDocument>? dev, WeightTable? firstForDev, string name, int seed)
+        IReadOnlyList<ConllDocument>? dev, WeightTable? firstForDev, string name, int seed, FeatureGroups omit)
     {
         var watch = Stopwatch.StartNew();
-        var tagger = new Tagger(_lexicon);
+        var tagger = new Tagger(_lexicon, _options.Features);
         var sentences = new List<TrainingSentence>();
         foreach (var d in subset)
         {
@@ -116,7 +150,7 @@ internal sealed class NerTrainer
             foreach (var (start, end) in document.Text.Sentences)
             {
                 var features = tagger.SentenceFeatures(
-                    document.Text.Text, infos[d].AsSpan(start, end - start), _options.Bits, secondPass, out var counts);
+                    document.Text.Text, infos[d].AsSpan(start, end - start), _options.Bits, secondPass, out var counts, omit);
                 sentences.Add(new TrainingSentence(features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end]));
             }
         }
@@ -133,6 +167,8 @@ internal sealed class NerTrainer
         {
             random.Shuffle(order);
             var mistakes = 0;
+            var steps = 0.0;
+            var capped = 0;
             foreach (var s in order)
             {
                 var sentence = sentences[s];
@@ -145,19 +181,34 @@ internal sealed class NerTrainer
                 if (!sentence.Gold.AsSpan().SequenceEqual(predicted.AsSpan(0, sentence.Length)))
                 {
                     mistakes++;
-                    perceptron.Update(sentence, predicted.AsSpan(0, sentence.Length));
+                    if (_options.Update == UpdateRule.PassiveAggressive)
+                    {
+                        var tau = perceptron.UpdatePassiveAggressive(sentence, predicted.AsSpan(0, sentence.Length), _options.C);
+                        steps += tau;
+                        capped += tau >= _options.C ? 1 : 0;
+                    }
+                    else
+                    {
+                        perceptron.Update(sentence, predicted.AsSpan(0, sentence.Length));
+                    }
                 }
 
                 perceptron.Tick();
             }
 
             var line = $"{name} epoch {epoch}: {mistakes} sentences wrong, {watch.Elapsed.TotalSeconds:F0}s";
+            if (_options.Update == UpdateRule.PassiveAggressive)
+            {
+                // How often C binds tells whether it is a real setting or too large to matter.
+                line += $", mean step {steps / Math.Max(1, mistakes):G3}, {capped} capped at C";
+            }
+
             if (dev is not null && (epoch == _options.Epochs || epoch % 4 == 0))
             {
                 var averaged = perceptron.Average();
                 var model = firstForDev is null
-                    ? new NerModel(_lexicon, averaged, null, "")
-                    : new NerModel(_lexicon, firstForDev, averaged, "");
+                    ? new NerModel(_lexicon, averaged, null, "", _options.Features)
+                    : new NerModel(_lexicon, firstForDev, averaged, "", _options.Features);
                 line += $", dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}";
             }
 

@@ -10,7 +10,8 @@ using Platform.Nlp.Training;
 
 // Commands (run from the repository root; paths are relative to it):
 //   train  [--data ../shared/data/ner] [--train train|train+dev] [--out FILE] [--epochs N] [--bits B] [--seed S]
-//          [--folds K] [--single-pass] [--min-cluster-count N] [--runs R]
+//          [--folds K] [--single-pass] [--min-cluster-count N] [--runs R] [--update perceptron|pa] [--C C]
+//          [--views all,-turian,-koo] [--features base|extended]
 //   eval   [--model FILE] --conll FILE [--only-gold-types] [--rules] [--min-f1 F] [--dump FILE]
 //   bench  [--model FILE] [--conll FILE] [--rounds N]
 //   seed   [--model FILE] [--seed-dir ../shared/data/seed]
@@ -47,7 +48,21 @@ internal static class Commands
             Seed: o.GetInt("seed", 17),
             Folds: o.GetInt("folds", 4),
             SecondPass: !o.Has("single-pass"),
-            Runs: o.GetInt("runs", 1));
+            Runs: o.GetInt("runs", 1),
+            Update: o.Get("update", "perceptron") switch
+            {
+                "perceptron" => UpdateRule.Perceptron,
+                "pa" => UpdateRule.PassiveAggressive,
+                var other => throw new ArgumentException($"--update: unknown rule '{other}' (perceptron or pa)"),
+            },
+            C: float.Parse(o.Get("C", "1"), CultureInfo.InvariantCulture),
+            Views: o.Get("views", "all"),
+            Features: o.Get("features", "base") switch
+            {
+                "base" => FeatureSet.Base,
+                "extended" => FeatureSet.Extended,
+                var other => throw new ArgumentException($"--features: unknown set '{other}' (base or extended)"),
+            });
         var watch = Stopwatch.StartNew();
         var lexicon = LexiconBuilder.Build(data, o.GetInt("min-cluster-count", 1), log);
         var train = ConllCorpus.ReadFile(Path.Combine(conll, "train.bio.txt.gz"));

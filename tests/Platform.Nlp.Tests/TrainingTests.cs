@@ -61,6 +61,43 @@ public class TrainingTests
     }
 
     [Fact]
+    public void The_extended_feature_set_is_saved_with_the_model()
+    {
+        var documents = ConllCorpus.Read(new StringReader(Corpus));
+        var lexicon = new Lexicon();
+        lexicon.Freeze();
+        var options = new TrainingOptions(Bits: 14, Epochs: 6, Seed: 3, Folds: 2, Features: FeatureSet.Extended);
+        var model = new NerTrainer(lexicon, options, TextWriter.Null).Train(LabeledDocument.From(documents), null, "tiny");
+
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = NerModel.Load(stream);
+
+        Assert.Equal(FeatureSet.Extended, loaded.Features);
+        Assert.Equal(100.0, NerEvaluator.Evaluate(loaded, documents).Overall.F1, 3);
+    }
+
+    [Fact]
+    public void Views_name_the_feature_groups_each_run_leaves_out()
+    {
+        var options = new TrainingOptions(Views: "all, -koo, -turian-gazetteers");
+        Assert.Equal([FeatureGroups.None, FeatureGroups.Koo, FeatureGroups.Turian | FeatureGroups.Gazetteers], options.OmittedGroups());
+    }
+
+    [Fact]
+    public void Runs_with_different_views_still_fit_a_tiny_corpus()
+    {
+        var documents = ConllCorpus.Read(new StringReader(Corpus));
+        var lexicon = new Lexicon();
+        lexicon.Freeze();
+        var options = new TrainingOptions(Bits: 14, Epochs: 6, Seed: 3, Folds: 2, Runs: 2, Views: "all,-affixes", Update: UpdateRule.PassiveAggressive);
+        var model = new NerTrainer(lexicon, options, TextWriter.Null).Train(LabeledDocument.From(documents), null, "tiny");
+
+        Assert.Equal(100.0, NerEvaluator.Evaluate(model, documents).Overall.F1, 3);
+    }
+
+    [Fact]
     public void Phrase_scorer_counts_exact_phrases_like_conlleval()
     {
         var scorer = new PhraseScorer();

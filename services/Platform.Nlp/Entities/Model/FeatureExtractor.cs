@@ -54,8 +54,13 @@ internal static class FeatureExtractor
     }
 
     /// <summary>Writes the feature indices of token <paramref name="i"/>; returns how many.</summary>
-    public static int Extract(Lexicon lexicon, string text, ReadOnlySpan<TokenInfo> s, int i, int bits, bool secondPass, Span<int> output)
+    /// <param name="features">The model's feature set.</param>
+    /// <param name="omit">Feature groups left out (training of differently-featured runs); the engine omits none.</param>
+    public static int Extract(
+        Lexicon lexicon, string text, ReadOnlySpan<TokenInfo> s, int i, int bits, bool secondPass, Span<int> output,
+        FeatureSet features = FeatureSet.Base, FeatureGroups omit = FeatureGroups.None)
     {
+        var extended = features == FeatureSet.Extended;
         var n = 0;
         var shift = 64 - bits;
         ref readonly var t = ref s[i];
@@ -87,23 +92,48 @@ internal static class FeatureExtractor
         output[n++] = Index(FeatureHash.Combine(19, t.Shape, lowerNext), shift);
         output[n++] = Index(FeatureHash.Combine(20, lowerPrev, t.Shape), shift);
 
-        // Prefixes and suffixes of 1 to 4 characters, of words long enough to have them.
+        // Prefixes and suffixes of 1 to 4 (extended: 5) characters, of words long enough to have them.
         var word = text.AsSpan(t.Start, t.Length);
         var prefix = FeatureHash.Empty;
-        for (var k = 0; k < 4 && k < word.Length - 1; k++)
+        var affixes = (omit & FeatureGroups.Affixes) != 0 ? 0 : extended ? 5 : 4;
+        for (var k = 0; k < affixes && k < word.Length - 1; k++)
         {
             prefix = FeatureHash.Append(prefix, FeatureHash.LowerChar(word[k]));
             output[n++] = Index(FeatureHash.Combine(21, prefix), shift);
         }
 
         var suffix = FeatureHash.Empty;
-        for (var k = 0; k < 4 && k < word.Length - 1; k++)
+        for (var k = 0; k < affixes && k < word.Length - 1; k++)
         {
             suffix = FeatureHash.Append(suffix, FeatureHash.LowerChar(word[word.Length - 1 - k]));
             output[n++] = Index(FeatureHash.Combine(22, suffix), shift);
         }
 
+        if (extended)
+        {
+            // Short capitalized tokens are often acronyms (ORG) or initials, long ones rarely entities of their own.
+            output[n++] = Index(FeatureHash.Combine(23, (ulong)LengthBucket(word.Length), (ulong)(t.Flags & (TokenFlags.InitCap | TokenFlags.AllCaps))), shift);
+        }
+
         // Brown-cluster prefixes of the previous, current and next word, in both cluster sets.
+        var turian = (omit & FeatureGroups.Turian) == 0;
+        var koo = (omit & FeatureGroups.Koo) == 0;
+        var gazetteers = (omit & FeatureGroups.Gazetteers) == 0;
+
+        // The word's own clusters with its shape: a cluster of surnames in lower case is not a name.
+        for (var p = 0; extended && p < Lexicon.ClusterPrefixes.Length; p++)
+        {
+            if (t.Cluster0 >= 0 && turian)
+            {
+                output[n++] = Index(FeatureHash.Combine(24, (ulong)p, lexicon.ClusterPrefixHash(0, t.Cluster0, p), t.Shape), shift);
+            }
+
+            if (t.Cluster1 >= 0 && koo)
+            {
+                output[n++] = Index(FeatureHash.Combine(25, (ulong)p, lexicon.ClusterPrefixHash(1, t.Cluster1, p), t.Shape), shift);
+            }
+        }
+
         for (var d = -1; d <= 1; d++)
         {
             var j = i + d;
@@ -116,12 +146,12 @@ internal static class FeatureExtractor
             var templ = 30UL + (ulong)(d + 1);
             for (var p = 0; p < Lexicon.ClusterPrefixes.Length; p++)
             {
-                if (u.Cluster0 >= 0)
+                if (u.Cluster0 >= 0 && turian)
                 {
                     output[n++] = Index(FeatureHash.Combine(templ, (ulong)p, lexicon.ClusterPrefixHash(0, u.Cluster0, p)), shift);
                 }
 
-                if (u.Cluster1 >= 0)
+                if (u.Cluster1 >= 0 && koo)
                 {
                     output[n++] = Index(FeatureHash.Combine(templ + 10, (ulong)p, lexicon.ClusterPrefixHash(1, u.Cluster1, p)), shift);
                 }
@@ -132,12 +162,12 @@ internal static class FeatureExtractor
                 output[n++] = Index(FeatureHash.Combine(45, (ulong)(t.Flags & (TokenFlags.InitCap | TokenFlags.AllCaps))), shift);
             }
 
-            if (u.Lists != WordLists.None)
+            if (u.Lists != WordLists.None && gazetteers)
             {
                 output[n++] = Index(FeatureHash.Combine(50UL + (ulong)(d + 1), (ulong)u.Lists, (ulong)(u.Flags & TokenFlags.InitCap)), shift);
             }
 
-            if (u.Phrases != 0)
+            if (u.Phrases != 0 && gazetteers)
             {
                 for (var list = 0; list < 4; list++)
                 {
@@ -180,6 +210,14 @@ internal static class FeatureExtractor
     }
 
     private static int Index(ulong hash, int shift) => (int)(hash >> shift);
+
+    private static int LengthBucket(int length) => length switch
+    {
+        <= 4 => length,
+        <= 6 => 5,
+        <= 9 => 6,
+        _ => 7,
+    };
 
     private static TokenFlags Orthography(ReadOnlySpan<char> word)
     {

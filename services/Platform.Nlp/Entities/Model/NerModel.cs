@@ -10,17 +10,20 @@ namespace Platform.Nlp.Entities.Model;
 public sealed class NerModel
 {
     private const string Magic = "PNER";
-    private const int FormatVersion = 1;
+    // Version 1: base features; version 2 adds the feature set after the description. Base models are still
+    // written as version 1 so that their files stay byte-identical.
+    private const int FormatVersion = 2;
     private const string ResourceName = "Platform.Nlp.Resources.ner-model.bin.gz";
 
     private static readonly Lazy<NerModel?> Embedded = new(LoadEmbedded);
 
-    internal NerModel(Lexicon lexicon, WeightTable first, WeightTable? second, string description)
+    internal NerModel(Lexicon lexicon, WeightTable first, WeightTable? second, string description, FeatureSet features = FeatureSet.Base)
     {
         Lexicon = lexicon;
         First = first;
         Second = second;
         Description = description;
+        Features = features;
     }
 
     /// <summary>The model embedded in this assembly, loaded once per process; null if the build has none.</summary>
@@ -32,6 +35,8 @@ public sealed class NerModel
     /// <summary>The clusters and gazetteers used by the features.</summary>
     public Lexicon Lexicon { get; }
 
+    internal FeatureSet Features { get; }
+
     internal WeightTable First { get; }
 
     internal WeightTable? Second { get; }
@@ -40,7 +45,7 @@ public sealed class NerModel
     public int[] Tag(TokenizedText document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new Tagger(Lexicon).Tag(document, First, Second);
+        return new Tagger(Lexicon, Features).Tag(document, First, Second);
     }
 
     /// <summary>Writes the model (gzip).</summary>
@@ -49,8 +54,13 @@ public sealed class NerModel
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip, Encoding.UTF8);
         writer.Write(Magic);
-        writer.Write(FormatVersion);
+        writer.Write(Features == FeatureSet.Base ? 1 : FormatVersion);
         writer.Write(Description);
+        if (Features != FeatureSet.Base)
+        {
+            writer.Write((int)Features);
+        }
+
         writer.Write(NerLabels.Count);
         Lexicon.Write(writer);
         First.Write(writer);
@@ -70,12 +80,20 @@ public sealed class NerModel
 
         memory.Position = 0;
         using var reader = new BinaryReader(memory, Encoding.UTF8);
-        if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion)
+        var magic = reader.ReadString();
+        var version = magic == Magic ? reader.ReadInt32() : 0;
+        if (version is < 1 or > FormatVersion)
         {
             throw new InvalidDataException("Not a named-entity model of this format version.");
         }
 
         var description = reader.ReadString();
+        var features = version >= 2 ? (FeatureSet)reader.ReadInt32() : FeatureSet.Base;
+        if (!Enum.IsDefined(features))
+        {
+            throw new InvalidDataException("The model's feature set is unknown to this engine.");
+        }
+
         if (reader.ReadInt32() != NerLabels.Count)
         {
             throw new InvalidDataException("The model's label set does not match this engine.");
@@ -84,7 +102,7 @@ public sealed class NerModel
         var lexicon = Lexicon.Read(reader);
         var first = WeightTable.Read(reader);
         var second = reader.ReadBoolean() ? WeightTable.Read(reader) : null;
-        return new NerModel(lexicon, first, second, description);
+        return new NerModel(lexicon, first, second, description, features);
     }
 
     private static NerModel? LoadEmbedded()

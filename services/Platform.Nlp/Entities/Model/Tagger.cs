@@ -9,14 +9,16 @@ namespace Platform.Nlp.Entities.Model;
 internal sealed class Tagger
 {
     private readonly Lexicon _lexicon;
+    private readonly FeatureSet _featureSet;
     private int[] _features = [];
     private float[] _emissions = [];
     private float[] _dp = [];
     private int[] _back = [];
 
-    public Tagger(Lexicon lexicon)
+    public Tagger(Lexicon lexicon, FeatureSet featureSet = FeatureSet.Base)
     {
         _lexicon = lexicon;
+        _featureSet = featureSet;
     }
 
     public TokenInfo[] Prepare(TokenizedText document)
@@ -77,7 +79,7 @@ internal sealed class Tagger
             for (var i = 0; i < sentence.Length; i++)
             {
                 var slot = features.AsSpan((start + i) * stride, stride);
-                var count = FeatureExtractor.Extract(_lexicon, document.Text, sentence, i, first.Bits, secondPass: false, slot);
+                var count = FeatureExtractor.Extract(_lexicon, document.Text, sentence, i, first.Bits, secondPass: false, slot, _featureSet);
                 counts[start + i] = count;
                 first.Prefetch(slot[..count]);
             }
@@ -123,13 +125,14 @@ internal sealed class Tagger
     }
 
     /// <summary>Writes the feature indices of a sentence, <see cref="FeatureExtractor.MaxFeatures"/> slots per token.</summary>
-    public int[] SentenceFeatures(string text, ReadOnlySpan<TokenInfo> sentence, int bits, bool secondPass, out int[] counts)
+    public int[] SentenceFeatures(
+        string text, ReadOnlySpan<TokenInfo> sentence, int bits, bool secondPass, out int[] counts, FeatureGroups omit = FeatureGroups.None)
     {
         var features = new int[sentence.Length * FeatureExtractor.MaxFeatures];
         counts = new int[sentence.Length];
         for (var i = 0; i < sentence.Length; i++)
         {
-            counts[i] = FeatureExtractor.Extract(_lexicon, text, sentence, i, bits, secondPass, features.AsSpan(i * FeatureExtractor.MaxFeatures));
+            counts[i] = FeatureExtractor.Extract(_lexicon, text, sentence, i, bits, secondPass, features.AsSpan(i * FeatureExtractor.MaxFeatures), _featureSet, omit);
         }
 
         return features;
@@ -143,7 +146,7 @@ internal sealed class Tagger
         for (var i = 0; i < n; i++)
         {
             var features = _features.AsSpan(0, FeatureExtractor.MaxFeatures);
-            var count = FeatureExtractor.Extract(_lexicon, text, sentence, i, scorer.Bits, secondPass, features);
+            var count = FeatureExtractor.Extract(_lexicon, text, sentence, i, scorer.Bits, secondPass, features, _featureSet);
             scorer.Score(features[..count], _emissions.AsSpan(i * labels, labels));
         }
 
