@@ -110,6 +110,20 @@ public class RuleTests
     }
 
     [Theory]
+    [InlineData("“We are ready,” said Dragunov. Pavel Dragunov later left.")]
+    [InlineData("Dragunov said they were ready. Pavel Dragunov later left.")]
+    public void A_named_persons_surname_next_to_a_speech_verb_is_the_person(string text)
+        => Assert.Equal(
+            [("Dragunov", EntityType.Person), ("Pavel Dragunov", EntityType.Person)],
+            Conventions(text, Places(), ("Dragunov", EntityType.Misc), ("Pavel Dragunov", EntityType.Person)));
+
+    [Fact]
+    public void The_same_surname_away_from_speech_verbs_keeps_its_type()
+        => Assert.Equal(
+            [("Dragunov", EntityType.Misc), ("Pavel Dragunov", EntityType.Person)],
+            Conventions("Dragunov rifles were sold. Pavel Dragunov later left.", Places(), ("Dragunov", EntityType.Misc), ("Pavel Dragunov", EntityType.Person)));
+
+    [Theory]
     [InlineData("Ms Quill said so in an interview with Kestrel TV on Sunday.", "Kestrel TV")]
     [InlineData("The mayor, in a conversation with the newspaper Harbor Ledger, denied it.", "Harbor Ledger")]
     [InlineData("The envoy told ZBC that talks would resume.", "ZBC")]

@@ -9,8 +9,8 @@ namespace Platform.Nlp.Entities.Rules;
 /// <list type="bullet">
 /// <item>a nationality directly before an organization belongs to it ("Russian" + "Foreign Ministry");</item>
 /// <item>"Government of" / "Ministry of ..." followed by a place is one organization ("Government of Venezuela");</item>
-/// <item>a one-word MISC mention that is a known person's surname and is followed by a speech verb is that
-/// person ("Kalashnikov said"), while the same word elsewhere may stay the rifle.</item>
+/// <item>a one-word MISC mention that is a known person's surname next to a speech verb is that person
+/// ("Kalashnikov said", "said Kalashnikov"), while the same word elsewhere may stay the rifle.</item>
 /// </list>
 /// </summary>
 internal static class NewsConventions
@@ -178,17 +178,23 @@ internal static class NewsConventions
                 continue;
             }
 
-            var next = -1;
+            // The word right after the mention, or right before it: "Kalashnikov said" and the inverted
+            // attribution after a quote, "said Kalashnikov".
+            int previous = -1, next = -1;
             for (var t = 0; t < w.Count; t++)
             {
-                if (w[t].Start >= s.Span.End)
+                if (w[t].End <= s.Span.Start)
+                {
+                    previous = t;
+                }
+                else if (w[t].Start >= s.Span.End)
                 {
                     next = t;
                     break;
                 }
             }
 
-            if (next >= 0 && w.In(next, SpeechVerbs))
+            if ((next >= 0 && w.In(next, SpeechVerbs)) || (previous >= 0 && w.In(previous, SpeechVerbs)))
             {
                 spans[i] = s with { Type = EntityType.Person };
             }
