@@ -131,6 +131,12 @@ public class RuleTests
         => Assert.Equal([(name, EntityType.Org)], Conventions(text, Places()));
 
     [Fact]
+    public void A_channel_object_taken_for_a_person_but_named_like_a_station_is_an_organization()
+        => Assert.Equal(
+            [("Radio Tarn", EntityType.Org)],
+            Conventions("“It is late,” she said in an interview with Radio Tarn.", Places(), ("Radio Tarn", EntityType.Person)));
+
+    [Fact]
     public void Channel_objects_that_are_people_places_or_groups_stay_as_they_are()
     {
         var lexicon = Places("Tonga");

@@ -248,7 +248,9 @@ internal static class OrganizationConventions
 
                 // A title the model typed MISC ("told Morning Show") stays as it is.
                 tagged = true;
-                keep |= s.Type != EntityType.Loc || IsKnownPlace(text, w, lexicon, s.Span);
+                // A "person" whose name starts with a media word ("Radio Kessington") is the station.
+                var mediaTakenForPerson = s.Type == EntityType.Person && w.In(next, MediaNouns);
+                keep |= (s.Type != EntityType.Loc && !mediaTakenForPerson) || IsKnownPlace(text, w, lexicon, s.Span);
                 start = Math.Min(start, s.Span.Start);
                 stop = Math.Max(stop, s.Span.End);
             }
