@@ -17,15 +17,15 @@ internal static class EntitiesTable
             connection,
             "COPY entities (article_id, entity_key, name, type, mention_count, known_entity_id) FROM STDIN",
             articles.SelectMany(a => a.Record.Entities.Select(e => (a, e))),
-            (writer, row) =>
+            (copy, row) =>
             {
                 var (article, entity) = row;
-                writer.Text(article.Record.Article.Id);
-                writer.Text(entity.EntityKey);
-                writer.Text(entity.Name);
-                writer.Text(entity.Type);
-                writer.Integer(entity.MentionCount);
-                writer.Integer(article.Resolved.EntityIds.TryGetValue(entity.EntityKey, out var id) ? id : null);
+                copy.Text(article.Record.Article.Id);
+                copy.Text(entity.EntityKey);
+                copy.Text(entity.Name);
+                copy.Text(entity.Type);
+                copy.Integer(entity.MentionCount);
+                copy.Integer(article.Resolved.EntityIds.TryGetValue(entity.EntityKey, out var id) ? id : null);
             },
             cancellationToken);
 

@@ -17,14 +17,14 @@ internal static class MentionsTable
             connection,
             "COPY mentions (article_id, entity_key, start_offset, end_offset, text) FROM STDIN",
             articles.SelectMany(a => a.Record.Mentions.Select(m => (a.Record.Article.Id, m))),
-            (writer, row) =>
+            (copy, row) =>
             {
                 var (articleId, mention) = row;
-                writer.Text(articleId);
-                writer.Text(mention.EntityKey);
-                writer.Integer(mention.StartOffset);
-                writer.Integer(mention.EndOffset);
-                writer.Text(mention.Text);
+                copy.Text(articleId);
+                copy.Text(mention.EntityKey);
+                copy.Integer(mention.StartOffset);
+                copy.Integer(mention.EndOffset);
+                copy.Text(mention.Text);
             },
             cancellationToken);
 

@@ -44,25 +44,25 @@ internal static class QuotesTable
             FROM STDIN
             """,
             articles.SelectMany(a => a.Record.Quotes.Select(q => (a, q))),
-            (writer, row) =>
+            (copy, row) =>
             {
                 var (article, quote) = row;
-                writer.Text(article.Record.Article.Id);
-                writer.Integer(quote.QuoteIndex);
-                writer.Integer(quote.StartOffset);
-                writer.Integer(quote.EndOffset);
-                writer.Text(quote.Text);
-                writer.Text(quote.Kind);
-                writer.Text(quote.SpeakerName);
-                writer.Text(quote.SpeakerEntityKey);
-                writer.Integer(quote.SpeakerStart);
-                writer.Integer(quote.SpeakerEnd);
-                writer.Text(quote.Cue);
-                writer.Text(quote.Channel);
-                writer.Real(quote.Confidence);
-                writer.Integer(article.Seq);
-                writer.Integer(article.Resolved.SpeakerIds[quote.QuoteIndex]);
-                writer.Text(article.Record.Article.Source);
+                copy.Text(article.Record.Article.Id);
+                copy.Integer(quote.QuoteIndex);
+                copy.Integer(quote.StartOffset);
+                copy.Integer(quote.EndOffset);
+                copy.Text(quote.Text);
+                copy.Text(quote.Kind);
+                copy.Text(quote.SpeakerName);
+                copy.Text(quote.SpeakerEntityKey);
+                copy.Integer(quote.SpeakerStart);
+                copy.Integer(quote.SpeakerEnd);
+                copy.Text(quote.Cue);
+                copy.Text(quote.Channel);
+                copy.Real(quote.Confidence);
+                copy.Integer(article.Seq);
+                copy.Integer(article.Resolved.SpeakerIds[quote.QuoteIndex]);
+                copy.Text(article.Record.Article.Source);
             },
             cancellationToken);
 
@@ -70,15 +70,15 @@ internal static class QuotesTable
             connection,
             "COPY quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq, speaker_id) FROM STDIN",
             articles.SelectMany(a => a.Record.Quotes.SelectMany(q => q.EntityKeys.Distinct(StringComparer.Ordinal).Select(k => (a, q.QuoteIndex, k)))),
-            (writer, row) =>
+            (copy, row) =>
             {
                 var (article, quoteIndex, entityKey) = row;
-                writer.Text(article.Record.Article.Id);
-                writer.Integer(quoteIndex);
-                writer.Text(entityKey);
-                writer.Integer(article.Resolved.EntityIds.TryGetValue(entityKey, out var id) ? id : null);
-                writer.Integer(article.Seq);
-                writer.Integer(article.Resolved.SpeakerIds[quoteIndex]);
+                copy.Text(article.Record.Article.Id);
+                copy.Integer(quoteIndex);
+                copy.Text(entityKey);
+                copy.Integer(article.Resolved.EntityIds.TryGetValue(entityKey, out var id) ? id : null);
+                copy.Integer(article.Seq);
+                copy.Integer(article.Resolved.SpeakerIds[quoteIndex]);
             },
             cancellationToken);
     }
