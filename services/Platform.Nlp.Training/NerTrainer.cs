@@ -130,12 +130,18 @@ internal sealed class NerTrainer
         var table = WeightTable.Quantize(_options.Bits, weights!, transitions!);
         if (dev is not null)
         {
-            var model = firstForDev is null ? new NerModel(_lexicon, table, null, "", _options.Features) : new NerModel(_lexicon, firstForDev, table, "", _options.Features);
+            var model = DevModel(firstForDev, table);
             _log.WriteLine($"{name}: {_options.Runs} runs averaged, dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}");
         }
 
         return table;
     }
+
+    // A model to score dev with: the pass being trained alone, or as the second pass after the shipped first one.
+    private NerModel DevModel(WeightTable? firstForDev, WeightTable trained)
+        => firstForDev is null
+            ? new NerModel(_lexicon, trained, null, "", _options.Features)
+            : new NerModel(_lexicon, firstForDev, trained, "", _options.Features);
 
     private AveragedPerceptron TrainPass(
         IReadOnlyList<LabeledDocument> documents, TokenInfo[][] infos, int[] subset, bool secondPass,
@@ -205,10 +211,7 @@ internal sealed class NerTrainer
 
             if (dev is not null && (epoch == _options.Epochs || epoch % 4 == 0))
             {
-                var averaged = perceptron.Average();
-                var model = firstForDev is null
-                    ? new NerModel(_lexicon, averaged, null, "", _options.Features)
-                    : new NerModel(_lexicon, firstForDev, averaged, "", _options.Features);
+                var model = DevModel(firstForDev, perceptron.Average());
                 line += $", dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}";
             }
 
