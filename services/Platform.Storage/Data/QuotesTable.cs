@@ -120,8 +120,8 @@ internal static class QuotesTable
         // therefore ranked among the newest RelevanceWindow (300) matches, which bounds the cost whatever the words.
         parameters.Add("window", RelevanceWindow);
         var take = byRelevance ? "@window" : "@limit";
-        var needsQuote = filter.Text is not null && scan.Alias != "q";
-        var needsArticle = (filter.Source is not null && scan.Alias != "q")
+        var needsQuote = filter.Text is not null && !scan.ReadsQuotes;
+        var needsArticle = (filter.Source is not null && !scan.ReadsQuotes)
             || filter.PublishedAfter is not null || filter.PublishedBefore is not null;
         // By relevance, the candidates carry their search vector, so that ranking them needs no second read.
         var vector = byRelevance ? ", q.search_vector" : string.Empty;
@@ -189,7 +189,7 @@ internal static class QuotesTable
 
         if (filter.Source is not null)
         {
-            where.Append(scan.Alias == "q" ? " AND lower(q.article_source) = lower(@source)" : " AND lower(a.source) = lower(@source)");
+            where.Append(scan.ReadsQuotes ? " AND lower(q.article_source) = lower(@source)" : " AND lower(a.source) = lower(@source)");
             parameters.Add("source", filter.Source);
         }
 
@@ -255,6 +255,9 @@ internal static class QuotesTable
     /// <param name="Ids">The list of registry ids to scan once each, or null for a single scan.</param>
     private sealed record IndexScan(string Table, string Alias, string Seq, string Condition, string? Ids)
     {
+        /// <summary>Whether the scan reads quotes themselves (as <c>q</c>), which carry their article's outlet.</summary>
+        public bool ReadsQuotes => Alias == "q";
+
         public static IndexScan For(QuoteFilter filter) => (filter.Entity, filter.Speaker) switch
         {
             (null, null) => new("quotes q", "q", "q.article_seq", "TRUE", null),
