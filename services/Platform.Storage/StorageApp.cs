@@ -46,6 +46,7 @@ public static class StorageApp
         var limits = builder.Configuration.GetSection("Storage:Limits").Get<StorageLimits>() ?? new StorageLimits();
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<IngestValidator>();
+        builder.Services.AddSingleton<QuoteSearchPartitions>();
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<ArticleIngestor>();
         builder.Services.AddHostedService<Platform.Storage.Registry.RegistryCounterFolder>();

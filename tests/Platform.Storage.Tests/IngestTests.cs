@@ -62,6 +62,7 @@ public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
         Assert.Equal(2, await storage.CountAsync("entities", "twice"));
         Assert.Equal(3, await storage.CountAsync("mentions", "twice"));
         Assert.Equal(1, await storage.CountAsync("quote_entities", "twice"));
+        Assert.Equal(1, await storage.CountAsync("quote_search", "twice"));
         Assert.Empty(await storage.DanglingRowsAsync());
     }
 

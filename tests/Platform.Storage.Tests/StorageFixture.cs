@@ -67,6 +67,10 @@ public sealed class StorageFixture : IAsyncLifetime
                 WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = l.article_id AND q.quote_index = l.quote_index)
             UNION ALL SELECT 'quote link without entity' FROM quote_entities l
                 WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.article_id = l.article_id AND e.entity_key = l.entity_key)
+            UNION ALL SELECT 'search vector without quote' FROM quote_search s
+                WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_seq = s.article_seq AND q.quote_index = s.quote_index)
+            UNION ALL SELECT 'quote without search vector' FROM quotes q
+                WHERE NOT EXISTS (SELECT 1 FROM quote_search s WHERE s.article_seq = q.article_seq AND s.quote_index = q.quote_index)
             UNION ALL SELECT 'registry id missing' FROM (
                 SELECT known_entity_id AS id FROM entities UNION ALL SELECT speaker_id FROM quotes
                 UNION ALL SELECT known_entity_id FROM quote_entities UNION ALL SELECT speaker_id FROM quote_entities) r

@@ -17,7 +17,7 @@ internal enum StoreOutcome
 /// quotes, links, registry counters): it is stored whole or not at all. Writing is idempotent by article id, text
 /// hash and engine version.
 /// </summary>
-internal sealed class ArticleStore(NpgsqlDataSource dataSource)
+internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchPartitions searchPartitions)
 {
     public static byte[] HashText(string text) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
 
@@ -69,16 +69,20 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
             }
         }
 
-        if (toWrite.Count > 0)
+        var newestSeq = toWrite.Count > 0
+            ? await WriteAsync(connection, transaction, toWrite, replaced.ToArray(), cancellationToken)
+            : 0;
+        await transaction.CommitAsync(cancellationToken);
+        if (newestSeq > 0)
         {
-            await WriteAsync(connection, transaction, toWrite, replaced.ToArray(), cancellationToken);
+            await searchPartitions.KeepAheadOfAsync(newestSeq, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return outcomes;
     }
 
-    private static async Task WriteAsync(
+    // Writes the articles' rows; returns the newest ingest order given to one of them.
+    private static async Task<long> WriteAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         List<(ArticleRecord Record, ResolvedArticle Resolved)> articles,
@@ -90,6 +94,7 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
         {
             counters.Subtract(await KnownEntitiesTable.ContributionsAsync(connection, transaction, replaced));
             // No foreign keys cascade (see migration 0003): each table deletes the old version's rows.
+            await QuoteSearchTable.DeleteForArticlesAsync(connection, transaction, replaced);
             await QuotesTable.DeleteForArticlesAsync(connection, transaction, replaced);
             await MentionsTable.DeleteForArticlesAsync(connection, transaction, replaced);
             await EntitiesTable.DeleteForArticlesAsync(connection, transaction, replaced);
@@ -112,7 +117,9 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource)
         await EntitiesTable.CopyAsync(connection, staged, cancellationToken);
         await MentionsTable.CopyAsync(connection, staged, cancellationToken);
         await QuotesTable.CopyAsync(connection, staged, cancellationToken);
+        await QuoteSearchTable.InsertForArticlesAsync(connection, transaction, staged.Select(a => a.Seq).ToArray());
         await KnownEntitiesTable.AppendDeltasAsync(connection, transaction, counters.ToDeltas());
+        return staged.Max(a => a.Seq);
     }
 
     /// <summary>Another transaction stored one of the batch's new articles first.</summary>

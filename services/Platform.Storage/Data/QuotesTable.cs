@@ -95,6 +95,11 @@ internal static class QuotesTable
     /// </summary>
     public static async Task<IReadOnlyList<QuoteHitRow>> SearchAsync(IDbConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit)
     {
+        if (filter is { Text: not null, Speaker: null, Entity: null, ArticleId: null })
+        {
+            return await SearchByWordsAsync(connection, filter, after, limit);
+        }
+
         var parameters = new DynamicParameters();
         var byRelevance = filter.ByRelevance && filter.Text is not null;
         var scan = IndexScan.For(filter);
@@ -168,6 +173,46 @@ internal static class QuotesTable
             ORDER BY p.rank DESC, p.article_seq DESC, p.quote_index
             """;
         return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
+    }
+
+    // A search led by its words: the matches come from quote_search, newest first or the newest window ranked; then
+    // the page's quotes and articles are read by their keys.
+    private static async Task<IReadOnlyList<QuoteHitRow>> SearchByWordsAsync(IDbConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit)
+    {
+        var ranked = filter.ByRelevance;
+        var matches = await QuoteSearchTable.NewestMatchesAsync(connection, filter, after, ranked ? RelevanceWindow : limit, ranked);
+        IEnumerable<TextMatch> page = matches;
+        if (ranked)
+        {
+            page = matches.OrderByDescending(m => m.Rank).ThenByDescending(m => m.ArticleSeq).ThenBy(m => m.QuoteIndex);
+            if (after is { } position)
+            {
+                page = page.Where(m => m.Rank < position.Rank || (m.Rank == position.Rank
+                    && (m.ArticleSeq < position.ArticleSeq || (m.ArticleSeq == position.ArticleSeq && m.QuoteIndex > position.QuoteIndex))));
+            }
+        }
+
+        var keys = page.Take(limit).ToList();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        return (await connection.QueryAsync<QuoteHitRow>(
+            $"""
+            SELECT p.rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
+                   a.published_at, q.article_seq, {QuoteColumns}
+            FROM unnest(@seqs, @indexes, @ranks) WITH ORDINALITY p(article_seq, quote_index, rank, position)
+            JOIN quotes q ON q.article_seq = p.article_seq AND q.quote_index = p.quote_index
+            JOIN articles a ON a.id = q.article_id
+            ORDER BY p.position
+            """,
+            new
+            {
+                seqs = keys.Select(k => k.ArticleSeq).ToArray(),
+                indexes = keys.Select(k => k.QuoteIndex).ToArray(),
+                ranks = keys.Select(k => k.Rank).ToArray(),
+            })).AsList();
     }
 
     // The search's conditions other than the page position: on the scanned index, the text, the article and its

@@ -1,0 +1,127 @@
+using System.Data;
+using System.Text;
+using Dapper;
+using Npgsql;
+
+namespace Platform.Storage.Data;
+
+/// <summary>
+/// SQL for <c>quote_search</c>: each quote's search vector, partitioned by its article's ingest order (migration
+/// 0006). Searches by words alone (or with outlet and time) read it from the newest partition back, a range of
+/// partitions at a time, until they have enough matches.
+/// </summary>
+internal static class QuoteSearchTable
+{
+    /// <summary>Articles per partition, by ingest order; the width used by <c>quote_search_add_partition</c>.</summary>
+    public const long PartitionWidth = 4096;
+
+    /// <summary>Copies the search vectors of the quotes of the given articles, written just before.</summary>
+    public static Task InsertForArticlesAsync(IDbConnection connection, IDbTransaction transaction, long[] articleSeqs)
+        => connection.ExecuteAsync(
+            """
+            INSERT INTO quote_search (article_id, article_seq, quote_index, article_source, search_vector)
+            SELECT article_id, article_seq, quote_index, article_source, search_vector FROM quotes
+            WHERE article_seq = ANY(@articleSeqs)
+            """,
+            new { articleSeqs },
+            transaction);
+
+    /// <summary>Deletes the search vectors of the given articles (when a new version replaces them).</summary>
+    public static async Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
+    {
+        // The ingest orders first, so that the delete names them and PostgreSQL visits only their partitions.
+        var articleSeqs = (await connection.QueryAsync<long>(
+            "SELECT seq FROM articles WHERE id = ANY(@articleIds)", new { articleIds }, transaction)).ToArray();
+        await connection.ExecuteAsync("DELETE FROM quote_search WHERE article_seq = ANY(@articleSeqs)", new { articleSeqs }, transaction);
+    }
+
+    /// <summary>
+    /// The newest <paramref name="count"/> quotes matching the filter's words, outlet and time, newest first, after
+    /// the keyset position when given; each with its relevance when <paramref name="ranked"/>.
+    /// </summary>
+    /// <remarks>
+    /// The partition of the newest article is searched first, then the two before it, then four, and so on: a
+    /// phrase common enough to fill the page is answered from one small index, and a rare one needs a few ranges,
+    /// each with short posting lists. One statement over all partitions would let PostgreSQL pick a plan for the
+    /// whole store from a match estimate that is often far off (see migration 0006).
+    /// </remarks>
+    public static async Task<List<TextMatch>> NewestMatchesAsync(
+        IDbConnection connection, QuoteFilter filter, QuoteKeyset? after, int count, bool ranked)
+    {
+        var parameters = new DynamicParameters();
+        var sql = MatchesSql(filter, after, ranked, parameters);
+        var newest = after?.ArticleSeq
+            ?? await connection.ExecuteScalarAsync<long?>("SELECT max(seq) FROM articles");
+        var matches = new List<TextMatch>();
+        if (newest is not { } start)
+        {
+            return matches;
+        }
+
+        var (low, high, width) = (start / PartitionWidth * PartitionWidth, start + 1, PartitionWidth);
+        while (true)
+        {
+            parameters.Add("low", low);
+            parameters.Add("high", high);
+            parameters.Add("count", count - matches.Count);
+            matches.AddRange(await connection.QueryAsync<TextMatch>(sql, parameters));
+            if (matches.Count >= count || low <= 0)
+            {
+                return matches;
+            }
+
+            (high, width) = (low, width * 2);
+            low = Math.Max(0, low - width);
+        }
+    }
+
+    // One range's matches: article_seq in [@low, @high), at most @count of them.
+    private static string MatchesSql(QuoteFilter filter, QuoteKeyset? after, bool ranked, DynamicParameters parameters)
+    {
+        var where = new StringBuilder(
+            "s.search_vector @@ websearch_to_tsquery('english', @text) AND s.article_seq >= @low AND s.article_seq < @high");
+        parameters.Add("text", filter.Text);
+        if (filter.Source is not null)
+        {
+            where.Append(" AND lower(s.article_source) = lower(@source)");
+            parameters.Add("source", filter.Source);
+        }
+
+        if (filter.PublishedAfter is not null)
+        {
+            where.Append(" AND a.published_at >= @publishedAfter");
+            parameters.Add("publishedAfter", filter.PublishedAfter);
+        }
+
+        if (filter.PublishedBefore is not null)
+        {
+            where.Append(" AND a.published_at < @publishedBefore");
+            parameters.Add("publishedBefore", filter.PublishedBefore);
+        }
+
+        // Newest first, the page starts after the keyset; ranked, the caller ranks the newest matches and cuts there.
+        if (after is { } position && !ranked)
+        {
+            where.Append(" AND (s.article_seq < @afterSeq OR (s.article_seq = @afterSeq AND s.quote_index > @afterIndex))");
+            parameters.Add("afterSeq", position.ArticleSeq);
+            parameters.Add("afterIndex", position.QuoteIndex);
+        }
+
+        var articles = filter.PublishedAfter is not null || filter.PublishedBefore is not null
+            ? "JOIN articles a ON a.seq = s.article_seq"
+            : string.Empty;
+        var matches = $"""
+            SELECT s.article_seq, s.quote_index, s.search_vector
+            FROM quote_search s {articles}
+            WHERE {where}
+            ORDER BY s.article_seq DESC, s.quote_index
+            LIMIT @count
+            """;
+        // Ranked after the limit: PostgreSQL would otherwise rank every match it sorts.
+        var rank = ranked ? "ts_rank_cd(m.search_vector, websearch_to_tsquery('english', @text))" : "0::real";
+        return $"SELECT m.article_seq, m.quote_index, {rank} AS rank FROM ({matches}) m";
+    }
+}
+
+/// <summary>A quote found by its words: its article's ingest order, its index, and its relevance (0 when not ranked).</summary>
+internal sealed record TextMatch(long ArticleSeq, int QuoteIndex, float Rank);

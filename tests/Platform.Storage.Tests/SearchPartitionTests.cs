@@ -1,0 +1,84 @@
+using Platform.Testing;
+using Platform.V1;
+
+namespace Platform.Storage.Tests;
+
+/// <summary>
+/// Searches by words read quote_search, partitioned by ingest order (4,096 articles per partition) and searched
+/// from the newest partition back. These tests move the ingest order far ahead, so that the quotes sit in
+/// partitions far apart, one of which did not exist when its article was stored.
+/// </summary>
+public class SearchPartitionTests(StorageFixture storage) : IClassFixture<StorageFixture>
+{
+    private static IngestRequest Article(string id, string words, ulong sequence = 1)
+        => new AnalysisBuilder(id, $"“The {words} must wait,” said Ines Varga.")
+            .Entity("e1", "Ines Varga", EntityType.Person, "Ines Varga")
+            .Quote($"The {words} must wait", "e1")
+            .Request(sequence);
+
+    [Fact]
+    public async Task Words_are_found_newest_first_across_partitions_including_one_added_after_its_article()
+    {
+        // Ingest orders 1-2 (partition 0), then 8190-8191 (partition 1), then 20480 (partition 5, which does not
+        // exist yet: the article goes to the default partition and is moved when its partition is added).
+        await storage.IngestAsync(Article("p-a", "lighthouse repairs"), Article("p-b", "lighthouse tenders", 2));
+        await RestartIngestOrderAsync(8190);
+        await storage.IngestAsync(Article("p-c", "lighthouse budget"));
+        await storage.IngestAsync(Article("p-d", "ferry budget"));
+        await RestartIngestOrderAsync(20480);
+        await storage.IngestAsync(Article("p-e", "lighthouse keepers"));
+
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM quote_search_default"));
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM quote_search_5"));
+        Assert.Equal(
+            "FOR VALUES FROM ('20480') TO ('24576')",
+            await ScalarAsync("SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'quote_search_5'"));
+        // The partition after the newest article's is ready for the next ones.
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM pg_class WHERE relname = 'quote_search_6'"));
+
+        // Newest first, one quote per page: each page continues in the partition where the last one stopped.
+        var ids = new List<string>();
+        var request = new SearchQuotesRequest { Text = "lighthouse", Order = QuoteOrder.Newest, PageSize = 1 };
+        do
+        {
+            var page = await storage.Client.SearchQuotesAsync(request);
+            ids.AddRange(page.Quotes.Select(q => q.ArticleId));
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+        Assert.Equal(["p-e", "p-c", "p-b", "p-a"], ids);
+
+        // By relevance, the newest matches are ranked together whatever their partitions.
+        var ranked = await storage.Client.SearchQuotesAsync(new SearchQuotesRequest { Text = "lighthouse budget", PageSize = 10 });
+        Assert.Equal("p-c", ranked.Quotes.Single().ArticleId);
+        var either = await storage.Client.SearchQuotesAsync(new SearchQuotesRequest { Text = "repairs OR budget", PageSize = 10 });
+        Assert.Equal(["p-d", "p-c", "p-a"], either.Quotes.Select(q => q.ArticleId).Order(StringComparer.Ordinal).Reverse());
+        Assert.Empty(await storage.DanglingRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_replaced_article_is_found_by_its_new_words_only()
+    {
+        await storage.IngestAsync(Article("p-replaced", "granary doors"));
+        await storage.IngestAsync(Article("p-replaced", "granary roofs"));
+
+        Assert.Empty((await storage.Client.SearchQuotesAsync(new SearchQuotesRequest { Text = "doors" })).Quotes);
+        Assert.Equal("p-replaced", (await storage.Client.SearchQuotesAsync(new SearchQuotesRequest { Text = "granary roofs" })).Quotes.Single().ArticleId);
+        Assert.Equal(1, await storage.CountAsync("quote_search", "p-replaced"));
+    }
+
+    private async Task RestartIngestOrderAsync(long next)
+    {
+        await using var connection = await storage.Database.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"ALTER TABLE articles ALTER COLUMN seq RESTART WITH {next}", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = await storage.Database.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is long count ? (int)count : value;
+    }
+}
