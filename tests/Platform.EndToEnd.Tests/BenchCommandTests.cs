@@ -46,7 +46,7 @@ public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackF
         Assert.True(seed.Exit == ExitCodes.Success, seed.Err);
         Assert.StartsWith("seeded 10 articles (200 quotes)", seed.Out, StringComparison.Ordinal);
 
-        var query = await CliTests.RunAsync("bench", "query", "--queries", "2", "--storage", storage, "--json");
+        var query = await CliTests.RunAsync("bench", "query", "--queries", "2", "--warm-up", "0", "--storage", storage, "--json");
         Assert.True(query.Exit == ExitCodes.Success, query.Err);
         using var kinds = JsonDocument.Parse(query.Out);
         Assert.Equal(8, kinds.RootElement.GetArrayLength());

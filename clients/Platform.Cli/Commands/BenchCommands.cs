@@ -93,12 +93,13 @@ internal static class BenchCommands
     {
         var queries = new Option<int>("--queries") { Description = "Queries of each kind (1 to 10000)", DefaultValueFactory = _ => 200 };
         var storage = CommonOptions.Storage();
+        var warmUp = new Option<int>("--warm-up") { Description = "Seconds of unmeasured searches of every kind first (0 to 600)", DefaultValueFactory = _ => 15 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
-        var command = new Command("query", "Latency of speaker, entity and full-text searches (page size 50), one call at a time") { queries, storage, json };
+        var command = new Command("query", "Latency of speaker, entity and full-text searches (page size 50), one call at a time") { queries, warmUp, storage, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
-            var bench = new QueryBenchmark(new StorageService.StorageServiceClient(channel));
+            var bench = new QueryBenchmark(new StorageService.StorageServiceClient(channel), TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(warmUp), 0, 600)));
             var results = await bench.RunAsync(Math.Clamp(parse.GetValue(queries), 1, 10_000), cancellationToken);
             var rows = results.Select(r => new { query = r.Query, count = r.Latencies.Count, p50 = r.Latencies.Percentile(0.5), p95 = r.Latencies.Percentile(0.95), p99 = r.Latencies.Percentile(0.99) }).ToList();
             if (parse.GetValue(json))
