@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Platform.Testing;
 using Platform.V1;
 
@@ -10,7 +11,7 @@ namespace Platform.Storage.Tests;
 /// </summary>
 public class SearchPartitionTests(StorageFixture storage) : IClassFixture<StorageFixture>
 {
-    private static IngestRequest Article(string id, string words, ulong sequence = 1)
+    internal static IngestRequest Article(string id, string words, ulong sequence = 1)
         => new AnalysisBuilder(id, $"“The {words} must wait,” said Ines Varga.")
             .Entity("e1", "Ines Varga", EntityType.Person, "Ines Varga")
             .Quote($"The {words} must wait", "e1")
@@ -21,7 +22,9 @@ public class SearchPartitionTests(StorageFixture storage) : IClassFixture<Storag
     {
         // Ingest orders 1-2 (partition 0), then 8190-8191 (partition 1), then 20480 (partition 5, which does not
         // exist yet: the article goes to the default partition and is moved when its partition is added).
-        await storage.IngestAsync(Article("p-a", "lighthouse repairs"), Article("p-b", "lighthouse tenders", 2));
+        // One call each, so that the ingest order is the order of the calls.
+        await storage.IngestAsync(Article("p-a", "lighthouse repairs"));
+        await storage.IngestAsync(Article("p-b", "lighthouse tenders"));
         await RestartIngestOrderAsync(8190);
         await storage.IngestAsync(Article("p-c", "lighthouse budget"));
         await storage.IngestAsync(Article("p-d", "ferry budget"));
@@ -67,7 +70,9 @@ public class SearchPartitionTests(StorageFixture storage) : IClassFixture<Storag
         Assert.Equal(1, await storage.CountAsync("quote_search", "p-replaced"));
     }
 
-    private async Task RestartIngestOrderAsync(long next)
+    private Task RestartIngestOrderAsync(long next) => RestartIngestOrderAsync(storage, next);
+
+    internal static async Task RestartIngestOrderAsync(StorageFixture storage, long next)
     {
         await using var connection = await storage.Database.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand($"ALTER TABLE articles ALTER COLUMN seq RESTART WITH {next}", connection);
@@ -80,5 +85,33 @@ public class SearchPartitionTests(StorageFixture storage) : IClassFixture<Storag
         await using var command = new Npgsql.NpgsqlCommand(sql, connection);
         var value = await command.ExecuteScalarAsync();
         return value is long count ? (int)count : value;
+    }
+}
+
+/// <summary>Several storage replicas on one database: each starts its searches by words from the newest article it knows of.</summary>
+public class SearchReplicaTests(StorageFixture storage) : IClassFixture<StorageFixture>
+{
+    [Fact]
+    public async Task A_replica_finds_articles_another_replica_stored_a_moment_ago_far_ahead()
+    {
+        // Each replica remembers the newest ingest order for a second; its searches must still reach newer articles.
+        await using var other = await RunningService.StartStorageAsync(storage.Database.ConnectionString);
+        await storage.IngestAsync(SearchPartitionTests.Article("r-old", "signal flags"));
+        Assert.Single((await storage.Client.SearchQuotesAsync(new SearchQuotesRequest { Text = "signal flags" })).Quotes);
+
+        // A replica that has stored nothing yet finds what the other stored.
+        var client = new StorageService.StorageServiceClient(other.Channel);
+        Assert.Single((await client.SearchQuotesAsync(new SearchQuotesRequest { Text = "signal flags" })).Quotes);
+
+        await SearchPartitionTests.RestartIngestOrderAsync(storage, 40960);
+        using (var call = client.Ingest())
+        {
+            await call.RequestStream.WriteAsync(SearchPartitionTests.Article("r-new", "signal lamps"));
+            await call.RequestStream.CompleteAsync();
+            Assert.Equal(StoreStatus.Stored, (await call.ResponseStream.ReadAllAsync().SingleAsync()).Status);
+        }
+
+        var page = await storage.Client.SearchQuotesAsync(new SearchQuotesRequest { Text = "signal", Order = QuoteOrder.Newest });
+        Assert.Equal(["r-new", "r-old"], page.Quotes.Select(q => q.ArticleId));
     }
 }
