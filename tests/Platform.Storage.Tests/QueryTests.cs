@@ -231,6 +231,28 @@ public class QueryTests(QueryTests.Corpus corpus) : IClassFixture<QueryTests.Cor
     }
 
     [Fact]
+    public async Task Words_alone_rank_by_relevance_and_page_in_rank_order()
+    {
+        // Without speaker or entity the matches come from the full-text partitions. The harbour quotes hold two of
+        // the words and rank above the tariff quotes, which hold one; pages of 7 must keep that order.
+        var seen = new List<QuoteHit>();
+        var request = new SearchQuotesRequest { Text = "harbour OR reopen OR tariffs", PageSize = 7 };
+        do
+        {
+            var page = await Client.SearchQuotesAsync(request);
+            seen.AddRange(page.Quotes);
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+
+        Assert.Equal(60, seen.Count);
+        Assert.Equal(60, seen.Select(h => (h.ArticleId, h.Quote.Start)).Distinct().Count());
+        Assert.All(seen.Take(30), h => Assert.StartsWith("harbour", h.Quote.Text, StringComparison.Ordinal));
+        Assert.All(seen.Skip(30), h => Assert.StartsWith("tariffs", h.Quote.Text, StringComparison.Ordinal));
+        Assert.Equal(seen.Select(h => h.Rank).OrderDescending(), seen.Select(h => h.Rank));
+    }
+
+    [Fact]
     public async Task Relevance_order_without_text_is_invalid()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>

@@ -50,8 +50,10 @@ internal static class QuoteSearchTable
     {
         var parameters = new DynamicParameters();
         var sql = MatchesSql(filter, after, ranked, parameters);
-        var newest = after?.ArticleSeq
-            ?? await connection.ExecuteScalarAsync<long?>("SELECT max(seq) FROM articles");
+        // Newest first, a next page starts where the previous one ended; ranked, every page ranks the same newest matches.
+        var newest = after is { } position && !ranked
+            ? position.ArticleSeq
+            : await connection.ExecuteScalarAsync<long?>("SELECT max(seq) FROM articles");
         var matches = new List<TextMatch>();
         if (newest is not { } start)
         {
@@ -87,17 +89,7 @@ internal static class QuoteSearchTable
             parameters.Add("source", filter.Source);
         }
 
-        if (filter.PublishedAfter is not null)
-        {
-            where.Append(" AND a.published_at >= @publishedAfter");
-            parameters.Add("publishedAfter", filter.PublishedAfter);
-        }
-
-        if (filter.PublishedBefore is not null)
-        {
-            where.Append(" AND a.published_at < @publishedBefore");
-            parameters.Add("publishedBefore", filter.PublishedBefore);
-        }
+        QuotesTable.AppendPublicationTime(where, filter, parameters);
 
         // Newest first, the page starts after the keyset; ranked, the caller ranks the newest matches and cuts there.
         if (after is { } position && !ranked)

@@ -187,8 +187,7 @@ internal static class QuotesTable
             page = matches.OrderByDescending(m => m.Rank).ThenByDescending(m => m.ArticleSeq).ThenBy(m => m.QuoteIndex);
             if (after is { } position)
             {
-                page = page.Where(m => m.Rank < position.Rank || (m.Rank == position.Rank
-                    && (m.ArticleSeq < position.ArticleSeq || (m.ArticleSeq == position.ArticleSeq && m.QuoteIndex > position.QuoteIndex))));
+                page = page.Where(m => position.IsBefore(m.Rank, m.ArticleSeq, m.QuoteIndex));
             }
         }
 
@@ -238,6 +237,13 @@ internal static class QuotesTable
             parameters.Add("source", filter.Source);
         }
 
+        AppendPublicationTime(where, filter, parameters);
+        return where.ToString();
+    }
+
+    /// <summary>The filter's publication time bounds as conditions on the article, joined as <c>a</c>.</summary>
+    internal static void AppendPublicationTime(StringBuilder where, QuoteFilter filter, DynamicParameters parameters)
+    {
         if (filter.PublishedAfter is not null)
         {
             where.Append(" AND a.published_at >= @publishedAfter");
@@ -249,8 +255,6 @@ internal static class QuotesTable
             where.Append(" AND a.published_at < @publishedBefore");
             parameters.Add("publishedBefore", filter.PublishedBefore);
         }
-
-        return where.ToString();
     }
 
     // The WITH clause defining speaker_ids and entity_ids for the index scans, or nothing.
@@ -346,4 +350,9 @@ internal sealed record QuoteFilter
 internal sealed record RegistryName(string? Name, long Id);
 
 /// <summary>Where a page of quotes ends: the sort key of its last quote.</summary>
-internal sealed record QuoteKeyset(float Rank, long ArticleSeq, int QuoteIndex);
+internal sealed record QuoteKeyset(float Rank, long ArticleSeq, int QuoteIndex)
+{
+    /// <summary>Whether a quote with this sort key comes after this position by relevance (rank, then newest first).</summary>
+    public bool IsBefore(float rank, long articleSeq, int quoteIndex)
+        => rank < Rank || (rank == Rank && (articleSeq < ArticleSeq || (articleSeq == ArticleSeq && quoteIndex > QuoteIndex)));
+}
