@@ -46,9 +46,9 @@ internal sealed class QuoteSearchPartitions(NpgsqlDataSource dataSource, ILogger
                 logger.LogInformation("Added full-text search partition {Partition} for articles from {First}", k, k * QuoteSearchTable.PartitionWidth);
             }
         }
-        catch (PostgresException e)
+        catch (NpgsqlException e)
         {
-            // Another replica adding the same partition (duplicate name), or a lock not granted in time.
+            // Another replica adding the same partition (duplicate name), a lock not granted in time, a lost connection.
             logger.LogWarning(e, "Could not add a full-text search partition now; the next batch tries again");
             Interlocked.Exchange(ref highest, -1);
         }
