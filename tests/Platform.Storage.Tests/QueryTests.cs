@@ -189,15 +189,9 @@ public class QueryTests(QueryTests.Corpus corpus) : IClassFixture<QueryTests.Cor
         var all = (await Client.SearchQuotesAsync(new SearchQuotesRequest { PageSize = 500 })).Quotes
             .Where(h => h.ArticleSource == "Harbour Gazette" && h.Quote.Text.Contains("tariffs", StringComparison.Ordinal))
             .Select(h => (h.ArticleId, h.Quote.Start)).ToList();
-        var paged = new List<(string, int)>();
-        var request = new SearchQuotesRequest { Source = "Harbour Gazette", Text = "tariffs", Order = QuoteOrder.Newest, PageSize = 3 };
-        do
-        {
-            var page = await Client.SearchQuotesAsync(request);
-            paged.AddRange(page.Quotes.Select(h => (h.ArticleId, h.Quote.Start)));
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0);
+        var paged = (await corpus.Storage.SearchAllPagesAsync(
+                new SearchQuotesRequest { Source = "Harbour Gazette", Text = "tariffs", Order = QuoteOrder.Newest, PageSize = 3 }))
+            .Select(h => (h.ArticleId, h.Quote.Start)).ToList();
 
         Assert.Equal(10, all.Count);
         Assert.Equal(all, paged);
@@ -207,15 +201,8 @@ public class QueryTests(QueryTests.Corpus corpus) : IClassFixture<QueryTests.Cor
     public async Task Text_search_ranks_by_relevance_and_pages_in_rank_order()
     {
         // Any of three words: Marsh's harbour and tariff quotes match, ranked; pages of 7 must keep that order.
-        var seen = new List<QuoteHit>();
-        var request = new SearchQuotesRequest { Text = "harbour OR tariffs OR fishermen", Speaker = "Elena Marsh", PageSize = 7 };
-        do
-        {
-            var page = await Client.SearchQuotesAsync(request);
-            seen.AddRange(page.Quotes);
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0);
+        var seen = await corpus.Storage.SearchAllPagesAsync(
+            new SearchQuotesRequest { Text = "harbour OR tariffs OR fishermen", Speaker = "Elena Marsh", PageSize = 7 });
 
         // Marsh's harbour and tariff quotes: two per article, each once, never Okafor's.
         Assert.Equal(60, seen.Count);
@@ -235,15 +222,7 @@ public class QueryTests(QueryTests.Corpus corpus) : IClassFixture<QueryTests.Cor
     {
         // Without speaker or entity the matches come from the full-text partitions. The harbour quotes hold two of
         // the words and rank above the tariff quotes, which hold one; pages of 7 must keep that order.
-        var seen = new List<QuoteHit>();
-        var request = new SearchQuotesRequest { Text = "harbour OR reopen OR tariffs", PageSize = 7 };
-        do
-        {
-            var page = await Client.SearchQuotesAsync(request);
-            seen.AddRange(page.Quotes);
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0);
+        var seen = await corpus.Storage.SearchAllPagesAsync(new SearchQuotesRequest { Text = "harbour OR reopen OR tariffs", PageSize = 7 });
 
         Assert.Equal(60, seen.Count);
         Assert.Equal(60, seen.Select(h => (h.ArticleId, h.Quote.Start)).Distinct().Count());

@@ -52,6 +52,25 @@ public sealed class StorageFixture : IAsyncLifetime
         return responses;
     }
 
+    /// <summary>Every quote a search finds, following the page tokens from the request's first page to the last.</summary>
+    public async Task<List<QuoteHit>> SearchAllPagesAsync(SearchQuotesRequest request)
+    {
+        var hits = new List<QuoteHit>();
+        for (var pages = 0; pages < 1000; pages++)
+        {
+            var page = await Client.SearchQuotesAsync(request);
+            hits.AddRange(page.Quotes);
+            if (page.NextPageToken.Length == 0)
+            {
+                return hits;
+            }
+
+            request.PageToken = page.NextPageToken;
+        }
+
+        throw new InvalidOperationException("more than 1,000 pages: the page tokens do not advance");
+    }
+
     /// <summary>
     /// Rows that point to a missing row: the article tables have no foreign keys (the service writes and deletes an
     /// article's rows together), so tests check what the keys would have enforced. Empty when all is well.
