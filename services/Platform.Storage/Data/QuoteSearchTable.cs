@@ -1,7 +1,6 @@
 using System.Data;
 using System.Text;
 using Dapper;
-using Npgsql;
 
 namespace Platform.Storage.Data;
 
