@@ -20,6 +20,12 @@ internal static class QuotesTable
               WHERE qe.article_id = q.article_id AND qe.quote_index = q.quote_index ORDER BY qe.entity_key) AS entity_keys
         """;
 
+    // A search hit in QuoteHitRow order: the page's rank (p), the quote (q) and its article (a).
+    private const string HitColumns = $"""
+        p.rank, a.id AS article_id, a.title AS article_title, a.source AS article_source, a.published_at, q.article_seq,
+        {QuoteColumns}
+        """;
+
     /// <summary>Deletes the quotes of the given articles and their links to entities (when a new version replaces them).</summary>
     public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
         => connection.ExecuteAsync(
@@ -165,8 +171,7 @@ internal static class QuotesTable
             : $"SELECT p.article_id, p.quote_index, p.article_seq, 0::real AS rank FROM ({matches}) p";
         var sql = $"""
             {RegistryIds(filter, parameters)}
-            SELECT p.rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
-                   a.published_at, q.article_seq, {QuoteColumns}
+            SELECT {HitColumns}
             FROM ({page}) p
             JOIN quotes q ON q.article_id = p.article_id AND q.quote_index = p.quote_index
             JOIN articles a ON a.id = q.article_id
@@ -199,8 +204,7 @@ internal static class QuotesTable
 
         return (await connection.QueryAsync<QuoteHitRow>(
             $"""
-            SELECT p.rank, a.id AS article_id, a.title AS article_title, a.source AS article_source,
-                   a.published_at, q.article_seq, {QuoteColumns}
+            SELECT {HitColumns}
             FROM unnest(@seqs, @indexes, @ranks) WITH ORDINALITY p(article_seq, quote_index, rank, position)
             JOIN quotes q ON q.article_seq = p.article_seq AND q.quote_index = p.quote_index
             JOIN articles a ON a.id = q.article_id
