@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text;
 using Dapper;
+using Npgsql;
 
 namespace Platform.Storage.Data;
 
@@ -45,16 +46,17 @@ internal static class QuoteSearchTable
     /// whole store from a match estimate that is often far off (see migration 0006).
     /// </remarks>
     public static async Task<List<TextMatch>> NewestMatchesAsync(
-        IDbConnection connection, QuoteFilter filter, QuoteKeyset? after, int count, bool ranked)
+        NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int count, bool ranked)
     {
         var parameters = new DynamicParameters();
         var sql = MatchesSql(filter, after, ranked, parameters);
         // Newest first, a next page starts where the previous one ended; ranked, every page ranks the same newest matches.
-        var newest = after is { } position && !ranked
+        // Ingest orders start at 1: 0 means nothing is stored.
+        var start = after is { } position && !ranked
             ? position.ArticleSeq
-            : await connection.ExecuteScalarAsync<long?>("SELECT max(seq) FROM articles");
+            : await PreparedStatements.ScalarAsync<long>(connection, "SELECT max(seq) FROM articles");
         var matches = new List<TextMatch>();
-        if (newest is not { } start)
+        if (start <= 0)
         {
             return matches;
         }
