@@ -7,7 +7,8 @@ namespace Platform.Storage.Tests;
 /// <summary>
 /// Searches by words read quote_search, partitioned by ingest order (4,096 articles per partition) and searched
 /// from the newest partition back. These tests move the ingest order far ahead, so that the quotes sit in
-/// partitions far apart, one of which did not exist when its article was stored.
+/// partitions far apart, one of which did not exist when its article was stored, and older partitions without
+/// their newest-first index.
 /// </summary>
 public class SearchPartitionTests(StorageFixture storage) : IClassFixture<StorageFixture>
 {
@@ -38,6 +39,12 @@ public class SearchPartitionTests(StorageFixture storage) : IClassFixture<Storag
             await ScalarAsync("SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'quote_search_5'"));
         // The partition after the newest article's is ready for the next ones.
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM pg_class WHERE relname = 'quote_search_6'"));
+        // Only the newest article's partition, the one before it and the one ahead keep a newest-first index; the
+        // searches below read the older ones by their full-text index alone.
+        Assert.Equal(
+            "quote_search_4_newest quote_search_5_newest quote_search_6_newest",
+            await ScalarAsync(
+                @"SELECT string_agg(relname, ' ' ORDER BY relname) FROM pg_class WHERE relkind = 'i' AND relname ~ '^quote_search_\d+_newest$'"));
 
         // Newest first, one quote per page: each page continues in the partition where the last one stopped.
         var hits = await storage.SearchAllPagesAsync(new SearchQuotesRequest { Text = "lighthouse", Order = QuoteOrder.Newest, PageSize = 1 });

@@ -7,7 +7,8 @@ namespace Platform.Storage.Data;
 /// Keeps a partition of <c>quote_search</c> ready ahead of the articles being stored: after each batch, the partition
 /// after the newest article's must exist, so that the next 4,096 articles never wait for one. Rows that outrun the
 /// partitions anyway (another replica's burst, a partition that could not be added) go to the default partition
-/// and are moved into theirs when it is added; searches find them either way.
+/// and are moved into theirs when it is added; searches find them either way. Once a partition is two behind the
+/// newest, its newest-first index is dropped (migration 0007).
 /// </summary>
 internal sealed class QuoteSearchPartitions(NpgsqlDataSource dataSource, ILogger<QuoteSearchPartitions> logger) : IDisposable
 {
@@ -44,6 +45,16 @@ internal sealed class QuoteSearchPartitions(NpgsqlDataSource dataSource, ILogger
                 await transaction.CommitAsync(cancellationToken);
                 Interlocked.Exchange(ref highest, k);
                 logger.LogInformation("Added full-text search partition {Partition} for articles from {First}", k, k * QuoteSearchTable.PartitionWidth);
+            }
+
+            // Partitions older than the two newest no longer need their newest-first index (migration 0007). Dropping
+            // an index waits for the searches reading its partition, so this too gives up after 2 s (and the next
+            // batch tries again).
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                await connection.ExecuteAsync("SET LOCAL lock_timeout = '2s'", transaction: transaction);
+                await connection.ExecuteAsync("SELECT quote_search_retire_newest_indexes()", transaction: transaction);
+                await transaction.CommitAsync(cancellationToken);
             }
         }
         catch (NpgsqlException e)
