@@ -81,6 +81,11 @@ public class RuntimeRoleTests
                 await asRuntime.OpenAsync();
                 Assert.Equal(1, await asRuntime.ExecuteScalarAsync<long>("SELECT count(*) FROM articles"));
                 Assert.Equal(2, await asRuntime.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname IN ('quote_search_5', 'quote_search_6')"));
+                // ... and retire the newest-first indexes of the partitions two behind, which it does not own either.
+                Assert.Equal(
+                    "quote_search_4_newest quote_search_5_newest quote_search_6_newest",
+                    await asRuntime.ExecuteScalarAsync<string>(
+                        @"SELECT string_agg(relname, ' ' ORDER BY relname) FROM pg_class WHERE relkind = 'i' AND relname ~ '^quote_search_\d+_newest$'"));
                 var drop = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => asRuntime.ExecuteAsync("DROP TABLE quotes"));
                 Assert.Equal("42501", drop.SqlState); // insufficient_privilege
                 var create = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => asRuntime.ExecuteAsync("CREATE TABLE intruder (x int)"));
