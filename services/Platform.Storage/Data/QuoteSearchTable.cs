@@ -15,13 +15,14 @@ internal static class QuoteSearchTable
     /// <summary>Articles per partition, by ingest order; the width used by <c>quote_search_add_partition</c>.</summary>
     public const long PartitionWidth = 4096;
 
-    /// <summary>Copies the search vectors of the quotes of the given articles, written just before.</summary>
+    /// <summary>Copies the search vectors of the quotes of the given articles, written just before, with their articles' publication time.</summary>
     public static Task InsertForArticlesAsync(IDbConnection connection, IDbTransaction transaction, long[] articleSeqs)
         => connection.ExecuteAsync(
             """
-            INSERT INTO quote_search (article_id, article_seq, quote_index, article_source, search_vector)
-            SELECT article_id, article_seq, quote_index, article_source, search_vector FROM quotes
-            WHERE article_seq = ANY(@articleSeqs)
+            INSERT INTO quote_search (article_id, article_seq, quote_index, article_source, search_vector, published_at)
+            SELECT q.article_id, q.article_seq, q.quote_index, q.article_source, q.search_vector, a.published_at
+            FROM quotes q JOIN articles a ON a.seq = q.article_seq
+            WHERE q.article_seq = ANY(@articleSeqs)
             """,
             new { articleSeqs },
             transaction);
@@ -44,6 +45,9 @@ internal static class QuoteSearchTable
     /// phrase common enough to fill the page is answered from one small index, and a rare one needs a few ranges,
     /// each with short posting lists. One statement over all partitions would let PostgreSQL pick a plan for the
     /// whole store from a match estimate that is often far off (see migration 0006).
+    /// With a publication-time window the ranges stay one partition wide until one has a match: partitions newer than
+    /// the window cost an empty index scan each (migration 0008), but a wide range reaching into the window would read
+    /// every match of its partitions inside it, when the newest of them may hold the whole page.
     /// </remarks>
     public static async Task<List<TextMatch>> NewestMatchesAsync(
         NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int count, bool ranked)
@@ -61,6 +65,7 @@ internal static class QuoteSearchTable
             return matches;
         }
 
+        var windowed = filter.PublishedAfter is not null || filter.PublishedBefore is not null;
         var (low, high, width) = (start / PartitionWidth * PartitionWidth, start + 1, PartitionWidth);
         while (true)
         {
@@ -73,7 +78,7 @@ internal static class QuoteSearchTable
                 return matches;
             }
 
-            (high, width) = (low, width * 2);
+            (high, width) = (low, windowed && matches.Count == 0 ? width : width * 2);
             low = Math.Max(0, low - width);
         }
     }
@@ -90,7 +95,7 @@ internal static class QuoteSearchTable
             parameters.Add("source", filter.Source);
         }
 
-        QuotesTable.AppendPublicationTime(where, filter, parameters);
+        QuotesTable.AppendPublicationTime(where, filter, parameters, "s.published_at");
 
         // Newest first, the page starts after the keyset; ranked, the caller ranks the newest matches and cuts there.
         if (after is { } position && !ranked)
@@ -100,12 +105,9 @@ internal static class QuoteSearchTable
             parameters.Add("afterIndex", position.QuoteIndex);
         }
 
-        var articles = filter.PublishedAfter is not null || filter.PublishedBefore is not null
-            ? "JOIN articles a ON a.seq = s.article_seq"
-            : string.Empty;
         var matches = $"""
             SELECT s.article_seq, s.quote_index, s.search_vector
-            FROM quote_search s {articles}
+            FROM quote_search s
             WHERE {where}
             ORDER BY s.article_seq DESC, s.quote_index
             LIMIT @count

@@ -244,22 +244,22 @@ internal static class QuotesTable
             parameters.Add("source", filter.Source);
         }
 
-        AppendPublicationTime(where, filter, parameters);
+        AppendPublicationTime(where, filter, parameters, "a.published_at");
         return where.ToString();
     }
 
-    /// <summary>The filter's publication time bounds as conditions on the article, joined as <c>a</c>.</summary>
-    internal static void AppendPublicationTime(StringBuilder where, QuoteFilter filter, DynamicParameters parameters)
+    /// <summary>The filter's publication time bounds as conditions on <paramref name="column"/>.</summary>
+    internal static void AppendPublicationTime(StringBuilder where, QuoteFilter filter, DynamicParameters parameters, string column)
     {
         if (filter.PublishedAfter is not null)
         {
-            where.Append(" AND a.published_at >= @publishedAfter");
+            where.Append($" AND {column} >= @publishedAfter");
             parameters.Add("publishedAfter", filter.PublishedAfter);
         }
 
         if (filter.PublishedBefore is not null)
         {
-            where.Append(" AND a.published_at < @publishedBefore");
+            where.Append($" AND {column} < @publishedBefore");
             parameters.Add("publishedBefore", filter.PublishedBefore);
         }
     }
