@@ -6,7 +6,7 @@ namespace Platform.Cli.Bench;
 /// <summary>
 /// <c>platform bench query</c>: latency of the common searches against what is stored, one call at a time, page
 /// size 50. Speakers and entities are picked at random among the 500 most quoted or mentioned; text searches use two
-/// words of a random stored quote, as someone would search for something they read.
+/// words of a random stored quote, as someone would search for something they read, also in a window in the past.
 /// </summary>
 internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage, TimeSpan warmUp)
 {
@@ -32,6 +32,11 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             phrases.Add(string.Join(' ', words.Skip(at).Take(2)));
         }
 
+        // A window in the past: published more than 90 days before the newest sampled quote (in the synthetic store,
+        // about 10,000 articles behind the newest), as someone looking for what was said last quarter.
+        var newestPublished = sample.Where(h => h.PublishedAt is not null).Select(h => h.PublishedAt.ToDateTime()).DefaultIfEmpty(DateTime.UtcNow).Max();
+        var windowEnd = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(newestPublished.AddDays(-90));
+
         var kinds = new (string Name, Func<int, SearchQuotesRequest> Request)[]
         {
             ("speaker name", i => new SearchQuotesRequest { Speaker = speakers[random.Next(speakers.Count)].Name }),
@@ -45,6 +50,7 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             ("text, by relevance", i => new SearchQuotesRequest { Text = phrases[i] }),
             ("text, newest first", i => new SearchQuotesRequest { Text = phrases[i], Order = QuoteOrder.Newest }),
             ("text + outlet", i => new SearchQuotesRequest { Text = phrases[i], Source = "Harbour Gazette" }),
+            ("text, 90+ days old", i => new SearchQuotesRequest { Text = phrases[i], Order = QuoteOrder.Newest, PublishedBefore = windowEnd }),
             ("newest quotes, page 2", i => new SearchQuotesRequest { PageToken = string.Empty }),
         };
 
