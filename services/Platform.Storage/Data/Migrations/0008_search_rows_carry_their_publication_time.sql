@@ -11,6 +11,9 @@
 -- partition builds the parent's indexes on it). The rows are written again rather than updated: quote_search only
 -- copies quotes, and an UPDATE of every row would leave each table and index twice its size (on 1.4 million quotes
 -- the partitions grew to 976 MB of heap and the searches slowed until rebuilt).
+--
+-- Upgrading: stop storage replicas of the previous version before this runs. Rows they stored afterwards would have
+-- no publication time here, and searches by words with a time window would miss them until they are stored again.
 
 ALTER TABLE quote_search ADD COLUMN published_at timestamptz;
 TRUNCATE quote_search;
