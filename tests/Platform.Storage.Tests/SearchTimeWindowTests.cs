@@ -23,9 +23,10 @@ public class SearchTimeWindowTests(StorageFixture storage) : IClassFixture<Stora
     [Fact]
     public async Task Words_in_a_time_window_are_found_partitions_behind_and_by_the_articles_current_time()
     {
-        // Partition 0: one article from 2019; partition 5: three from March 2025.
+        // Partition 0: one article from 2019; partition 12: three from March 2025. A window before 2020 is reached
+        // after eight one-partition ranges (12 to 5) and then wider ones (4-3, then 2-0).
         await storage.IngestAsync(Article("t-2019", "orchard levy", 2019, 6, 1));
-        await SearchPartitionTests.RestartIngestOrderAsync(storage, 20480);
+        await SearchPartitionTests.RestartIngestOrderAsync(storage, 12 * 4096);
         await storage.IngestAsync(Article("t-2025a", "orchard levy", 2025, 3, 1));
         await storage.IngestAsync(Article("t-2025b", "orchard levy", 2025, 3, 2));
         await storage.IngestAsync(Article("t-moved", "orchard levy", 2025, 3, 3));

@@ -15,6 +15,9 @@ internal static class QuoteSearchTable
     /// <summary>Articles per partition, by ingest order; the width used by <c>quote_search_add_partition</c>.</summary>
     public const long PartitionWidth = 4096;
 
+    /// <summary>How many partitions a search with a publication-time window reads one at a time before its ranges widen.</summary>
+    private const int SinglePartitionSteps = 8;
+
     /// <summary>Copies the search vectors of the quotes of the given articles, written just before, with their articles' publication time.</summary>
     public static Task InsertForArticlesAsync(IDbConnection connection, IDbTransaction transaction, long[] articleSeqs)
         => connection.ExecuteAsync(
@@ -45,9 +48,11 @@ internal static class QuoteSearchTable
     /// phrase common enough to fill the page is answered from one small index, and a rare one needs a few ranges,
     /// each with short posting lists. One statement over all partitions would let PostgreSQL pick a plan for the
     /// whole store from a match estimate that is often far off (see migration 0006).
-    /// With a publication-time window the ranges stay one partition wide until one has a match: partitions newer than
-    /// the window cost an empty index scan each (migration 0008), but a wide range reaching into the window would read
-    /// every match of its partitions inside it, when the newest of them may hold the whole page.
+    /// With a publication-time window the ranges stay one partition wide until one has a match, for the first
+    /// <see cref="SinglePartitionSteps"/> partitions: partitions newer than the window cost an empty index scan each
+    /// (migration 0008), but a wide range reaching into the window would read every match of its partitions inside
+    /// it, when the newest of them may hold the whole page. After that the ranges double as without a window, so
+    /// that a window with no match at all still takes a few statements rather than one per partition.
     /// </remarks>
     public static async Task<List<TextMatch>> NewestMatchesAsync(
         NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int count, bool ranked)
@@ -67,7 +72,7 @@ internal static class QuoteSearchTable
 
         var windowed = filter.PublishedAfter is not null || filter.PublishedBefore is not null;
         var (low, high, width) = (start / PartitionWidth * PartitionWidth, start + 1, PartitionWidth);
-        while (true)
+        for (var step = 1; ; step++)
         {
             parameters.Add("low", low);
             parameters.Add("high", high);
@@ -78,7 +83,8 @@ internal static class QuoteSearchTable
                 return matches;
             }
 
-            (high, width) = (low, windowed && matches.Count == 0 ? width : width * 2);
+            var stayNarrow = windowed && matches.Count == 0 && step < SinglePartitionSteps;
+            (high, width) = (low, stayNarrow ? width : width * 2);
             low = Math.Max(0, low - width);
         }
     }
