@@ -6,7 +6,8 @@ namespace Platform.Cli.Bench;
 /// <summary>
 /// <c>platform bench query</c>: latency of the common searches against what is stored, one call at a time, page
 /// size 50. Speakers and entities are picked at random among the 500 most quoted or mentioned; text searches use two
-/// words of a random stored quote, as someone would search for something they read, also in a window in the past.
+/// words of a random stored quote, as someone would search for something they read. Text and speaker searches are
+/// also measured in a window in the past.
 /// </summary>
 internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage, TimeSpan warmUp)
 {
@@ -51,6 +52,7 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             ("text, newest first", i => new SearchQuotesRequest { Text = phrases[i], Order = QuoteOrder.Newest }),
             ("text + outlet", i => new SearchQuotesRequest { Text = phrases[i], Source = "Harbour Gazette" }),
             ("text, 90+ days old", i => new SearchQuotesRequest { Text = phrases[i], Order = QuoteOrder.Newest, PublishedBefore = windowEnd }),
+            ("speaker, 90+ days old", i => new SearchQuotesRequest { Speaker = speakers[random.Next(speakers.Count)].Name, PublishedBefore = windowEnd }),
             ("newest quotes, page 2", i => new SearchQuotesRequest { PageToken = string.Empty }),
         };
 
