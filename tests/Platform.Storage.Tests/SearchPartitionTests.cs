@@ -87,13 +87,17 @@ public class SearchPartitionTests(StorageFixture storage) : IClassFixture<Storag
     }
 }
 
-/// <summary>Several storage replicas on one database: each starts its searches by words from the newest article it knows of.</summary>
+/// <summary>
+/// Several storage replicas on one database: searches by words start from the newest article in the database,
+/// whichever replica stored it.
+/// </summary>
 public class SearchReplicaTests(StorageFixture storage) : IClassFixture<StorageFixture>
 {
     [Fact]
     public async Task A_replica_finds_articles_another_replica_stored_a_moment_ago_far_ahead()
     {
-        // Each replica remembers the newest ingest order for a second; its searches must still reach newer articles.
+        // A replica keeps partitions ahead of what it stores itself; its searches must still reach articles another
+        // replica stored far ahead of those.
         await using var other = await RunningService.StartStorageAsync(storage.Database.ConnectionString);
         await storage.IngestAsync(SearchPartitionTests.Article("r-old", "signal flags"));
         Assert.Single((await storage.Client.SearchQuotesAsync(new SearchQuotesRequest { Text = "signal flags" })).Quotes);

@@ -72,8 +72,9 @@ public sealed class StorageFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Rows that point to a missing row (or, for search rows, disagree with their article): the article tables have no foreign keys (the service writes and deletes an
-    /// article's rows together), so tests check what the keys would have enforced. Empty when all is well.
+    /// Rows that point to a missing row (or, for search rows, disagree with their article): the article tables have no
+    /// foreign keys (the service writes and deletes an article's rows together), so tests check what the keys would
+    /// have enforced. Empty when all is well.
     /// </summary>
     public async Task<IReadOnlyList<string>> DanglingRowsAsync()
     {
