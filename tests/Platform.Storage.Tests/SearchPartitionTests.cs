@@ -12,11 +12,13 @@ namespace Platform.Storage.Tests;
 /// </summary>
 public class SearchPartitionTests(StorageFixture storage) : IClassFixture<StorageFixture>
 {
-    internal static IngestRequest Article(string id, string words, ulong sequence = 1)
+    internal static IngestRequest Article(string id, string words, ulong sequence = 1) => Builder(id, words).Request(sequence);
+
+    /// <summary>An article with one quote of Ines Varga's saying that the given words must wait.</summary>
+    internal static AnalysisBuilder Builder(string id, string words)
         => new AnalysisBuilder(id, $"“The {words} must wait,” said Ines Varga.")
             .Entity("e1", "Ines Varga", EntityType.Person, "Ines Varga")
-            .Quote($"The {words} must wait", "e1")
-            .Request(sequence);
+            .Quote($"The {words} must wait", "e1");
 
     [Fact]
     public async Task Words_are_found_newest_first_across_partitions_including_one_added_after_its_article()

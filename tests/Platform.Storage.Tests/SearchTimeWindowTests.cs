@@ -1,5 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using Platform.Testing;
 using Platform.V1;
 
 namespace Platform.Storage.Tests;
@@ -12,11 +11,7 @@ namespace Platform.Storage.Tests;
 public class SearchTimeWindowTests(StorageFixture storage) : IClassFixture<StorageFixture>
 {
     private static IngestRequest Article(string id, string words, int year, int month, int day)
-        => new AnalysisBuilder(id, $"“The {words} must wait,” said Ines Varga.")
-            .Published(new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.Zero))
-            .Entity("e1", "Ines Varga", EntityType.Person, "Ines Varga")
-            .Quote($"The {words} must wait", "e1")
-            .Request();
+        => SearchPartitionTests.Builder(id, words).Published(new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.Zero)).Request();
 
     private static Timestamp Day(int year, int month, int day) => Timestamp.FromDateTimeOffset(new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero));
 
