@@ -26,6 +26,19 @@ public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
     }
 
     [Fact]
+    public async Task Publication_time_finer_than_a_microsecond_is_one_value_on_the_article_and_its_quotes()
+    {
+        // PostgreSQL keeps microseconds. Before 2000, Npgsql (sending the article) and COPY in text (its quotes)
+        // would drop the rest in opposite directions.
+        var sent = new DateTimeOffset(1998, 7, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
+        Assert.Equal(StoreStatus.Stored, (await storage.IngestAsync(Harbour("fine-time").Published(sent).Request(1)))[1].Status);
+
+        var stored = await storage.Client.GetArticleAsync(new GetArticleRequest { Id = "fine-time" });
+        Assert.Equal(sent.AddTicks(-7), stored.Article.PublishedAt.ToDateTimeOffset());
+        Assert.Empty(await storage.DanglingRowsAsync());
+    }
+
+    [Fact]
     public async Task Text_with_tabs_line_breaks_backslashes_and_null_markers_reads_back_exactly()
     {
         // Rows reach PostgreSQL in COPY's text format, where each of these characters means something else.

@@ -72,7 +72,7 @@ public sealed class StorageFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Rows that point to a missing row (or, for search rows, disagree with their article): the article tables have no
+    /// Rows that point to a missing row (or disagree with their article's publication time): the article tables have no
     /// foreign keys (the service writes and deletes an article's rows together), so tests check what the keys would
     /// have enforced. Empty when all is well.
     /// </summary>
@@ -91,6 +91,10 @@ public sealed class StorageFixture : IAsyncLifetime
                 WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_seq = s.article_seq AND q.quote_index = s.quote_index)
             UNION ALL SELECT 'search row with another publication time than its article' FROM quote_search s
                 JOIN articles a ON a.seq = s.article_seq WHERE s.published_at IS DISTINCT FROM a.published_at
+            UNION ALL SELECT 'quote with another publication time than its article' FROM quotes q
+                JOIN articles a ON a.seq = q.article_seq WHERE q.published_at IS DISTINCT FROM a.published_at
+            UNION ALL SELECT 'quote link with another publication time than its article' FROM quote_entities l
+                JOIN articles a ON a.seq = l.article_seq WHERE l.published_at IS DISTINCT FROM a.published_at
             UNION ALL SELECT 'quote without search vector' FROM quotes q
                 WHERE NOT EXISTS (SELECT 1 FROM quote_search s WHERE s.article_seq = q.article_seq AND s.quote_index = q.quote_index)
             UNION ALL SELECT 'registry id missing' FROM (

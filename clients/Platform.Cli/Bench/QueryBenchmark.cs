@@ -53,6 +53,7 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             ("text + outlet", i => new SearchQuotesRequest { Text = phrases[i], Source = "Harbour Gazette" }),
             ("text, 90+ days old", i => new SearchQuotesRequest { Text = phrases[i], Order = QuoteOrder.Newest, PublishedBefore = windowEnd }),
             ("speaker, 90+ days old", i => new SearchQuotesRequest { Speaker = speakers[random.Next(speakers.Count)].Name, PublishedBefore = windowEnd }),
+            ("entity, 90+ days old", i => new SearchQuotesRequest { Entity = entities[random.Next(entities.Count)].Name, PublishedBefore = windowEnd }),
             ("newest quotes, page 2", i => new SearchQuotesRequest { PageToken = string.Empty }),
         };
 

@@ -70,8 +70,8 @@ internal static class RawCopyCeiling
                     await w.WriteAsync(r.m.Text, NpgsqlDbType.Text, ct);
                 }, cancellationToken);
             rows += await CopyAsync(connection,
-                "quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name, speaker_entity_key, speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id, article_source)",
-                articles.SelectMany((a, n) => a.Analysis.Quotes.Select((q, i) => (a.Article.Id, q, i, n, a.Article.Source))), async (w, r, ct) =>
+                "quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name, speaker_entity_key, speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id, article_source, published_at)",
+                articles.SelectMany((a, n) => a.Analysis.Quotes.Select((q, i) => (a.Article.Id, q, i, n, a.Article.Source, a.Article.PublishedAt))), async (w, r, ct) =>
                 {
                     await w.WriteAsync(r.Id, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(r.i, NpgsqlDbType.Integer, ct);
@@ -89,15 +89,18 @@ internal static class RawCopyCeiling
                     await w.WriteAsync((long)r.n, NpgsqlDbType.Bigint, ct);
                     await w.WriteAsync((long)r.q.Speaker.Name.GetHashCode(StringComparison.Ordinal), NpgsqlDbType.Bigint, ct);
                     await w.WriteAsync(r.Source, NpgsqlDbType.Text, ct);
+                    await w.WriteAsync(r.PublishedAt.ToDateTime(), NpgsqlDbType.TimestampTz, ct);
                 }, cancellationToken);
-            rows += await CopyAsync(connection, "quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq)",
-                articles.SelectMany((a, n) => a.Analysis.Quotes.SelectMany((q, i) => q.EntityIds.Select(e => (a.Article.Id, i, e, n)))), async (w, r, ct) =>
+            rows += await CopyAsync(connection, "quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq, speaker_id, published_at)",
+                articles.SelectMany((a, n) => a.Analysis.Quotes.SelectMany((q, i) => q.EntityIds.Select(e => (a.Article.Id, i, e, n, q.Speaker.Name, a.Article.PublishedAt)))), async (w, r, ct) =>
                 {
                     await w.WriteAsync(r.Id, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(r.i, NpgsqlDbType.Integer, ct);
                     await w.WriteAsync(r.e, NpgsqlDbType.Text, ct);
                     await w.WriteAsync((long)r.e.GetHashCode(StringComparison.Ordinal), NpgsqlDbType.Bigint, ct);
                     await w.WriteAsync((long)r.n, NpgsqlDbType.Bigint, ct);
+                    await w.WriteAsync((long)r.Name.GetHashCode(StringComparison.Ordinal), NpgsqlDbType.Bigint, ct);
+                    await w.WriteAsync(r.PublishedAt.ToDateTime(), NpgsqlDbType.TimestampTz, ct);
                 }, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (rows, clock.Elapsed.TotalSeconds);

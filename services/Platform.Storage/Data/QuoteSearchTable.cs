@@ -18,13 +18,13 @@ internal static class QuoteSearchTable
     /// <summary>How many partitions a search with a publication-time window reads one at a time before its ranges widen.</summary>
     private const int SinglePartitionSteps = 8;
 
-    /// <summary>Copies the search vectors of the quotes of the given articles, written just before, with their articles' publication time.</summary>
+    /// <summary>Copies the search vectors of the quotes of the given articles, written just before, with their publication time.</summary>
     public static Task InsertForArticlesAsync(IDbConnection connection, IDbTransaction transaction, long[] articleSeqs)
         => connection.ExecuteAsync(
             """
             INSERT INTO quote_search (article_id, article_seq, quote_index, article_source, search_vector, published_at)
-            SELECT q.article_id, q.article_seq, q.quote_index, q.article_source, q.search_vector, a.published_at
-            FROM quotes q JOIN articles a ON a.seq = q.article_seq
+            SELECT q.article_id, q.article_seq, q.quote_index, q.article_source, q.search_vector, q.published_at
+            FROM quotes q
             WHERE q.article_seq = ANY(@articleSeqs)
             """,
             new { articleSeqs },

@@ -46,7 +46,8 @@ internal static class QuotesTable
             connection,
             """
             COPY quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name, speaker_entity_key,
-                         speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id, article_source)
+                         speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id, article_source,
+                         published_at)
             FROM STDIN
             """,
             articles.SelectMany(a => a.Record.Quotes.Select(q => (a, q))),
@@ -69,12 +70,13 @@ internal static class QuotesTable
                 copy.Integer(article.Seq);
                 copy.Integer(article.Resolved.SpeakerIds[quote.QuoteIndex]);
                 copy.Text(article.Record.Article.Source);
+                copy.Timestamp(article.Record.Article.PublishedAt);
             },
             cancellationToken);
 
         await TextCopy.WriteAsync(
             connection,
-            "COPY quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq, speaker_id) FROM STDIN",
+            "COPY quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq, speaker_id, published_at) FROM STDIN",
             articles.SelectMany(a => a.Record.Quotes.SelectMany(q => q.EntityKeys.Distinct(StringComparer.Ordinal).Select(k => (a, q.QuoteIndex, k)))),
             (copy, row) =>
             {
@@ -85,6 +87,7 @@ internal static class QuotesTable
                 copy.Integer(article.Resolved.EntityIds.TryGetValue(entityKey, out var id) ? id : null);
                 copy.Integer(article.Seq);
                 copy.Integer(article.Resolved.SpeakerIds[quoteIndex]);
+                copy.Timestamp(article.Record.Article.PublishedAt);
             },
             cancellationToken);
     }
@@ -132,8 +135,7 @@ internal static class QuotesTable
         parameters.Add("window", RelevanceWindow);
         var take = byRelevance ? "@window" : "@limit";
         var needsQuote = filter.Text is not null && !scan.ReadsQuotes;
-        var needsArticle = (filter.Source is not null && !scan.ReadsQuotes)
-            || filter.PublishedAfter is not null || filter.PublishedBefore is not null;
+        var needsArticle = filter.Source is not null && !scan.ReadsQuotes;
         // By relevance, the candidates carry their search vector, so that ranking them needs no second read.
         var vector = byRelevance ? ", q.search_vector" : string.Empty;
         var matches = $"""
@@ -221,8 +223,8 @@ internal static class QuotesTable
             new NpgsqlParameter<int[]>("indexes", keys.Select(k => k.QuoteIndex).ToArray()),
             new NpgsqlParameter<float[]>("ranks", keys.Select(k => k.Rank).ToArray()));
 
-    // The search's conditions other than the page position: on the scanned index, the text, the article and its
-    // outlet (on the quote when the scan reads quotes) and publication time (the article as "a", joined where needed).
+    // The search's conditions other than the page position: on the scanned index, the text, the article, its outlet
+    // (on the quote when the scan reads quotes, else on the article as "a", joined) and its publication time.
     private static string FilterConditions(QuoteFilter filter, IndexScan scan, DynamicParameters parameters)
     {
         var where = new StringBuilder(scan.Condition);
@@ -244,7 +246,8 @@ internal static class QuotesTable
             parameters.Add("source", filter.Source);
         }
 
-        AppendPublicationTime(where, filter, parameters, "a.published_at");
+        // On the scanned index's last column (migration 0009): checked on each entry the scan passes.
+        AppendPublicationTime(where, filter, parameters, $"{scan.Alias}.published_at");
         return where.ToString();
     }
 

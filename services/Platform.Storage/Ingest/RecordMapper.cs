@@ -15,7 +15,7 @@ internal static class RecordMapper
             Url = NullIfEmpty(article.Url),
             Title = NullIfEmpty(article.Title),
             Source = NullIfEmpty(article.Source),
-            PublishedAt = article.PublishedAt?.ToDateTime(),
+            PublishedAt = WholeMicroseconds(article.PublishedAt?.ToDateTime()),
             Text = article.Text,
             ContentHash = ArticleStore.HashText(article.Text),
             EngineVersion = analysis.EngineVersion,
@@ -169,6 +169,11 @@ internal static class RecordMapper
         "MIXED" => QuoteKind.Mixed,
         _ => QuoteKind.Unspecified,
     };
+
+    // PostgreSQL keeps microseconds. The article's time is copied onto its quotes by COPY in text, which drops finer
+    // ticks, while Npgsql rounds them toward 2000 when it sends the article: cut them here so both store one value.
+    private static DateTime? WholeMicroseconds(DateTime? time)
+        => time is { } t ? new DateTime(t.Ticks - t.Ticks % TimeSpan.TicksPerMicrosecond, t.Kind) : null;
 
     private static Timestamp? ToTimestamp(DateTime? value)
         => value is { } v ? Timestamp.FromDateTime(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
