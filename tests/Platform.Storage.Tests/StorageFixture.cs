@@ -72,7 +72,7 @@ public sealed class StorageFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Rows that point to a missing row (or disagree with their article's publication time): the article tables have no
+    /// Rows that point to a missing row (or disagree with the article or quote they copy): the article tables have no
     /// foreign keys (the service writes and deletes an article's rows together), so tests check what the keys would
     /// have enforced. Empty when all is well.
     /// </summary>
@@ -95,6 +95,11 @@ public sealed class StorageFixture : IAsyncLifetime
                 JOIN articles a ON a.seq = q.article_seq WHERE q.published_at IS DISTINCT FROM a.published_at
             UNION ALL SELECT 'quote link with another publication time than its article' FROM quote_entities l
                 JOIN articles a ON a.seq = l.article_seq WHERE l.published_at IS DISTINCT FROM a.published_at
+            UNION ALL SELECT 'search row with another speaker or other entities than its quote' FROM quote_search s
+                JOIN quotes q ON q.article_seq = s.article_seq AND q.quote_index = s.quote_index
+                WHERE s.speaker_id IS DISTINCT FROM q.speaker_id OR s.entity_ids IS DISTINCT FROM (
+                    SELECT array_agg(l.known_entity_id ORDER BY l.known_entity_id) FROM quote_entities l
+                    WHERE l.article_id = q.article_id AND l.quote_index = q.quote_index AND l.known_entity_id IS NOT NULL)
             UNION ALL SELECT 'quote without search vector' FROM quotes q
                 WHERE NOT EXISTS (SELECT 1 FROM quote_search s WHERE s.article_seq = q.article_seq AND s.quote_index = q.quote_index)
             UNION ALL SELECT 'registry id missing' FROM (

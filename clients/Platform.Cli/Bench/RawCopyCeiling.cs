@@ -29,10 +29,15 @@ internal static class RawCopyCeiling
                 await ExecuteAsync(connection, $"CREATE TABLE {Schema}.{table} (LIKE public.{table} INCLUDING ALL)", cancellationToken);
             }
 
-            // The store keeps its full-text index on a copy of the search vectors (quote_search, migration 0006); the
-            // ceiling builds the same index on its quotes, so that it pays for the same words and outlets indexed.
+            // The store keeps its full-text index on a copy of the search vectors with each quote's speaker and
+            // entities (quote_search, migrations 0006 and 0010); the ceiling builds the same index on its quotes, with
+            // the entities' ids as an extra column, so that it pays for the same entries indexed.
             await ExecuteAsync(connection,
-                $"CREATE INDEX ON {Schema}.quotes USING gin (search_vector, lower(article_source)) WITH (gin_pending_list_limit = 256)",
+                $"""
+                ALTER TABLE {Schema}.quotes ADD COLUMN entity_ids bigint[];
+                CREATE INDEX ON {Schema}.quotes USING gin (search_vector, lower(article_source), speaker_id, entity_ids)
+                    WITH (gin_pending_list_limit = 256)
+                """,
                 cancellationToken);
 
             var clock = Stopwatch.StartNew();
@@ -70,7 +75,7 @@ internal static class RawCopyCeiling
                     await w.WriteAsync(r.m.Text, NpgsqlDbType.Text, ct);
                 }, cancellationToken);
             rows += await CopyAsync(connection,
-                "quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name, speaker_entity_key, speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id, article_source, published_at)",
+                "quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name, speaker_entity_key, speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id, article_source, published_at, entity_ids)",
                 articles.SelectMany((a, n) => a.Analysis.Quotes.Select((q, i) => (a.Article.Id, q, i, n, a.Article.Source, a.Article.PublishedAt))), async (w, r, ct) =>
                 {
                     await w.WriteAsync(r.Id, NpgsqlDbType.Text, ct);
@@ -90,6 +95,7 @@ internal static class RawCopyCeiling
                     await w.WriteAsync((long)r.q.Speaker.Name.GetHashCode(StringComparison.Ordinal), NpgsqlDbType.Bigint, ct);
                     await w.WriteAsync(r.Source, NpgsqlDbType.Text, ct);
                     await w.WriteAsync(r.PublishedAt.ToDateTime(), NpgsqlDbType.TimestampTz, ct);
+                    await w.WriteAsync(r.q.EntityIds.Select(e => (long)e.GetHashCode(StringComparison.Ordinal)).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint, ct);
                 }, cancellationToken);
             rows += await CopyAsync(connection, "quote_entities (article_id, quote_index, entity_key, known_entity_id, article_seq, speaker_id, published_at)",
                 articles.SelectMany((a, n) => a.Analysis.Quotes.SelectMany((q, i) => q.EntityIds.Select(e => (a.Article.Id, i, e, n, q.Speaker.Name, a.Article.PublishedAt)))), async (w, r, ct) =>

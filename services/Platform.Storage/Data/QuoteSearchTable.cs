@@ -18,12 +18,17 @@ internal static class QuoteSearchTable
     /// <summary>How many partitions a search with a publication-time window reads one at a time before its ranges widen.</summary>
     private const int SinglePartitionSteps = 8;
 
-    /// <summary>Copies the search vectors of the quotes of the given articles, written just before, with their publication time.</summary>
+    /// <summary>
+    /// Copies the search vectors of the quotes of the given articles, written just before, with their publication
+    /// time, speaker and the registry ids of the entities they mention.
+    /// </summary>
     public static Task InsertForArticlesAsync(IDbConnection connection, IDbTransaction transaction, long[] articleSeqs)
         => connection.ExecuteAsync(
             """
-            INSERT INTO quote_search (article_id, article_seq, quote_index, article_source, search_vector, published_at)
-            SELECT q.article_id, q.article_seq, q.quote_index, q.article_source, q.search_vector, q.published_at
+            INSERT INTO quote_search (article_id, article_seq, quote_index, article_source, search_vector, published_at, speaker_id, entity_ids)
+            SELECT q.article_id, q.article_seq, q.quote_index, q.article_source, q.search_vector, q.published_at, q.speaker_id,
+                   (SELECT array_agg(l.known_entity_id ORDER BY l.known_entity_id) FROM quote_entities l
+                    WHERE l.article_id = q.article_id AND l.quote_index = q.quote_index AND l.known_entity_id IS NOT NULL)
             FROM quotes q
             WHERE q.article_seq = ANY(@articleSeqs)
             """,
@@ -55,10 +60,10 @@ internal static class QuoteSearchTable
     /// that a window with no match at all still takes a few statements rather than one per partition.
     /// </remarks>
     public static async Task<List<TextMatch>> NewestMatchesAsync(
-        NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int count, bool ranked)
+        NpgsqlConnection connection, QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, int count, bool ranked)
     {
         var parameters = new DynamicParameters();
-        var sql = MatchesSql(filter, after, ranked, parameters);
+        var sql = MatchesSql(filter, ids, after, ranked, parameters);
         // Newest first, a next page starts where the previous one ended; ranked, every page ranks the same newest matches.
         // Ingest orders start at 1: 0 means nothing is stored.
         var start = after is { } position && !ranked
@@ -90,7 +95,7 @@ internal static class QuoteSearchTable
     }
 
     // One range's matches: article_seq in [@low, @high), at most @count of them.
-    private static string MatchesSql(QuoteFilter filter, QuoteKeyset? after, bool ranked, DynamicParameters parameters)
+    private static string MatchesSql(QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, bool ranked, DynamicParameters parameters)
     {
         var where = new StringBuilder(
             "s.search_vector @@ websearch_to_tsquery('english', @text) AND s.article_seq >= @low AND s.article_seq < @high");
@@ -99,6 +104,19 @@ internal static class QuoteSearchTable
         {
             where.Append(" AND lower(s.article_source) = lower(@source)");
             parameters.Add("source", filter.Source);
+        }
+
+        // Both in the full-text index with the words (migration 0010).
+        if (ids.Speakers is not null)
+        {
+            where.Append(" AND s.speaker_id = ANY(@speakerIds)");
+            parameters.Add("speakerIds", ids.Speakers);
+        }
+
+        if (ids.Entities is not null)
+        {
+            where.Append(" AND s.entity_ids && @entityIds");
+            parameters.Add("entityIds", ids.Entities);
         }
 
         QuotesTable.AppendPublicationTime(where, filter, parameters, "s.published_at");
@@ -123,6 +141,9 @@ internal static class QuoteSearchTable
         return $"SELECT m.article_seq, m.quote_index, {rank} AS rank FROM ({matches}) m";
     }
 }
+
+/// <summary>The registry ids a search by words is limited to: its speakers' and its entities' (null: any).</summary>
+internal sealed record RegistryIdFilter(long[]? Speakers, long[]? Entities);
 
 /// <summary>A quote found by its words: its article's ingest order, its index, and its relevance (0 when not ranked).</summary>
 internal sealed record TextMatch(long ArticleSeq, int QuoteIndex, float Rank);

@@ -104,7 +104,7 @@ internal static class QuotesTable
     /// </summary>
     public static async Task<IReadOnlyList<QuoteHitRow>> SearchAsync(NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit)
     {
-        if (filter is { Text: not null, Speaker: null, Entity: null, ArticleId: null })
+        if (filter is { Text: not null, ArticleId: null })
         {
             return await SearchByWordsAsync(connection, filter, after, limit);
         }
@@ -182,12 +182,21 @@ internal static class QuotesTable
         return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
     }
 
-    // A search led by its words: the matches come from quote_search, newest first or the newest window ranked; then
-    // the page's quotes and articles are read by their keys.
+    // A search led by its words (with any speaker, entity, outlet and time): the matches come from quote_search,
+    // newest first or the newest window ranked; then the page's quotes and articles are read by their keys. The
+    // speaker's and entity's registry ids are looked up first, as the index holds ids.
     private static async Task<IReadOnlyList<QuoteHitRow>> SearchByWordsAsync(NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit)
     {
+        var ids = new RegistryIdFilter(
+            filter.Speaker is { } speaker ? await RegistryIdsAsync(connection, speaker, "speaker") : null,
+            filter.Entity is { } entity ? await RegistryIdsAsync(connection, entity, "entity") : null);
+        if (ids is { Speakers.Length: 0 } or { Entities.Length: 0 })
+        {
+            return [];
+        }
+
         var ranked = filter.ByRelevance;
-        var matches = await QuoteSearchTable.NewestMatchesAsync(connection, filter, after, ranked ? RelevanceWindow : limit, ranked);
+        var matches = await QuoteSearchTable.NewestMatchesAsync(connection, filter, ids, after, ranked ? RelevanceWindow : limit, ranked);
         IEnumerable<TextMatch> page = matches;
         if (ranked)
         {
@@ -284,9 +293,21 @@ internal static class QuotesTable
         return registry.Count > 0 ? $"WITH {string.Join(", ", registry)}" : string.Empty;
     }
 
+    // The registry ids of RegistryIdsSql, read.
+    private static async Task<long[]> RegistryIdsAsync(NpgsqlConnection connection, RegistryName name, string prefix)
+    {
+        if (name.Name is null)
+        {
+            return [name.Id];
+        }
+
+        var parameters = new DynamicParameters();
+        return (await connection.QueryAsync<long>(RegistryIdsSql(name, prefix, parameters), parameters)).ToArray();
+    }
+
     /// <summary>
-    /// The registry ids a search means by a speaker or entity, looked up in the search statement itself (one round
-    /// trip): those the name answers to (at most 100 when only a part of names matches), or the id given, or the
+    /// The registry ids a search means by a speaker or entity, as a query (a search walking a speaker's or entity's
+    /// quotes looks them up in its own statement, one round trip): those the name answers to (at most 100 when only a part of names matches), or the id given, or the
     /// id only if the name answers to it. None matches nothing.
     /// </summary>
     private static string RegistryIdsSql(RegistryName name, string prefix, DynamicParameters parameters)
