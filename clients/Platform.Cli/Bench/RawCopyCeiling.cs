@@ -35,7 +35,7 @@ internal static class RawCopyCeiling
             await ExecuteAsync(connection,
                 $"""
                 ALTER TABLE {Schema}.quotes ADD COLUMN entity_ids bigint[];
-                CREATE INDEX ON {Schema}.quotes USING gin (search_vector, lower(article_source), speaker_id, entity_ids)
+                CREATE INDEX ON {Schema}.quotes USING gin (search_vector, lower(article_source), (ARRAY[speaker_id]), entity_ids)
                     WITH (gin_pending_list_limit = 256)
                 """,
                 cancellationToken);

@@ -106,10 +106,10 @@ internal static class QuoteSearchTable
             parameters.Add("source", filter.Source);
         }
 
-        // Both in the full-text index with the words (migration 0010).
+        // Both in the full-text index with the words, as arrays: one index condition however many ids (migration 0010).
         if (ids.Speakers is not null)
         {
-            where.Append(" AND s.speaker_id = ANY(@speakerIds)");
+            where.Append(" AND ARRAY[s.speaker_id] && @speakerIds");
             parameters.Add("speakerIds", ids.Speakers);
         }
 
