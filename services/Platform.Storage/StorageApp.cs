@@ -45,6 +45,7 @@ public static class StorageApp
         });
         var limits = builder.Configuration.GetSection("Storage:Limits").Get<StorageLimits>() ?? new StorageLimits();
         builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Storage:Search").Get<SearchOptions>() ?? new SearchOptions());
         builder.Services.AddSingleton<IngestValidator>();
         builder.Services.AddSingleton<QuoteSearchPartitions>();
         builder.Services.AddSingleton<ArticleStore>();

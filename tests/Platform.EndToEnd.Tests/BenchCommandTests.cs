@@ -49,7 +49,7 @@ public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackF
         var query = await CliTests.RunAsync("bench", "query", "--queries", "2", "--warm-up", "0", "--storage", storage, "--json");
         Assert.True(query.Exit == ExitCodes.Success, query.Err);
         using var kinds = JsonDocument.Parse(query.Out);
-        Assert.Equal(13, kinds.RootElement.GetArrayLength());
+        Assert.Equal(14, kinds.RootElement.GetArrayLength());
         Assert.All(kinds.RootElement.EnumerateArray(), kind =>
         {
             Assert.Equal(2, kind.GetProperty("count").GetInt32());

@@ -4,11 +4,28 @@ using Platform.V1;
 namespace Platform.Storage.Tests;
 
 /// <summary>
-/// A search by words and speaker or entity reads the speaker's and entities' registry ids from quote_search's rows
-/// (migration 0010), newest partition first. Its own database: the ingest order is moved far ahead, so that the
-/// matches lie in partitions far apart.
+/// A search by words and a speaker with many quotes reads the speaker's and entities' registry ids from
+/// quote_search's rows (migration 0010), newest partition first; test stores are small, so the service here is set to
+/// do that whatever the counts.
 /// </summary>
-public class SearchWordsAndRegistryTests(StorageFixture storage) : IClassFixture<StorageFixture>
+public class SearchWordsAndRegistryByIndexTests(SearchWordsByIndexFixture storage)
+    : SearchWordsAndRegistryTests(storage), IClassFixture<SearchWordsByIndexFixture>;
+
+/// <summary>A search by words and a speaker with few quotes walks them and tests their words; the same answers.</summary>
+public class SearchWordsAndRegistryByWalkTests(StorageFixture storage)
+    : SearchWordsAndRegistryTests(storage), IClassFixture<StorageFixture>;
+
+/// <summary>A storage service whose searches by words and speaker or entity always use the full-text index.</summary>
+public sealed class SearchWordsByIndexFixture : StorageFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Storage:Search:WalkBelowQuotes"] = "0" };
+}
+
+/// <summary>
+/// Searches by words with a speaker or entity, whichever way the service takes. Each class has its own database: the
+/// ingest order is moved far ahead, so that the matches lie in search partitions far apart.
+/// </summary>
+public abstract class SearchWordsAndRegistryTests(StorageFixture storage)
 {
     /// <summary>An article with one quote of the speaker's, about the organization, saying that the words must wait.</summary>
     private static IngestRequest Statement(string id, string speaker, string organization, string words)

@@ -5,8 +5,11 @@ using Platform.V1;
 namespace Platform.Storage.Tests;
 
 /// <summary>One empty database and one storage service for a test class.</summary>
-public sealed class StorageFixture : IAsyncLifetime
+public class StorageFixture : IAsyncLifetime
 {
+    /// <summary>Settings the storage service starts with, beside its connection string.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public TestDatabase Database { get; private set; } = null!;
 
     public RunningService Service { get; private set; } = null!;
@@ -16,7 +19,7 @@ public sealed class StorageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Service = await RunningService.StartStorageAsync(Database.ConnectionString);
+        Service = await RunningService.StartStorageAsync(Database.ConnectionString, settings: Settings);
         Client = new StorageService.StorageServiceClient(Service.Channel);
     }
 

@@ -53,6 +53,7 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             ("text + outlet", i => new SearchQuotesRequest { Text = phrases[i], Source = "Harbour Gazette" }),
             // "Did X ever say Y": one of the 50 most quoted speakers and a phrase that is often not theirs.
             ("text + speaker", i => new SearchQuotesRequest { Text = phrases[i], Speaker = speakers[random.Next(Math.Min(50, speakers.Count))].Name }),
+            ("text + any speaker", i => new SearchQuotesRequest { Text = phrases[i], Speaker = speakers[random.Next(speakers.Count)].Name }),
             ("text + entity", i => new SearchQuotesRequest { Text = phrases[i], Entity = entities[random.Next(entities.Count)].Name }),
             ("text, 90+ days old", i => new SearchQuotesRequest { Text = phrases[i], Order = QuoteOrder.Newest, PublishedBefore = windowEnd }),
             ("speaker, 90+ days old", i => new SearchQuotesRequest { Speaker = speakers[random.Next(speakers.Count)].Name, PublishedBefore = windowEnd }),

@@ -17,7 +17,7 @@ internal enum StoreOutcome
 /// quotes, links, registry counters): it is stored whole or not at all. Writing is idempotent by article id, text
 /// hash and engine version.
 /// </summary>
-internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchPartitions searchPartitions)
+internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchPartitions searchPartitions, SearchOptions searchOptions)
 {
     public static byte[] HashText(string text) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
 
@@ -148,7 +148,7 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
     public async Task<IReadOnlyList<QuoteHitRow>> SearchQuotesAsync(QuoteFilter filter, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await QuotesTable.SearchAsync(connection, filter, after, limit);
+        return await QuotesTable.SearchAsync(connection, filter, after, limit, searchOptions);
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal static class QuotesTable
     /// <summary>How many of the newest matches a search by relevance ranks.</summary>
     public const int RelevanceWindow = 300;
 
+
     // Columns in QuoteRow order; the entity keys come from quote_entities.
     private const string QuoteColumns = """
         q.quote_index, q.start_offset, q.end_offset, q.text, q.kind, q.speaker_name, q.speaker_entity_key,
@@ -102,11 +103,25 @@ internal static class QuotesTable
     /// first, quotes of one article in text order; or by relevance to the text searched), starting after the keyset
     /// position when given.
     /// </summary>
-    public static async Task<IReadOnlyList<QuoteHitRow>> SearchAsync(NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit)
+    public static async Task<IReadOnlyList<QuoteHitRow>> SearchAsync(
+        NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit, SearchOptions options)
     {
         if (filter is { Text: not null, ArticleId: null })
         {
-            return await SearchByWordsAsync(connection, filter, after, limit);
+            var speakers = filter.Speaker is { } speaker ? await RegistryEntriesAsync(connection, speaker, "speaker") : null;
+            var entities = filter.Entity is { } entity ? await RegistryEntriesAsync(connection, entity, "entity") : null;
+            if (speakers is { Length: 0 } || entities is { Length: 0 })
+            {
+                return [];
+            }
+
+            // A walk reads at most the speaker's quotes, or the entity's links (no more than its mentions).
+            var walked = Math.Min(speakers?.Sum(e => e.QuoteCount) ?? long.MaxValue, entities?.Sum(e => e.MentionCount) ?? long.MaxValue);
+            if (walked >= options.WalkBelowQuotes)
+            {
+                var ids = new RegistryIdFilter(speakers?.Select(e => e.Id).ToArray(), entities?.Select(e => e.Id).ToArray());
+                return await SearchByWordsAsync(connection, filter, ids, after, limit);
+            }
         }
 
         var parameters = new DynamicParameters();
@@ -182,19 +197,11 @@ internal static class QuotesTable
         return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
     }
 
-    // A search led by its words (with any speaker, entity, outlet and time): the matches come from quote_search,
-    // newest first or the newest window ranked; then the page's quotes and articles are read by their keys. The
-    // speaker's and entity's registry ids are looked up first, as the index holds ids.
-    private static async Task<IReadOnlyList<QuoteHitRow>> SearchByWordsAsync(NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit)
+    // A search led by its words (with any outlet, time, and speaker or entity as registry ids): the matches come from
+    // quote_search, newest first or the newest window ranked; then the page's quotes and articles are read by key.
+    private static async Task<IReadOnlyList<QuoteHitRow>> SearchByWordsAsync(
+        NpgsqlConnection connection, QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, int limit)
     {
-        var ids = new RegistryIdFilter(
-            filter.Speaker is { } speaker ? await RegistryIdsAsync(connection, speaker, "speaker") : null,
-            filter.Entity is { } entity ? await RegistryIdsAsync(connection, entity, "entity") : null);
-        if (ids is { Speakers.Length: 0 } or { Entities.Length: 0 })
-        {
-            return [];
-        }
-
         var ranked = filter.ByRelevance;
         var matches = await QuoteSearchTable.NewestMatchesAsync(connection, filter, ids, after, ranked ? RelevanceWindow : limit, ranked);
         IEnumerable<TextMatch> page = matches;
@@ -293,22 +300,25 @@ internal static class QuotesTable
         return registry.Count > 0 ? $"WITH {string.Join(", ", registry)}" : string.Empty;
     }
 
-    // The registry ids of RegistryIdsSql, read.
-    private static async Task<long[]> RegistryIdsAsync(NpgsqlConnection connection, RegistryName name, string prefix)
+    // The registry entries of RegistryIdsSql with their counts (folded from ingest a moment later: close enough to
+    // choose how to search).
+    private static async Task<RegistryEntryCount[]> RegistryEntriesAsync(NpgsqlConnection connection, RegistryName name, string prefix)
     {
-        if (name.Name is null)
-        {
-            return [name.Id];
-        }
-
         var parameters = new DynamicParameters();
-        return (await connection.QueryAsync<long>(RegistryIdsSql(name, prefix, parameters), parameters)).ToArray();
+        return (await connection.QueryAsync<RegistryEntryCount>(
+            $"""
+             SELECT k.id AS Id, k.quote_count AS QuoteCount, k.mention_count AS MentionCount
+             FROM ({RegistryIdsSql(name, prefix, parameters)}) r JOIN known_entities k ON k.id = r.id
+             """,
+            parameters)).ToArray();
     }
 
+    private sealed record RegistryEntryCount(long Id, long QuoteCount, long MentionCount);
+
     /// <summary>
-    /// The registry ids a search means by a speaker or entity, as a query (a search walking a speaker's or entity's
-    /// quotes looks them up in its own statement, one round trip): those the name answers to (at most 100 when only a part of names matches), or the id given, or the
-    /// id only if the name answers to it. None matches nothing.
+    /// The registry ids a search means by a speaker or entity, as a query (a search walking the quotes looks them up
+    /// in its own statement: one round trip): those the name answers to (at most 100 when only a part of names
+    /// matches), or the id given, or the id only if the name answers to it. None matches nothing.
     /// </summary>
     private static string RegistryIdsSql(RegistryName name, string prefix, DynamicParameters parameters)
     {
