@@ -12,7 +12,6 @@ internal static class QuotesTable
     /// <summary>How many of the newest matches a search by relevance ranks.</summary>
     public const int RelevanceWindow = 300;
 
-
     // Columns in QuoteRow order; the entity keys come from quote_entities.
     private const string QuoteColumns = """
         q.quote_index, q.start_offset, q.end_offset, q.text, q.kind, q.speaker_name, q.speaker_entity_key,
@@ -115,7 +114,8 @@ internal static class QuotesTable
                 return [];
             }
 
-            // A walk reads at most the speaker's quotes, or the entity's links (no more than its mentions).
+            // A walk reads at most the speaker's quotes, or the entity's links (no more than its mentions). It looks
+            // the names up again in its own statement: 0.3-0.4 ms, small beside the walk.
             var walked = Math.Min(speakers?.Sum(e => e.QuoteCount) ?? long.MaxValue, entities?.Sum(e => e.MentionCount) ?? long.MaxValue);
             if (walked >= options.WalkBelowQuotes)
             {
