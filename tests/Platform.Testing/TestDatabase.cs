@@ -49,6 +49,19 @@ public sealed class TestDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Makes writes to <paramref name="table"/> wait until the returned lock is released (or disposed): a database
+    /// that has become slow, for as long as a test needs. Reads go on (SHARE conflicts only with writers' locks).
+    /// </summary>
+    public async Task<TableWriteLock> BlockWritesAsync(string table)
+    {
+        var connection = await OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand($"LOCK TABLE {table} IN SHARE MODE", connection, transaction);
+        await command.ExecuteNonQueryAsync();
+        return new TableWriteLock(connection, transaction);
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
@@ -56,5 +69,17 @@ public sealed class TestDatabase : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>A lock that makes writers to a table wait; <see cref="ReleaseAsync"/> lets them go on.</summary>
+public sealed class TableWriteLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+{
+    public Task ReleaseAsync() => transaction.CommitAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
     }
 }

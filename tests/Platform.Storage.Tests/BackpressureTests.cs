@@ -1,0 +1,92 @@
+using Grpc.Core;
+using Platform.Testing;
+using Platform.V1;
+
+namespace Platform.Storage.Tests;
+
+/// <summary>A storage service that stores at most 2 batches of 4 articles at a time and queues 8 more.</summary>
+public sealed class SmallIngestQueueFixture : StorageFixture
+{
+    public const int Parallelism = 2;
+    public const int BatchArticles = 4;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:Limits:IngestParallelism"] = Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Storage:Limits:MaxBatchArticles"] = BatchArticles.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>
+/// Backpressure: when the database is slow the storage service stops reading the Ingest stream, so the sender's
+/// writes wait (HTTP/2 flow control) and the service holds a bounded number of articles whatever the stream's length.
+/// </summary>
+public class BackpressureTests(SmallIngestQueueFixture storage) : IClassFixture<SmallIngestQueueFixture>
+{
+    private const int Articles = 400;
+
+    // About 16 KB per article, so that HTTP/2's flow-control windows (at most a few hundred KB here) hold few of them.
+    private static readonly string Filler = string.Join(' ', Enumerable.Repeat("The council met again on the harbour plans.", 380));
+
+    [Fact]
+    public async Task Blocked_database_stops_the_reading_of_the_stream_and_everything_is_stored_once_it_is_released()
+    {
+        // Every batch waits at its first write to the articles table until the lock is released.
+        await using var blocked = await storage.Database.BlockWritesAsync("articles");
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var call = storage.Client.Ingest(cancellationToken: deadline.Token);
+        var written = 0;
+        var sending = Task.Run(async () =>
+        {
+            for (var i = 1; i <= Articles; i++)
+            {
+                var article = new AnalysisBuilder($"slow-{i}", $"“Ships return on Monday,” said Elena Marsh. {Filler}")
+                    .Entity("e1", "Elena Marsh", EntityType.Person, "Elena Marsh")
+                    .Quote("Ships return on Monday", "e1", "said");
+                await call.RequestStream.WriteAsync(article.Request((ulong)i), deadline.Token);
+                Interlocked.Increment(ref written);
+            }
+
+            await call.RequestStream.CompleteAsync();
+        });
+        var acknowledged = new List<IngestResponse>();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var response in call.ResponseStream.ReadAllAsync(deadline.Token))
+            {
+                lock (acknowledged)
+                {
+                    acknowledged.Add(response);
+                }
+            }
+        });
+
+        // Wait until the sender has been stuck for a second (bounded: 30 s).
+        var stuck = await Progress.StallsAsync(() => Volatile.Read(ref written), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.True(stuck, $"the sender never waited: {Volatile.Read(ref written)} of {Articles} articles written with the database blocked");
+
+        // What the service may hold: the batches being stored, the queue, and what the HTTP/2 windows and the
+        // client's and server's buffers let through (about 1 MB at ~16 KB per article), with room to spare.
+        var held = Volatile.Read(ref written);
+        const int Queued = 2 * SmallIngestQueueFixture.Parallelism * SmallIngestQueueFixture.BatchArticles;
+        Assert.InRange(held, Queued, Queued + 100);
+        lock (acknowledged)
+        {
+            Assert.Empty(acknowledged);
+        }
+
+        Assert.False(sending.IsCompleted);
+
+        await blocked.ReleaseAsync();
+        await sending;
+        await reading;
+
+        Assert.Equal(Articles, acknowledged.Count);
+        Assert.All(acknowledged, a => Assert.Equal(StoreStatus.Stored, a.Status));
+        Assert.Equal(Enumerable.Range(1, Articles).Select(i => (ulong)i), acknowledged.Select(a => a.Sequence).Order());
+        await using var connection = await storage.Database.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM articles WHERE id LIKE 'slow-%'", connection);
+        Assert.Equal((long)Articles, (long)(await count.ExecuteScalarAsync())!);
+    }
+}
