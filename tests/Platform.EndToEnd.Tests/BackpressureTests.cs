@@ -47,47 +47,22 @@ public sealed class BackpressureTests(SmallWindowsFixture stack) : IClassFixture
         var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         using var call = extraction.ExtractStream(cancellationToken: deadline.Token);
-        var written = 0;
-        var sending = Task.Run(async () =>
-        {
-            for (var i = 0; i < Articles; i++)
-            {
-                var text = $"“We rebuilt pier number {i} in one week,” said Tomas Okafor. {Filler}";
-                await call.RequestStream.WriteAsync(new ExtractStreamRequest { Article = new Article { Id = $"slow-{i:000}", Text = text }, Store = true }, deadline.Token);
-                Interlocked.Increment(ref written);
-            }
+        var traffic = new DuplexTraffic<ExtractStreamRequest, ExtractStreamResponse>(call, Enumerable.Range(0, Articles).Select(Article), deadline.Token);
 
-            await call.RequestStream.CompleteAsync();
-        });
-        var answered = new List<ExtractStreamResponse>();
-        var reading = Task.Run(async () =>
-        {
-            await foreach (var response in call.ResponseStream.ReadAllAsync(deadline.Token))
-            {
-                lock (answered)
-                {
-                    answered.Add(response);
-                }
-            }
-        });
-
-        var stuck = await Progress.StallsAsync(() => Volatile.Read(ref written), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
-        var held = Volatile.Read(ref written);
+        var stuck = await Progress.StallsAsync(() => traffic.Written, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        var held = traffic.Written;
         Assert.True(stuck, $"the caller never waited: {held} of {Articles} articles written with the database blocked");
 
         // The articles analysed and waiting for storage (the window and the one being answered), plus what the
         // HTTP/2 windows and the buffers of both ends let through, with room to spare.
         var inWindows = 2 * SmallWindowsFixture.Http2Window / (Filler.Length + 100);
         Assert.InRange(held, SmallWindowsFixture.StreamWindow + 1, SmallWindowsFixture.StreamWindow + 1 + inWindows + 20);
-        Assert.False(sending.IsCompleted);
-        lock (answered)
-        {
-            Assert.Empty(answered);
-        }
+        Assert.False(traffic.Sending.IsCompleted);
+        Assert.Empty(traffic.Responses);
 
         await blocked.ReleaseAsync();
-        await sending;
-        await reading;
+        await traffic.CompletionAsync();
+        var answered = traffic.Responses;
 
         Assert.Equal(Enumerable.Range(0, Articles).Select(i => $"slow-{i:000}"), answered.Select(r => r.ArticleId));
         Assert.All(answered, r => Assert.Equal(StoreStatus.Stored, r.Storage?.Status));
@@ -95,4 +70,7 @@ public sealed class BackpressureTests(SmallWindowsFixture stack) : IClassFixture
         await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM articles WHERE id LIKE 'slow-%'", connection);
         Assert.Equal((long)Articles, (long)(await count.ExecuteScalarAsync())!);
     }
+
+    private static ExtractStreamRequest Article(int i)
+        => new() { Article = new Article { Id = $"slow-{i:000}", Text = $"“We rebuilt pier number {i} in one week,” said Tomas Okafor. {Filler}" }, Store = true };
 }

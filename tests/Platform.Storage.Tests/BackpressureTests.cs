@@ -36,51 +36,23 @@ public class BackpressureTests(SmallIngestQueueFixture storage) : IClassFixture<
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         using var call = storage.Client.Ingest(cancellationToken: deadline.Token);
-        var written = 0;
-        var sending = Task.Run(async () =>
-        {
-            for (var i = 1; i <= Articles; i++)
-            {
-                var article = new AnalysisBuilder($"slow-{i}", $"“Ships return on Monday,” said Elena Marsh. {Filler}")
-                    .Entity("e1", "Elena Marsh", EntityType.Person, "Elena Marsh")
-                    .Quote("Ships return on Monday", "e1", "said");
-                await call.RequestStream.WriteAsync(article.Request((ulong)i), deadline.Token);
-                Interlocked.Increment(ref written);
-            }
+        var traffic = new DuplexTraffic<IngestRequest, IngestResponse>(call, Enumerable.Range(1, Articles).Select(Article), deadline.Token);
 
-            await call.RequestStream.CompleteAsync();
-        });
-        var acknowledged = new List<IngestResponse>();
-        var reading = Task.Run(async () =>
-        {
-            await foreach (var response in call.ResponseStream.ReadAllAsync(deadline.Token))
-            {
-                lock (acknowledged)
-                {
-                    acknowledged.Add(response);
-                }
-            }
-        });
-
-        // Wait until the sender has been stuck for a second (bounded: 30 s).
-        var stuck = await Progress.StallsAsync(() => Volatile.Read(ref written), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
-        Assert.True(stuck, $"the sender never waited: {Volatile.Read(ref written)} of {Articles} articles written with the database blocked");
+        // Wait until the sender has been held back for a second (at most 30 s).
+        var stuck = await Progress.StallsAsync(() => traffic.Written, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.True(stuck, $"the sender never waited: {traffic.Written} of {Articles} articles written with the database blocked");
 
         // What the service may hold: the batches being stored, the queue, and what the HTTP/2 windows and the
         // client's and server's buffers let through (about 1 MB at ~16 KB per article), with room to spare.
-        var held = Volatile.Read(ref written);
+        var held = traffic.Written;
         const int Queued = 2 * SmallIngestQueueFixture.Parallelism * SmallIngestQueueFixture.BatchArticles;
         Assert.InRange(held, Queued, Queued + 100);
-        lock (acknowledged)
-        {
-            Assert.Empty(acknowledged);
-        }
-
-        Assert.False(sending.IsCompleted);
+        Assert.Empty(traffic.Responses);
+        Assert.False(traffic.Sending.IsCompleted);
 
         await blocked.ReleaseAsync();
-        await sending;
-        await reading;
+        await traffic.CompletionAsync();
+        var acknowledged = traffic.Responses;
 
         Assert.Equal(Articles, acknowledged.Count);
         Assert.All(acknowledged, a => Assert.Equal(StoreStatus.Stored, a.Status));
@@ -89,4 +61,10 @@ public class BackpressureTests(SmallIngestQueueFixture storage) : IClassFixture<
         await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM articles WHERE id LIKE 'slow-%'", connection);
         Assert.Equal((long)Articles, (long)(await count.ExecuteScalarAsync())!);
     }
+
+    private static IngestRequest Article(int sequence)
+        => new AnalysisBuilder($"slow-{sequence}", $"“Ships return on Monday,” said Elena Marsh. {Filler}")
+            .Entity("e1", "Elena Marsh", EntityType.Person, "Elena Marsh")
+            .Quote("Ships return on Monday", "e1", "said")
+            .Request((ulong)sequence);
 }
