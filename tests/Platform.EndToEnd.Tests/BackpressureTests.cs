@@ -1,3 +1,4 @@
+using Dapper;
 using Grpc.Core;
 using Microsoft.AspNetCore.Hosting;
 using Platform.Testing;
@@ -67,8 +68,7 @@ public sealed class BackpressureTests(SmallWindowsFixture stack) : IClassFixture
         Assert.Equal(Enumerable.Range(0, Articles).Select(i => $"slow-{i:000}"), answered.Select(r => r.ArticleId));
         Assert.All(answered, r => Assert.Equal(StoreStatus.Stored, r.Storage?.Status));
         await using var connection = await stack.Database.OpenAsync();
-        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM articles WHERE id LIKE 'slow-%'", connection);
-        Assert.Equal((long)Articles, (long)(await count.ExecuteScalarAsync())!);
+        Assert.Equal(Articles, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE id LIKE 'slow-%'"));
     }
 
     private static ExtractStreamRequest Article(int i)

@@ -1,3 +1,4 @@
+using Dapper;
 using Grpc.Core;
 using Platform.Testing;
 using Platform.V1;
@@ -58,8 +59,7 @@ public class BackpressureTests(SmallIngestQueueFixture storage) : IClassFixture<
         Assert.All(acknowledged, a => Assert.Equal(StoreStatus.Stored, a.Status));
         Assert.Equal(Enumerable.Range(1, Articles).Select(i => (ulong)i), acknowledged.Select(a => a.Sequence).Order());
         await using var connection = await storage.Database.OpenAsync();
-        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM articles WHERE id LIKE 'slow-%'", connection);
-        Assert.Equal((long)Articles, (long)(await count.ExecuteScalarAsync())!);
+        Assert.Equal(Articles, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE id LIKE 'slow-%'"));
     }
 
     private static IngestRequest Article(int sequence)
