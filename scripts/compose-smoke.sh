@@ -194,7 +194,7 @@ if have_image "$postgres_image"; then
   echo "cached: $postgres_image"
 else
   echo "making $postgres_image"
-  logged docker build --network host --build-arg BASE_IMAGE="$base_image" -t "$postgres_image" \
+  logged docker build --force-rm --network host --build-arg BASE_IMAGE="$base_image" -t "$postgres_image" \
     -f "$recipes/postgres.Dockerfile" "$recipes" || fail "building the PostgreSQL image failed"
 fi
 
