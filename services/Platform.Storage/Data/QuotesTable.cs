@@ -27,14 +27,16 @@ internal static class QuotesTable
         """;
 
     /// <summary>Deletes the quotes of the given articles and their links to entities (when a new version replaces them).</summary>
-    public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
-        => connection.ExecuteAsync(
+    public static Task DeleteForArticlesAsync(
+        IDbConnection connection, IDbTransaction transaction, string[] articleIds, CancellationToken cancellationToken)
+        => connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM quote_entities WHERE article_id = ANY(@articleIds);
             DELETE FROM quotes WHERE article_id = ANY(@articleIds);
             """,
             new { articleIds },
-            transaction);
+            transaction,
+            cancellationToken: cancellationToken));
 
     /// <summary>
     /// Writes the quotes of new articles and their links to the entities they mention by COPY. Both carry the
@@ -92,10 +94,11 @@ internal static class QuotesTable
             cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<QuoteRow>> ForArticleAsync(IDbConnection connection, string articleId)
-        => (await connection.QueryAsync<QuoteRow>(
+    public static async Task<IReadOnlyList<QuoteRow>> ForArticleAsync(IDbConnection connection, string articleId, CancellationToken cancellationToken)
+        => (await connection.QueryAsync<QuoteRow>(new CommandDefinition(
             $"SELECT {QuoteColumns} FROM quotes q WHERE q.article_id = @articleId ORDER BY q.quote_index",
-            new { articleId })).AsList();
+            new { articleId },
+            cancellationToken: cancellationToken))).AsList();
 
     /// <summary>
     /// Quotes matching every given filter, in the filter's order (newest first: most recently ingested articles
@@ -103,14 +106,14 @@ internal static class QuotesTable
     /// position when given.
     /// </summary>
     public static async Task<IReadOnlyList<QuoteHitRow>> SearchAsync(
-        NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit, SearchOptions options)
+        NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit, SearchOptions options, CancellationToken cancellationToken)
     {
         // The registry ids of a search by words, once looked up to choose its way; the walk below reuses them.
         RegistryIdFilter? known = null;
         if (filter is { Text: not null, ArticleId: null })
         {
-            var speakers = filter.Speaker is { } speaker ? await RegistryEntriesAsync(connection, speaker, "speaker") : null;
-            var entities = filter.Entity is { } entity ? await RegistryEntriesAsync(connection, entity, "entity") : null;
+            var speakers = filter.Speaker is { } speaker ? await RegistryEntriesAsync(connection, speaker, "speaker", cancellationToken) : null;
+            var entities = filter.Entity is { } entity ? await RegistryEntriesAsync(connection, entity, "entity", cancellationToken) : null;
             if (speakers is { Length: 0 } || entities is { Length: 0 })
             {
                 return [];
@@ -121,7 +124,7 @@ internal static class QuotesTable
             var walked = Math.Min(speakers?.Sum(e => e.QuoteCount) ?? long.MaxValue, entities?.Sum(e => e.MentionCount) ?? long.MaxValue);
             if (walked >= options.WalkBelowQuotes)
             {
-                return await SearchByWordsAsync(connection, filter, known, after, limit);
+                return await SearchByWordsAsync(connection, filter, known, after, limit, cancellationToken);
             }
         }
 
@@ -195,16 +198,17 @@ internal static class QuotesTable
             JOIN articles a ON a.id = q.article_id
             ORDER BY p.rank DESC, p.article_seq DESC, p.quote_index
             """;
-        return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
+        return (await connection.QueryAsync<QuoteHitRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
     }
 
     // A search led by its words (with any outlet, time, and speaker or entity as registry ids): the matches come from
     // quote_search, newest first or the newest window ranked; then the page's quotes and articles are read by key.
     private static async Task<IReadOnlyList<QuoteHitRow>> SearchByWordsAsync(
-        NpgsqlConnection connection, QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, int limit)
+        NpgsqlConnection connection, QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
     {
         var ranked = filter.ByRelevance;
-        var matches = await QuoteSearchTable.NewestMatchesAsync(connection, filter, ids, after, ranked ? RelevanceWindow : limit, ranked);
+        var matches = await QuoteSearchTable.NewestMatchesAsync(
+            connection, filter, ids, after, ranked ? RelevanceWindow : limit, ranked, cancellationToken);
         IEnumerable<TextMatch> page = matches;
         if (ranked)
         {
@@ -216,7 +220,7 @@ internal static class QuotesTable
         }
 
         var keys = page.Take(limit).ToList();
-        return keys.Count == 0 ? [] : await PageByKeysAsync(connection, keys);
+        return keys.Count == 0 ? [] : await PageByKeysAsync(connection, keys, cancellationToken);
     }
 
     // The page's quotes and articles, read by key in the page's order.
@@ -232,10 +236,11 @@ internal static class QuotesTable
     /// Reads the quotes of a page of matches by their keys, prepared: its plan is the same whatever the keys, and
     /// planning it was about a third of its 2.2 ms at p50.
     /// </summary>
-    private static Task<List<QuoteHitRow>> PageByKeysAsync(NpgsqlConnection connection, List<TextMatch> keys)
+    private static Task<List<QuoteHitRow>> PageByKeysAsync(NpgsqlConnection connection, List<TextMatch> keys, CancellationToken cancellationToken)
         => PreparedStatements.QueryAsync<QuoteHitRow>(
             connection,
             PageByKeysSql,
+            cancellationToken,
             new NpgsqlParameter<long[]>("seqs", keys.Select(k => k.ArticleSeq).ToArray()),
             new NpgsqlParameter<int[]>("indexes", keys.Select(k => k.QuoteIndex).ToArray()),
             new NpgsqlParameter<float[]>("ranks", keys.Select(k => k.Rank).ToArray()));
@@ -315,15 +320,17 @@ internal static class QuotesTable
 
     // The registry entries of RegistryIdsSql with their counts (folded from ingest a moment later: close enough to
     // choose how to search).
-    private static async Task<RegistryEntryCount[]> RegistryEntriesAsync(NpgsqlConnection connection, RegistryName name, string prefix)
+    private static async Task<RegistryEntryCount[]> RegistryEntriesAsync(
+        NpgsqlConnection connection, RegistryName name, string prefix, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        return (await connection.QueryAsync<RegistryEntryCount>(
+        return (await connection.QueryAsync<RegistryEntryCount>(new CommandDefinition(
             $"""
              SELECT k.id AS Id, k.quote_count AS QuoteCount, k.mention_count AS MentionCount
              FROM ({RegistryIdsSql(name, prefix, parameters)}) r JOIN known_entities k ON k.id = r.id
              """,
-            parameters)).ToArray();
+            parameters,
+            cancellationToken: cancellationToken))).ToArray();
     }
 
     private sealed record RegistryEntryCount(long Id, long QuoteCount, long MentionCount);
