@@ -7,6 +7,7 @@ using Platform.Storage.Data;
 using Platform.Storage.Grpc;
 using Platform.Storage.Health;
 using Platform.Storage.Ingest;
+using Platform.Storage.Store;
 using Platform.V1;
 
 namespace Platform.Storage;

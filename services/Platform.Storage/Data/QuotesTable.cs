@@ -2,7 +2,6 @@ using System.Data;
 using System.Text;
 using Dapper;
 using Npgsql;
-using Platform.Storage.Registry;
 
 namespace Platform.Storage.Data;
 
@@ -343,12 +342,12 @@ internal static class QuotesTable
     private static string RegistryIdsSql(RegistryName name, string prefix, DynamicParameters parameters)
     {
         parameters.Add($"{prefix}Id", name.Id);
-        if (name.Name is null)
+        if (name is not { Name: { } text, NameKey: { } key })
         {
             return $"SELECT @{prefix}Id::bigint AS id";
         }
 
-        var match = KnownEntitiesTable.MatchSql(parameters, prefix, name.Name, NameKey.Normalize(name.Name), limit: 100);
+        var match = KnownEntitiesTable.MatchSql(parameters, prefix, text, key, limit: 100);
         return $"SELECT id FROM ({match}) m {(name.Id != 0 ? $"WHERE id = @{prefix}Id" : string.Empty)}";
     }
 
@@ -406,9 +405,10 @@ internal sealed record QuoteFilter
 
 /// <summary>
 /// A speaker or entity as a search names it: a name to look up in the registry (a name, an alias or part of a name),
-/// a registry id (<c>known_entities.id</c>, 0 for none), or both (the id, if the name answers to it).
+/// a registry id (<c>known_entities.id</c>, 0 for none), or both (the id, if the name answers to it). A name comes
+/// with its key as the registry normalizes names, which the lookup compares with entries' keys and aliases.
 /// </summary>
-internal sealed record RegistryName(string? Name, long Id);
+internal sealed record RegistryName(string? Name, string? NameKey, long Id);
 
 /// <summary>Where a page of quotes ends: the sort key of its last quote.</summary>
 internal sealed record QuoteKeyset(float Rank, long ArticleSeq, int QuoteIndex)

@@ -107,5 +107,8 @@ internal sealed record ArticleRecord(
     IReadOnlyList<MentionRow> Mentions,
     IReadOnlyList<QuoteRow> Quotes);
 
+/// <summary>Registry ids of one article's entities (by entity key) and of each quote's speaker (by quote index).</summary>
+internal sealed record ResolvedArticle(IReadOnlyDictionary<string, long> EntityIds, long?[] SpeakerIds);
+
 /// <summary>A new article ready to be written: its rows, its ingest order and its registry ids.</summary>
-internal sealed record StagedArticle(ArticleRecord Record, long Seq, Registry.ResolvedArticle Resolved);
+internal sealed record StagedArticle(ArticleRecord Record, long Seq, ResolvedArticle Resolved);

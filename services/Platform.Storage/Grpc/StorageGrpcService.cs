@@ -4,6 +4,8 @@ using Platform.Hosting;
 using Platform.Storage.Data;
 using Platform.Storage.Ingest;
 using Platform.Storage.Queries;
+using Platform.Storage.Registry;
+using Platform.Storage.Store;
 using Platform.V1;
 
 namespace Platform.Storage.Grpc;
@@ -127,7 +129,9 @@ internal sealed class StorageGrpcService(
 
     // A speaker or entity filter from a name and/or a registry id; null when the request gives neither.
     private static RegistryName? RegistryName(string name, long id)
-        => NullIfBlank(name) is { } given ? new RegistryName(given, id) : id != 0 ? new RegistryName(null, id) : null;
+        => NullIfBlank(name) is { } given ? new RegistryName(given, NameKey.Normalize(given), id)
+            : id != 0 ? new RegistryName(null, null, id)
+            : null;
 
     private static RegistryKeyset? DecodeRegistryToken(string kind, string token, string method)
     {

@@ -188,6 +188,3 @@ internal static class EntityResolver
         return resolved;
     }
 }
-
-/// <summary>Registry ids of one article's entities (by entity key) and of each quote's speaker (by quote index).</summary>
-internal sealed record ResolvedArticle(IReadOnlyDictionary<string, long> EntityIds, long?[] SpeakerIds);

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using Npgsql;
+using Platform.Storage.Data;
 using Platform.Storage.Registry;
 
-namespace Platform.Storage.Data;
+namespace Platform.Storage.Store;
 
 /// <summary>What storing an article did.</summary>
 internal enum StoreOutcome
@@ -13,7 +14,7 @@ internal enum StoreOutcome
 }
 
 /// <summary>
-/// Writes and reads whole articles. A batch of articles is written in one transaction (articles, entities, mentions,
+/// Writes and reads whole articles, through the tables of <c>Data/</c> and the registry's name resolution. A batch of articles is written in one transaction (articles, entities, mentions,
 /// quotes, links, registry counters): it is stored whole or not at all. Writing is idempotent by article id, text
 /// hash and engine version.
 /// </summary>
