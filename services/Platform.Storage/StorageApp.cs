@@ -16,6 +16,9 @@ public static class StorageApp
     /// <summary>Name of the connection string (configuration "ConnectionStrings:Platform").</summary>
     public const string ConnectionStringName = "Platform";
 
+    /// <summary>Where the HTTP/1.1 JSON endpoint listens (configuration "Storage:JsonUrl"); empty for none.</summary>
+    public const string JsonUrlSetting = "Storage:JsonUrl";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Settings files sit next to the assembly, wherever the process is started from.
@@ -26,6 +29,11 @@ public static class StorageApp
         });
         builder.UseHttp2Endpoints();
         configure?.Invoke(builder);
+        // The read methods as JSON over HTTP/1.1 (google.api.http options of storage.proto) on a port of their own.
+        if (builder.Configuration[JsonUrlSetting] is { Length: > 0 } jsonUrl)
+        {
+            builder.UseHttp1Endpoint(jsonUrl);
+        }
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
@@ -59,7 +67,15 @@ public static class StorageApp
             new NpgsqlDataSourceBuilder(migrationConnectionString).Build(), runtimeRole, s.GetRequiredService<ILogger<MigrationRunner>>()));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment()).AddJsonTranscoding(json =>
+        {
+            // The protobuf JSON that JsonFormatter writes (and `platform --format json` prints): 64-bit integers as
+            // strings, which JavaScript reads without loss, and zero values left out.
+            json.JsonSettings.WriteInt64sAsStrings = true;
+            json.JsonSettings.IgnoreDefaultValues = true;
+            // Errors carry their google.rpc.BadRequest detail (the field at fault), which JSON can only name by type.
+            json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor);
+        });
         builder.AddScopeAuthorization(new MethodScopes(
             new Dictionary<string, string>
             {
@@ -68,6 +84,7 @@ public static class StorageApp
                 ["/platform.v1.StorageService/SearchQuotes"] = Scopes.Read,
                 ["/platform.v1.StorageService/ListEntities"] = Scopes.Read,
                 ["/platform.v1.StorageService/ListSpeakers"] = Scopes.Read,
+                ["/platform.v1.StorageService/GetQuote"] = Scopes.Read,
             },
             fallback: Scopes.Read));
         builder.AddRateLimits(new PublicMethods(
@@ -76,6 +93,7 @@ public static class StorageApp
             "/platform.v1.StorageService/SearchQuotes",
             "/platform.v1.StorageService/ListEntities",
             "/platform.v1.StorageService/ListSpeakers",
+            "/platform.v1.StorageService/GetQuote",
         ]));
         builder.Services.AddGrpcReflection();
         // Npgsql reports each command as a span (source "Npgsql") under the current one: the article's span.
