@@ -70,7 +70,7 @@ internal static class QueryCommands
     public static Command Entities(CliContext context)
     {
         var type = new Option<string?>("--type") { Description = "Only entities of this type" };
-        type.AcceptOnlyFromAmong("PERSON", "ORG", "LOC", "NORP", "MISC", "DATE", "MONEY", "person", "org", "loc", "norp", "misc", "date", "money");
+        type.AcceptOnlyFromAmong([.. EntityTypeNames.All, .. EntityTypeNames.All.Select(n => n.ToLowerInvariant())]);
         var name = new Option<string?>("--name", "-n") { Description = "Part of the entity's name (case-insensitive)" };
         var limit = Limit();
         var storage = CommonOptions.Storage();
@@ -80,7 +80,7 @@ internal static class QueryCommands
         {
             var request = new ListEntitiesRequest
             {
-                Type = parse.GetValue(type) is { } t ? System.Enum.Parse<EntityType>(t, ignoreCase: true) : EntityType.Unspecified,
+                Type = parse.GetValue(type) is { } t ? EntityTypeNames.Parse(t) : EntityType.Unspecified,
                 Name = parse.GetValue(name) ?? string.Empty,
             };
             using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);

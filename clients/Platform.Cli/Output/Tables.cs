@@ -106,17 +106,7 @@ internal static class Tables
     private static string Day(Google.Protobuf.WellKnownTypes.Timestamp? time)
         => time is null ? string.Empty : time.ToDateTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string TypeName(EntityType type) => type switch
-    {
-        EntityType.Person => "PERSON",
-        EntityType.Org => "ORG",
-        EntityType.Loc => "LOC",
-        EntityType.Norp => "NORP",
-        EntityType.Misc => "MISC",
-        EntityType.Date => "DATE",
-        EntityType.Money => "MONEY",
-        _ => "?",
-    };
+    private static string TypeName(EntityType type) => type == EntityType.Unspecified ? "?" : EntityTypeNames.Name(type);
 
     internal static string KindName(QuoteKind kind) => kind switch
     {
