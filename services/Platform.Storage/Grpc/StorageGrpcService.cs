@@ -40,6 +40,29 @@ internal sealed class StorageGrpcService(
         };
     }
 
+    public override async Task<GetQuoteResponse> GetQuote(GetQuoteRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrEmpty(request.ArticleId))
+        {
+            throw Invalid("article_id: required");
+        }
+
+        if (request.QuoteIndex < 0)
+        {
+            throw Invalid($"quote_index: {request.QuoteIndex} is negative; quotes are numbered from 0");
+        }
+
+        var row = await store.GetQuoteAsync(request.ArticleId, request.QuoteIndex, context.CancellationToken)
+                  ?? throw new RpcException(new Status(StatusCode.NotFound,
+                      $"article '{request.ArticleId}' has no stored quote {request.QuoteIndex} (or is not stored)"));
+        (int, int)? mention = row is { SpeakerStart: { } mentionStart, SpeakerEnd: { } mentionEnd } ? (mentionStart, mentionEnd) : null;
+        return new GetQuoteResponse
+        {
+            Hit = RecordMapper.ToHit(row),
+            Context = QuoteContextBuilder.Build(row.ArticleText, row.StartOffset, row.EndOffset, mention, row.Cue, row.Channel),
+        };
+    }
+
     public override async Task<SearchQuotesResponse> SearchQuotes(SearchQuotesRequest request, ServerCallContext context)
     {
         var pageSize = PageSize(request.PageSize);

@@ -111,6 +111,7 @@ internal static class RecordMapper
         PublishedAt = ToTimestamp(row.PublishedAt),
         SpeakerId = row.SpeakerId ?? 0,
         Rank = row.Rank,
+        QuoteIndex = row.QuoteIndex,
     };
 
     public static EntitySummary ToSummary(KnownEntityRow row)
