@@ -7,6 +7,7 @@ using Platform.Storage.Data;
 using Platform.Storage.Grpc;
 using Platform.Storage.Health;
 using Platform.Storage.Ingest;
+using Platform.Storage.Store;
 using Platform.V1;
 
 namespace Platform.Storage;
@@ -16,6 +17,9 @@ public static class StorageApp
 {
     /// <summary>Name of the connection string (configuration "ConnectionStrings:Platform").</summary>
     public const string ConnectionStringName = "Platform";
+
+    /// <summary>Where the HTTP/1.1 JSON endpoint listens (configuration "Storage:JsonUrl"); empty for none.</summary>
+    public const string JsonUrlSetting = "Storage:JsonUrl";
 
     private const string IngestMethod = nameof(StorageService.StorageServiceBase.Ingest);
 
@@ -29,6 +33,11 @@ public static class StorageApp
         });
         builder.UseHttp2Endpoints();
         configure?.Invoke(builder);
+        // The read methods as JSON over HTTP/1.1 (google.api.http options of storage.proto) on a port of their own.
+        if (builder.Configuration[JsonUrlSetting] is { Length: > 0 } jsonUrl)
+        {
+            builder.UseHttp1Endpoint(jsonUrl);
+        }
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
@@ -72,6 +81,16 @@ public static class StorageApp
                 tracing: tracing => tracing.AddNpgsql(), metrics: metrics => metrics.AddNpgsqlInstrumentation())
             // The overall status ("" service) is SERVING only while PostgreSQL answers.
             .AddCheck<DatabaseHealthCheck>("database");
+        // The read methods also answer JSON (the google.api.http options of storage.proto) through the same interceptors.
+        builder.Services.AddGrpc().AddJsonTranscoding(json =>
+        {
+            // The protobuf JSON that JsonFormatter writes (and `platform --format json` prints): 64-bit integers as
+            // strings, which JavaScript reads without loss, and zero values left out.
+            json.JsonSettings.WriteInt64sAsStrings = true;
+            json.JsonSettings.IgnoreDefaultValues = true;
+            // Errors carry their google.rpc.BadRequest detail (the field at fault), which JSON can only name by type.
+            json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor);
+        });
 
         var app = builder.Build();
         app.MapGrpcService<StorageGrpcService>();

@@ -4,6 +4,8 @@ using Platform.Hosting;
 using Platform.Storage.Data;
 using Platform.Storage.Ingest;
 using Platform.Storage.Queries;
+using Platform.Storage.Registry;
+using Platform.Storage.Store;
 using Platform.V1;
 
 namespace Platform.Storage.Grpc;
@@ -35,6 +37,29 @@ internal sealed class StorageGrpcService(
         {
             Article = RecordMapper.ToArticle(record.Article),
             Analysis = RecordMapper.ToAnalysis(record),
+        };
+    }
+
+    public override async Task<GetQuoteResponse> GetQuote(GetQuoteRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrEmpty(request.ArticleId))
+        {
+            throw Invalid("article_id: required");
+        }
+
+        if (request.QuoteIndex < 0)
+        {
+            throw Invalid($"quote_index: {request.QuoteIndex} is negative; quotes are numbered from 0");
+        }
+
+        var row = await store.GetQuoteAsync(request.ArticleId, request.QuoteIndex, context.CancellationToken)
+                  ?? throw new RpcException(new Status(StatusCode.NotFound,
+                      $"article '{request.ArticleId}' has no stored quote {request.QuoteIndex} (or is not stored)"));
+        (int, int)? mention = row is { SpeakerStart: { } mentionStart, SpeakerEnd: { } mentionEnd } ? (mentionStart, mentionEnd) : null;
+        return new GetQuoteResponse
+        {
+            Hit = RecordMapper.ToHit(row),
+            Context = QuoteContextBuilder.Build(row.ArticleText, row.StartOffset, row.EndOffset, mention, row.Cue, row.Channel),
         };
     }
 
@@ -127,7 +152,9 @@ internal sealed class StorageGrpcService(
 
     // A speaker or entity filter from a name and/or a registry id; null when the request gives neither.
     private static RegistryName? RegistryName(string name, long id)
-        => NullIfBlank(name) is { } given ? new RegistryName(given, id) : id != 0 ? new RegistryName(null, id) : null;
+        => NullIfBlank(name) is { } given ? new RegistryName(given, NameKey.Normalize(given), id)
+            : id != 0 ? new RegistryName(null, null, id)
+            : null;
 
     private static RegistryKeyset? DecodeRegistryToken(string kind, string token, string method)
     {

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Platform.Storage.Data;
+using Platform.Storage.Store;
 using Platform.V1;
 
 namespace Platform.Storage.Ingest;
@@ -110,6 +111,7 @@ internal static class RecordMapper
         PublishedAt = ToTimestamp(row.PublishedAt),
         SpeakerId = row.SpeakerId ?? 0,
         Rank = row.Rank,
+        QuoteIndex = row.QuoteIndex,
     };
 
     public static EntitySummary ToSummary(KnownEntityRow row)
