@@ -94,7 +94,8 @@ public class LimitTests
         await using var extraction = await RunningService.StartExtractionAsync(storage.Address);
         var client = new ExtractionService.ExtractionServiceClient(extraction.Channel);
 
-        using (var call = client.ExtractStream(deadline: DateTime.UtcNow.AddSeconds(2)))
+        // Long enough for the first article to be stored on a loaded machine; the stream is then held open past it.
+        using (var call = client.ExtractStream(deadline: DateTime.UtcNow.AddSeconds(8)))
         {
             await call.RequestStream.WriteAsync(new ExtractStreamRequest { Article = new Article { Id = "d1", Text = "“One,” said Ann Lee." }, Store = true });
             Assert.True(await call.ResponseStream.MoveNext());

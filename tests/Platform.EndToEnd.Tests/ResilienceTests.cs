@@ -22,7 +22,7 @@ public class ResilienceTests
         Assert.False(pending.IsCompleted);
 
         await using var storage = await RunningService.StartStorageAsync(database.ConnectionString, port);
-        var response = await pending.WaitAsync(TimeSpan.FromSeconds(20));
+        var response = await pending.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(StoreStatus.Stored, response.Storage.Status);
 
         var stored = await new StorageService.StorageServiceClient(storage.Channel).GetArticleAsync(new GetArticleRequest { Id = "early" });
