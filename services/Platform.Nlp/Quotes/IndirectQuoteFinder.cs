@@ -137,6 +137,11 @@ internal sealed class IndirectQuoteFinder
                 consumed.Add(t);
             }
 
+            if (cueFirst >= 0)
+            {
+                draft.CueToken = cueFirst;
+            }
+
             found.Add((draft, absorbed));
             previous = (draft, _ctx.ParagraphAt(sentence.Start), sentence.End);
         }
