@@ -10,23 +10,27 @@ internal static class ArticlesTable
     /// The stored versions of the given articles, locked until the transaction ends. Locks are taken in id order, so
     /// concurrent batches that share articles wait for each other instead of deadlocking.
     /// </summary>
-    public static async Task<IReadOnlyList<StoredVersion>> LockVersionsAsync(IDbConnection connection, IDbTransaction transaction, string[] ids)
-        => (await connection.QueryAsync<StoredVersion>(
+    public static async Task<IReadOnlyList<StoredVersion>> LockVersionsAsync(
+        IDbConnection connection, IDbTransaction transaction, string[] ids, CancellationToken cancellationToken)
+        => (await connection.QueryAsync<StoredVersion>(new CommandDefinition(
             "SELECT id, content_hash, engine_version FROM articles WHERE id = ANY(@ids) ORDER BY id FOR UPDATE",
             new { ids },
-            transaction)).AsList();
+            transaction,
+            cancellationToken: cancellationToken))).AsList();
 
     /// <summary>Deletes the article rows; their entities, mentions and quotes are deleted by their own tables.</summary>
-    public static Task DeleteAsync(IDbConnection connection, IDbTransaction transaction, string[] ids)
-        => connection.ExecuteAsync("DELETE FROM articles WHERE id = ANY(@ids)", new { ids }, transaction);
+    public static Task DeleteAsync(IDbConnection connection, IDbTransaction transaction, string[] ids, CancellationToken cancellationToken)
+        => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM articles WHERE id = ANY(@ids)", new { ids }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Inserts the articles and returns the ingest sequence number of each one inserted; an article that another
     /// transaction stored first is missing from the result.
     /// </summary>
-    public static async Task<Dictionary<string, long>> InsertAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<ArticleRow> rows)
+    public static async Task<Dictionary<string, long>> InsertAsync(
+        IDbConnection connection, IDbTransaction transaction, IReadOnlyList<ArticleRow> rows, CancellationToken cancellationToken)
     {
-        var inserted = await connection.QueryAsync<(string Id, long Seq)>(
+        var inserted = await connection.QueryAsync<(string Id, long Seq)>(new CommandDefinition(
             """
             INSERT INTO articles (id, url, title, source, published_at, text, content_hash, engine_version)
             SELECT * FROM unnest(@ids, @urls, @titles, @sources, @publishedAts, @texts, @hashes, @engineVersions)
@@ -44,17 +48,19 @@ internal static class ArticlesTable
                 hashes = rows.Select(r => r.ContentHash).ToArray(),
                 engineVersions = rows.Select(r => r.EngineVersion).ToArray(),
             },
-            transaction);
+            transaction,
+            cancellationToken: cancellationToken));
         return inserted.ToDictionary(r => r.Id, r => r.Seq, StringComparer.Ordinal);
     }
 
-    public static Task<ArticleRow?> GetAsync(IDbConnection connection, string id)
-        => connection.QuerySingleOrDefaultAsync<ArticleRow>(
+    public static Task<ArticleRow?> GetAsync(IDbConnection connection, string id, CancellationToken cancellationToken)
+        => connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(
             """
             SELECT id, url, title, source, published_at, text, content_hash, engine_version
             FROM articles WHERE id = @id
             """,
-            new { id });
+            new { id },
+            cancellationToken: cancellationToken));
 
     /// <summary>What decides whether a re-sent article is a duplicate.</summary>
     internal sealed record StoredVersion

@@ -8,8 +8,10 @@ namespace Platform.Storage.Data;
 internal static class EntitiesTable
 {
     /// <summary>Deletes the entities of the given articles (when a new version replaces them).</summary>
-    public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
-        => connection.ExecuteAsync("DELETE FROM entities WHERE article_id = ANY(@articleIds)", new { articleIds }, transaction);
+    public static Task DeleteForArticlesAsync(
+        IDbConnection connection, IDbTransaction transaction, string[] articleIds, CancellationToken cancellationToken)
+        => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM entities WHERE article_id = ANY(@articleIds)", new { articleIds }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Writes the entities of new articles by COPY (no conflicts are possible: the articles are new).</summary>
     public static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
@@ -29,13 +31,14 @@ internal static class EntitiesTable
             },
             cancellationToken);
 
-    public static async Task<IReadOnlyList<EntityRow>> ForArticleAsync(IDbConnection connection, string articleId)
-        => (await connection.QueryAsync<EntityRow>(
+    public static async Task<IReadOnlyList<EntityRow>> ForArticleAsync(IDbConnection connection, string articleId, CancellationToken cancellationToken)
+        => (await connection.QueryAsync<EntityRow>(new CommandDefinition(
             """
             SELECT e.entity_key, e.name, e.type, e.mention_count FROM entities e
             WHERE e.article_id = @articleId
             ORDER BY (SELECT min(m.start_offset) FROM mentions m
                       WHERE m.article_id = e.article_id AND m.entity_key = e.entity_key), e.entity_key
             """,
-            new { articleId })).AsList();
+            new { articleId },
+            cancellationToken: cancellationToken))).AsList();
 }

@@ -11,40 +11,43 @@ internal static class KnownEntitiesTable
     /// Transaction-scoped advisory locks on the surnames (hashed), in sorted order so that transactions locking
     /// overlapping sets queue instead of deadlocking.
     /// </summary>
-    public static Task LockSurnamesAsync(IDbConnection connection, IDbTransaction transaction, string[] surnames)
+    public static Task LockSurnamesAsync(
+        IDbConnection connection, IDbTransaction transaction, string[] surnames, CancellationToken cancellationToken)
         => surnames.Length == 0
             ? Task.CompletedTask
-            : connection.ExecuteAsync(
+            : connection.ExecuteAsync(new CommandDefinition(
                 """
                 SELECT pg_advisory_xact_lock(k)
                 FROM (SELECT DISTINCT hashtextextended('person:' || s, 0) AS k FROM unnest(@surnames) AS s ORDER BY 1) l
                 """,
                 new { surnames },
-                transaction);
+                transaction,
+                cancellationToken: cancellationToken));
 
     /// <summary>Registry entries that answer to one of the keys (as their own key or as an alias) of a type.</summary>
     public static async Task<IReadOnlyList<AliasHit>> FindByAliasAsync(
-        IDbConnection connection, IDbTransaction? transaction, string type, string[] keys)
+        IDbConnection connection, IDbTransaction? transaction, string type, string[] keys, CancellationToken cancellationToken)
         => keys.Length == 0
             ? []
-            : (await connection.QueryAsync<AliasHit>(
+            : (await connection.QueryAsync<AliasHit>(new CommandDefinition(
                 """
                 SELECT a.alias_key, k.id, k.name_key FROM known_entity_aliases a
                 JOIN known_entities k ON k.id = a.known_entity_id
                 WHERE a.type = @type AND a.alias_key = ANY(@keys)
                 """,
                 new { type, keys },
-                transaction)).AsList();
+                transaction,
+                cancellationToken: cancellationToken))).AsList();
 
     /// <summary>
     /// Creates the entries that do not exist yet and returns the ones this call created. Keys go in sorted order so
     /// that two transactions creating overlapping sets wait for each other instead of deadlocking.
     /// </summary>
     public static async Task<IReadOnlyList<RegistryKey>> InsertMissingAsync(
-        IDbConnection connection, IDbTransaction transaction, IReadOnlyList<NewKnownEntity> entities)
+        IDbConnection connection, IDbTransaction transaction, IReadOnlyList<NewKnownEntity> entities, CancellationToken cancellationToken)
         => entities.Count == 0
             ? []
-            : (await connection.QueryAsync<RegistryKey>(
+            : (await connection.QueryAsync<RegistryKey>(new CommandDefinition(
                 """
                 INSERT INTO known_entities (type, name_key, name)
                 SELECT * FROM unnest(@types, @keys, @names) ORDER BY 1, 2
@@ -57,12 +60,17 @@ internal static class KnownEntitiesTable
                     keys = entities.Select(e => e.NameKey).ToArray(),
                     names = entities.Select(e => e.Name).ToArray(),
                 },
-                transaction)).AsList();
+                transaction,
+                cancellationToken: cancellationToken))).AsList();
 
-    public static Task AddAliasesAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<(string Type, string Alias, long Id)> aliases)
+    public static Task AddAliasesAsync(
+        IDbConnection connection,
+        IDbTransaction transaction,
+        IReadOnlyList<(string Type, string Alias, long Id)> aliases,
+        CancellationToken cancellationToken)
         => aliases.Count == 0
             ? Task.CompletedTask
-            : connection.ExecuteAsync(
+            : connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO known_entity_aliases (type, alias_key, known_entity_id)
                 SELECT * FROM unnest(@types, @aliases, @ids) ORDER BY 1, 2, 3
@@ -74,25 +82,30 @@ internal static class KnownEntitiesTable
                     aliases = aliases.Select(a => a.Alias).ToArray(),
                     ids = aliases.Select(a => a.Id).ToArray(),
                 },
-                transaction);
+                transaction,
+                cancellationToken: cancellationToken));
 
     /// <summary>Ids of entries by type and key.</summary>
     public static async Task<IReadOnlyList<RegistryKey>> IdsAsync(
-        IDbConnection connection, IDbTransaction? transaction, IReadOnlyList<(string Type, string NameKey)> keys)
+        IDbConnection connection,
+        IDbTransaction? transaction,
+        IReadOnlyList<(string Type, string NameKey)> keys,
+        CancellationToken cancellationToken)
         => keys.Count == 0
             ? []
-            : (await connection.QueryAsync<RegistryKey>(
+            : (await connection.QueryAsync<RegistryKey>(new CommandDefinition(
                 """
                 SELECT k.id, k.type, k.name_key FROM known_entities k
                 JOIN unnest(@types, @keys) AS w(type, name_key) ON w.type = k.type AND w.name_key = k.name_key
                 """,
                 new { types = keys.Select(k => k.Type).ToArray(), keys = keys.Select(k => k.NameKey).ToArray() },
-                transaction)).AsList();
+                transaction,
+                cancellationToken: cancellationToken))).AsList();
 
     /// <summary>What the given articles added to the registry's counters (to take back when they are replaced).</summary>
     public static async Task<IReadOnlyList<RegistryDelta>> ContributionsAsync(
-        IDbConnection connection, IDbTransaction transaction, string[] articleIds)
-        => (await connection.QueryAsync<RegistryDelta>(
+        IDbConnection connection, IDbTransaction transaction, string[] articleIds, CancellationToken cancellationToken)
+        => (await connection.QueryAsync<RegistryDelta>(new CommandDefinition(
             """
             SELECT id, sum(mentions)::bigint AS mentions, sum(quotes)::bigint AS quotes, count(DISTINCT article_id) AS articles
             FROM (SELECT known_entity_id AS id, article_id, mention_count AS mentions, 0 AS quotes
@@ -103,13 +116,15 @@ internal static class KnownEntitiesTable
             GROUP BY id
             """,
             new { articleIds },
-            transaction)).AsList();
+            transaction,
+            cancellationToken: cancellationToken))).AsList();
 
     /// <summary>Appends counter changes to the log that <see cref="FoldDeltasAsync"/> adds to the entries.</summary>
-    public static Task AppendDeltasAsync(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<RegistryDelta> deltas)
+    public static Task AppendDeltasAsync(
+        IDbConnection connection, IDbTransaction transaction, IReadOnlyList<RegistryDelta> deltas, CancellationToken cancellationToken)
         => deltas.Count == 0
             ? Task.CompletedTask
-            : connection.ExecuteAsync(
+            : connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO known_entity_deltas (known_entity_id, mentions, quotes, articles, first_seen, last_seen, name)
                 SELECT * FROM unnest(@ids, @mentions, @quotes, @articles, @firstSeen, @lastSeen, @names)
@@ -124,17 +139,19 @@ internal static class KnownEntitiesTable
                     lastSeen = deltas.Select(d => d.LastSeen).ToArray(),
                     names = deltas.Select(d => d.Name).ToArray(),
                 },
-                transaction);
+                transaction,
+                cancellationToken: cancellationToken));
 
     /// <summary>
     /// Adds every committed counter change to its entry and empties the log, in one transaction; returns the number of
     /// entries changed. One folder at a time (an advisory lock), so that folders never deadlock one another; changes
     /// committed meanwhile stay for the next fold.
     /// </summary>
-    public static async Task<int> FoldDeltasAsync(IDbConnection connection, IDbTransaction transaction)
+    public static async Task<int> FoldDeltasAsync(IDbConnection connection, IDbTransaction transaction, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('known_entity_deltas', 0))", transaction: transaction);
-        return await connection.ExecuteAsync(
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended('known_entity_deltas', 0))", transaction: transaction, cancellationToken: cancellationToken));
+        return await connection.ExecuteAsync(new CommandDefinition(
             """
             WITH moved AS (DELETE FROM known_entity_deltas RETURNING *),
             sums AS (
@@ -152,17 +169,19 @@ internal static class KnownEntitiesTable
             FROM sums s
             WHERE k.id = s.id
             """,
-            transaction: transaction);
+            transaction: transaction,
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>
     /// Registry entries a user's query names: those whose key or alias is the normalized query ("Zakharova" means
     /// Maria Zakharova, not also Zakharov); only when there are none, those whose display name contains the query.
     /// </summary>
-    public static async Task<long[]> MatchAsync(IDbConnection connection, string query, string nameKey)
+    public static async Task<long[]> MatchAsync(IDbConnection connection, string query, string nameKey, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        return (await connection.QueryAsync<long>(MatchSql(parameters, "name", query, nameKey, 1000), parameters)).ToArray();
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            MatchSql(parameters, "name", query, nameKey, 1000), parameters, cancellationToken: cancellationToken))).ToArray();
     }
 
     /// <summary>
@@ -191,7 +210,7 @@ internal static class KnownEntitiesTable
     /// Registry entries, most mentioned (or, for speakers, most quoted) first, after the keyset position when given.
     /// </summary>
     public static async Task<IReadOnlyList<KnownEntityRow>> ListAsync(
-        IDbConnection connection, KnownEntityFilter filter, RegistryKeyset? after, int limit)
+        IDbConnection connection, KnownEntityFilter filter, RegistryKeyset? after, int limit, CancellationToken cancellationToken)
     {
         var countColumn = filter.SpeakersOnly ? "quote_count" : "mention_count";
         var where = new StringBuilder(filter.SpeakersOnly ? "k.quote_count > 0" : "k.article_count > 0");
@@ -220,7 +239,7 @@ internal static class KnownEntitiesTable
         }
 
         parameters.Add("limit", limit);
-        return (await connection.QueryAsync<KnownEntityRow>(
+        return (await connection.QueryAsync<KnownEntityRow>(new CommandDefinition(
             $"""
              SELECT k.id, k.type, k.name, k.mention_count, k.quote_count, k.article_count, k.first_seen, k.last_seen,
                     ARRAY(SELECT a.alias_key FROM known_entity_aliases a
@@ -230,7 +249,8 @@ internal static class KnownEntitiesTable
              ORDER BY k.{countColumn} DESC, k.name COLLATE "C", k.id
              LIMIT @limit
              """,
-            parameters)).AsList();
+            parameters,
+            cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>A registry entry that answers to an alias key.</summary>

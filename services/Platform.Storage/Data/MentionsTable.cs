@@ -8,8 +8,10 @@ namespace Platform.Storage.Data;
 internal static class MentionsTable
 {
     /// <summary>Deletes the mentions of the given articles (when a new version replaces them).</summary>
-    public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
-        => connection.ExecuteAsync("DELETE FROM mentions WHERE article_id = ANY(@articleIds)", new { articleIds }, transaction);
+    public static Task DeleteForArticlesAsync(
+        IDbConnection connection, IDbTransaction transaction, string[] articleIds, CancellationToken cancellationToken)
+        => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM mentions WHERE article_id = ANY(@articleIds)", new { articleIds }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Writes the mentions of new articles by COPY.</summary>
     public static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
@@ -28,11 +30,12 @@ internal static class MentionsTable
             },
             cancellationToken);
 
-    public static async Task<IReadOnlyList<MentionRow>> ForArticleAsync(IDbConnection connection, string articleId)
-        => (await connection.QueryAsync<MentionRow>(
+    public static async Task<IReadOnlyList<MentionRow>> ForArticleAsync(IDbConnection connection, string articleId, CancellationToken cancellationToken)
+        => (await connection.QueryAsync<MentionRow>(new CommandDefinition(
             """
             SELECT entity_key, start_offset, end_offset, text FROM mentions
             WHERE article_id = @articleId ORDER BY start_offset, end_offset
             """,
-            new { articleId })).AsList();
+            new { articleId },
+            cancellationToken: cancellationToken))).AsList();
 }

@@ -18,18 +18,20 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, string? runtime
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync("SELECT pg_advisory_lock(@LockKey)", new { LockKey });
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@LockKey)", new { LockKey }, cancellationToken: cancellationToken));
         try
         {
-            await connection.ExecuteAsync(
+            await connection.ExecuteAsync(new CommandDefinition(
                 """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version    integer     PRIMARY KEY,
                     name       text        NOT NULL,
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
-                """);
-            var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations")).ToHashSet();
+                """,
+                cancellationToken: cancellationToken));
+            var applied = (await connection.QueryAsync<int>(
+                new CommandDefinition("SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet();
             var count = 0;
             foreach (var migration in Migration.LoadAll())
             {
@@ -40,11 +42,13 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, string? runtime
 
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 // No command timeout: a migration that rewrites a large table takes as long as it takes.
-                await connection.ExecuteAsync(migration.Sql, transaction: transaction, commandTimeout: 0);
                 await connection.ExecuteAsync(
+                    new CommandDefinition(migration.Sql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)",
                     new { migration.Version, migration.Name },
-                    transaction);
+                    transaction,
+                    cancellationToken: cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
                 count++;
@@ -52,18 +56,19 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, string? runtime
 
             if (!string.IsNullOrEmpty(runtimeRole))
             {
-                await GrantRuntimePrivilegesAsync(connection, runtimeRole);
+                await GrantRuntimePrivilegesAsync(connection, runtimeRole, cancellationToken);
             }
 
             return count;
         }
         finally
         {
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@LockKey)", new { LockKey });
+            // Not cancellable: the lock is released even when the start-up was cancelled, as before.
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@LockKey)", new { LockKey }, cancellationToken: CancellationToken.None));
         }
     }
 
-    private async Task GrantRuntimePrivilegesAsync(NpgsqlConnection connection, string role)
+    private async Task GrantRuntimePrivilegesAsync(NpgsqlConnection connection, string role, CancellationToken cancellationToken)
     {
         // A role name cannot be a parameter; it is checked and quoted as an identifier instead.
         if (role.Length > 63 || !role.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
@@ -72,14 +77,15 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, string? runtime
         }
 
         var quoted = "\"" + role + "\"";
-        await connection.ExecuteAsync(
+        await connection.ExecuteAsync(new CommandDefinition(
             $"""
              GRANT USAGE ON SCHEMA public TO {quoted};
              GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
              GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};
              REVOKE ALL ON schema_migrations FROM {quoted};
              GRANT SELECT ON schema_migrations TO {quoted};
-             """);
+             """,
+            cancellationToken: cancellationToken));
         logger.LogInformation("Granted run-time privileges to role {Role}", role);
     }
 

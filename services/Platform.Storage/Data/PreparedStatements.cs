@@ -15,15 +15,16 @@ namespace Platform.Storage.Data;
 /// </remarks>
 internal static class PreparedStatements
 {
-    public static async Task<List<T>> QueryAsync<T>(NpgsqlConnection connection, string sql, params NpgsqlParameter[] parameters)
+    public static async Task<List<T>> QueryAsync<T>(
+        NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddRange(parameters);
-        await command.PrepareAsync();
-        await using var reader = await command.ExecuteReaderAsync();
+        await command.PrepareAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var parse = reader.GetRowParser<T>();
         var rows = new List<T>();
-        while (await reader.ReadAsync())
+        while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(parse(reader));
         }
@@ -31,10 +32,10 @@ internal static class PreparedStatements
         return rows;
     }
 
-    public static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    public static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.PrepareAsync();
-        return await command.ExecuteScalarAsync() is T value ? value : default;
+        await command.PrepareAsync(cancellationToken);
+        return await command.ExecuteScalarAsync(cancellationToken) is T value ? value : default;
     }
 }

@@ -33,15 +33,17 @@ internal sealed class QuoteSearchPartitions(NpgsqlDataSource dataSource, ILogger
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             if (highest < 0)
             {
-                highest = await HighestAsync(connection);
+                highest = await HighestAsync(connection, cancellationToken);
             }
 
             for (var k = highest + 1; k <= wanted; k++)
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 // Attaching waits for searches that read the default partition; it should not queue others behind it.
-                await connection.ExecuteAsync("SET LOCAL lock_timeout = '2s'", transaction: transaction);
-                await connection.ExecuteAsync("SELECT quote_search_add_partition(@k)", new { k }, transaction);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "SET LOCAL lock_timeout = '2s'", transaction: transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "SELECT quote_search_add_partition(@k)", new { k }, transaction, cancellationToken: cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
                 Interlocked.Exchange(ref highest, k);
                 logger.LogInformation("Added full-text search partition {Partition} for articles from {First}", k, k * QuoteSearchTable.PartitionWidth);
@@ -52,8 +54,10 @@ internal sealed class QuoteSearchPartitions(NpgsqlDataSource dataSource, ILogger
             // batch tries again).
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
-                await connection.ExecuteAsync("SET LOCAL lock_timeout = '2s'", transaction: transaction);
-                await connection.ExecuteAsync("SELECT quote_search_retire_newest_indexes()", transaction: transaction);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "SET LOCAL lock_timeout = '2s'", transaction: transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "SELECT quote_search_retire_newest_indexes()", transaction: transaction, cancellationToken: cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
             }
         }
@@ -71,11 +75,12 @@ internal sealed class QuoteSearchPartitions(NpgsqlDataSource dataSource, ILogger
 
     public void Dispose() => adding.Dispose();
 
-    private static Task<long> HighestAsync(NpgsqlConnection connection)
-        => connection.ExecuteScalarAsync<long>(
+    private static Task<long> HighestAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+        => connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             SELECT coalesce(max(substring(c.relname FROM '^quote_search_(\d+)$')::bigint), -1)
             FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
             WHERE i.inhparent = 'quote_search'::regclass
-            """);
+            """,
+            cancellationToken: cancellationToken));
 }

@@ -22,8 +22,9 @@ internal static class QuoteSearchTable
     /// Copies the search vectors of the quotes of the given articles, written just before, with their publication
     /// time, speaker and the registry ids of the entities they mention.
     /// </summary>
-    public static Task InsertForArticlesAsync(IDbConnection connection, IDbTransaction transaction, long[] articleSeqs)
-        => connection.ExecuteAsync(
+    public static Task InsertForArticlesAsync(
+        IDbConnection connection, IDbTransaction transaction, long[] articleSeqs, CancellationToken cancellationToken)
+        => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO quote_search (article_id, article_seq, quote_index, article_source, search_vector, published_at, speaker_id, entity_ids)
             SELECT q.article_id, q.article_seq, q.quote_index, q.article_source, q.search_vector, q.published_at, q.speaker_id,
@@ -33,15 +34,18 @@ internal static class QuoteSearchTable
             WHERE q.article_seq = ANY(@articleSeqs)
             """,
             new { articleSeqs },
-            transaction);
+            transaction,
+            cancellationToken: cancellationToken));
 
     /// <summary>Deletes the search vectors of the given articles (when a new version replaces them).</summary>
-    public static async Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
+    public static async Task DeleteForArticlesAsync(
+        IDbConnection connection, IDbTransaction transaction, string[] articleIds, CancellationToken cancellationToken)
     {
         // The ingest orders first, so that the delete names them and PostgreSQL visits only their partitions.
-        var articleSeqs = (await connection.QueryAsync<long>(
-            "SELECT seq FROM articles WHERE id = ANY(@articleIds)", new { articleIds }, transaction)).ToArray();
-        await connection.ExecuteAsync("DELETE FROM quote_search WHERE article_seq = ANY(@articleSeqs)", new { articleSeqs }, transaction);
+        var articleSeqs = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT seq FROM articles WHERE id = ANY(@articleIds)", new { articleIds }, transaction, cancellationToken: cancellationToken))).ToArray();
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM quote_search WHERE article_seq = ANY(@articleSeqs)", new { articleSeqs }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -60,7 +64,13 @@ internal static class QuoteSearchTable
     /// that a window with no match at all still takes a few statements rather than one per partition.
     /// </remarks>
     public static async Task<List<TextMatch>> NewestMatchesAsync(
-        NpgsqlConnection connection, QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, int count, bool ranked)
+        NpgsqlConnection connection,
+        QuoteFilter filter,
+        RegistryIdFilter ids,
+        QuoteKeyset? after,
+        int count,
+        bool ranked,
+        CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         var sql = MatchesSql(filter, ids, after, ranked, parameters);
@@ -68,7 +78,7 @@ internal static class QuoteSearchTable
         // Ingest orders start at 1: 0 means nothing is stored.
         var start = after is { } position && !ranked
             ? position.ArticleSeq
-            : await PreparedStatements.ScalarAsync<long>(connection, "SELECT max(seq) FROM articles");
+            : await PreparedStatements.ScalarAsync<long>(connection, "SELECT max(seq) FROM articles", cancellationToken);
         var matches = new List<TextMatch>();
         if (start <= 0)
         {
@@ -82,7 +92,7 @@ internal static class QuoteSearchTable
             parameters.Add("low", low);
             parameters.Add("high", high);
             parameters.Add("count", count - matches.Count);
-            matches.AddRange(await connection.QueryAsync<TextMatch>(sql, parameters));
+            matches.AddRange(await connection.QueryAsync<TextMatch>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)));
             if (matches.Count >= count || low <= 0)
             {
                 return matches;

@@ -2,7 +2,6 @@ using System.Data;
 using System.Text;
 using Dapper;
 using Npgsql;
-using Platform.Storage.Registry;
 
 namespace Platform.Storage.Data;
 
@@ -27,14 +26,16 @@ internal static class QuotesTable
         """;
 
     /// <summary>Deletes the quotes of the given articles and their links to entities (when a new version replaces them).</summary>
-    public static Task DeleteForArticlesAsync(IDbConnection connection, IDbTransaction transaction, string[] articleIds)
-        => connection.ExecuteAsync(
+    public static Task DeleteForArticlesAsync(
+        IDbConnection connection, IDbTransaction transaction, string[] articleIds, CancellationToken cancellationToken)
+        => connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM quote_entities WHERE article_id = ANY(@articleIds);
             DELETE FROM quotes WHERE article_id = ANY(@articleIds);
             """,
             new { articleIds },
-            transaction);
+            transaction,
+            cancellationToken: cancellationToken));
 
     /// <summary>
     /// Writes the quotes of new articles and their links to the entities they mention by COPY. Both carry the
@@ -92,10 +93,23 @@ internal static class QuotesTable
             cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<QuoteRow>> ForArticleAsync(IDbConnection connection, string articleId)
-        => (await connection.QueryAsync<QuoteRow>(
+    public static async Task<IReadOnlyList<QuoteRow>> ForArticleAsync(IDbConnection connection, string articleId, CancellationToken cancellationToken)
+        => (await connection.QueryAsync<QuoteRow>(new CommandDefinition(
             $"SELECT {QuoteColumns} FROM quotes q WHERE q.article_id = @articleId ORDER BY q.quote_index",
-            new { articleId })).AsList();
+            new { articleId },
+            cancellationToken: cancellationToken))).AsList();
+
+    /// <summary>One quote of an article with the article's text; null when there is no such quote.</summary>
+    public static Task<QuoteInArticleRow?> InArticleAsync(IDbConnection connection, string articleId, int quoteIndex, CancellationToken cancellationToken)
+        => connection.QuerySingleOrDefaultAsync<QuoteInArticleRow>(new CommandDefinition(
+            $"""
+            SELECT 0::real AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source, a.published_at,
+                   q.article_seq, a.text AS article_text, {QuoteColumns}
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            WHERE q.article_id = @articleId AND q.quote_index = @quoteIndex
+            """,
+            new { articleId, quoteIndex },
+            cancellationToken: cancellationToken));
 
     /// <summary>
     /// Quotes matching every given filter, in the filter's order (newest first: most recently ingested articles
@@ -103,14 +117,14 @@ internal static class QuotesTable
     /// position when given.
     /// </summary>
     public static async Task<IReadOnlyList<QuoteHitRow>> SearchAsync(
-        NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit, SearchOptions options)
+        NpgsqlConnection connection, QuoteFilter filter, QuoteKeyset? after, int limit, SearchOptions options, CancellationToken cancellationToken)
     {
         // The registry ids of a search by words, once looked up to choose its way; the walk below reuses them.
         RegistryIdFilter? known = null;
         if (filter is { Text: not null, ArticleId: null })
         {
-            var speakers = filter.Speaker is { } speaker ? await RegistryEntriesAsync(connection, speaker, "speaker") : null;
-            var entities = filter.Entity is { } entity ? await RegistryEntriesAsync(connection, entity, "entity") : null;
+            var speakers = filter.Speaker is { } speaker ? await RegistryEntriesAsync(connection, speaker, "speaker", cancellationToken) : null;
+            var entities = filter.Entity is { } entity ? await RegistryEntriesAsync(connection, entity, "entity", cancellationToken) : null;
             if (speakers is { Length: 0 } || entities is { Length: 0 })
             {
                 return [];
@@ -121,7 +135,7 @@ internal static class QuotesTable
             var walked = Math.Min(speakers?.Sum(e => e.QuoteCount) ?? long.MaxValue, entities?.Sum(e => e.MentionCount) ?? long.MaxValue);
             if (walked >= options.WalkBelowQuotes)
             {
-                return await SearchByWordsAsync(connection, filter, known, after, limit);
+                return await SearchByWordsAsync(connection, filter, known, after, limit, cancellationToken);
             }
         }
 
@@ -195,16 +209,17 @@ internal static class QuotesTable
             JOIN articles a ON a.id = q.article_id
             ORDER BY p.rank DESC, p.article_seq DESC, p.quote_index
             """;
-        return (await connection.QueryAsync<QuoteHitRow>(sql, parameters)).AsList();
+        return (await connection.QueryAsync<QuoteHitRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
     }
 
     // A search led by its words (with any outlet, time, and speaker or entity as registry ids): the matches come from
     // quote_search, newest first or the newest window ranked; then the page's quotes and articles are read by key.
     private static async Task<IReadOnlyList<QuoteHitRow>> SearchByWordsAsync(
-        NpgsqlConnection connection, QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, int limit)
+        NpgsqlConnection connection, QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
     {
         var ranked = filter.ByRelevance;
-        var matches = await QuoteSearchTable.NewestMatchesAsync(connection, filter, ids, after, ranked ? RelevanceWindow : limit, ranked);
+        var matches = await QuoteSearchTable.NewestMatchesAsync(
+            connection, filter, ids, after, ranked ? RelevanceWindow : limit, ranked, cancellationToken);
         IEnumerable<TextMatch> page = matches;
         if (ranked)
         {
@@ -216,7 +231,7 @@ internal static class QuotesTable
         }
 
         var keys = page.Take(limit).ToList();
-        return keys.Count == 0 ? [] : await PageByKeysAsync(connection, keys);
+        return keys.Count == 0 ? [] : await PageByKeysAsync(connection, keys, cancellationToken);
     }
 
     // The page's quotes and articles, read by key in the page's order.
@@ -232,10 +247,11 @@ internal static class QuotesTable
     /// Reads the quotes of a page of matches by their keys, prepared: its plan is the same whatever the keys, and
     /// planning it was about a third of its 2.2 ms at p50.
     /// </summary>
-    private static Task<List<QuoteHitRow>> PageByKeysAsync(NpgsqlConnection connection, List<TextMatch> keys)
+    private static Task<List<QuoteHitRow>> PageByKeysAsync(NpgsqlConnection connection, List<TextMatch> keys, CancellationToken cancellationToken)
         => PreparedStatements.QueryAsync<QuoteHitRow>(
             connection,
             PageByKeysSql,
+            cancellationToken,
             new NpgsqlParameter<long[]>("seqs", keys.Select(k => k.ArticleSeq).ToArray()),
             new NpgsqlParameter<int[]>("indexes", keys.Select(k => k.QuoteIndex).ToArray()),
             new NpgsqlParameter<float[]>("ranks", keys.Select(k => k.Rank).ToArray()));
@@ -315,15 +331,17 @@ internal static class QuotesTable
 
     // The registry entries of RegistryIdsSql with their counts (folded from ingest a moment later: close enough to
     // choose how to search).
-    private static async Task<RegistryEntryCount[]> RegistryEntriesAsync(NpgsqlConnection connection, RegistryName name, string prefix)
+    private static async Task<RegistryEntryCount[]> RegistryEntriesAsync(
+        NpgsqlConnection connection, RegistryName name, string prefix, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        return (await connection.QueryAsync<RegistryEntryCount>(
+        return (await connection.QueryAsync<RegistryEntryCount>(new CommandDefinition(
             $"""
              SELECT k.id AS Id, k.quote_count AS QuoteCount, k.mention_count AS MentionCount
              FROM ({RegistryIdsSql(name, prefix, parameters)}) r JOIN known_entities k ON k.id = r.id
              """,
-            parameters)).ToArray();
+            parameters,
+            cancellationToken: cancellationToken))).ToArray();
     }
 
     private sealed record RegistryEntryCount(long Id, long QuoteCount, long MentionCount);
@@ -336,12 +354,12 @@ internal static class QuotesTable
     private static string RegistryIdsSql(RegistryName name, string prefix, DynamicParameters parameters)
     {
         parameters.Add($"{prefix}Id", name.Id);
-        if (name.Name is null)
+        if (name is not { Name: { } text, NameKey: { } key })
         {
             return $"SELECT @{prefix}Id::bigint AS id";
         }
 
-        var match = KnownEntitiesTable.MatchSql(parameters, prefix, name.Name, NameKey.Normalize(name.Name), limit: 100);
+        var match = KnownEntitiesTable.MatchSql(parameters, prefix, text, key, limit: 100);
         return $"SELECT id FROM ({match}) m {(name.Id != 0 ? $"WHERE id = @{prefix}Id" : string.Empty)}";
     }
 
@@ -399,9 +417,10 @@ internal sealed record QuoteFilter
 
 /// <summary>
 /// A speaker or entity as a search names it: a name to look up in the registry (a name, an alias or part of a name),
-/// a registry id (<c>known_entities.id</c>, 0 for none), or both (the id, if the name answers to it).
+/// a registry id (<c>known_entities.id</c>, 0 for none), or both (the id, if the name answers to it). A name comes
+/// with its key as the registry normalizes names, which the lookup compares with entries' keys and aliases.
 /// </summary>
-internal sealed record RegistryName(string? Name, long Id);
+internal sealed record RegistryName(string? Name, string? NameKey, long Id);
 
 /// <summary>Where a page of quotes ends: the sort key of its last quote.</summary>
 internal sealed record QuoteKeyset(float Rank, long ArticleSeq, int QuoteIndex)

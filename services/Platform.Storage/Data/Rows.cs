@@ -83,7 +83,7 @@ internal record QuoteRow
 }
 
 /// <summary>A quote found by a search, with the article it comes from.</summary>
-internal sealed record QuoteHitRow : QuoteRow
+internal record QuoteHitRow : QuoteRow
 {
     /// <summary>The article's ingest order: the keyset of quote searches.</summary>
     public long ArticleSeq { get; init; }
@@ -100,6 +100,12 @@ internal sealed record QuoteHitRow : QuoteRow
     public DateTime? PublishedAt { get; init; }
 }
 
+/// <summary>One quote with its article's text, for showing the quote in context.</summary>
+internal sealed record QuoteInArticleRow : QuoteHitRow
+{
+    public required string ArticleText { get; init; }
+}
+
 /// <summary>An article with everything found in it: the unit that is stored in one transaction.</summary>
 internal sealed record ArticleRecord(
     ArticleRow Article,
@@ -107,5 +113,8 @@ internal sealed record ArticleRecord(
     IReadOnlyList<MentionRow> Mentions,
     IReadOnlyList<QuoteRow> Quotes);
 
+/// <summary>Registry ids of one article's entities (by entity key) and of each quote's speaker (by quote index).</summary>
+internal sealed record ResolvedArticle(IReadOnlyDictionary<string, long> EntityIds, long?[] SpeakerIds);
+
 /// <summary>A new article ready to be written: its rows, its ingest order and its registry ids.</summary>
-internal sealed record StagedArticle(ArticleRecord Record, long Seq, Registry.ResolvedArticle Resolved);
+internal sealed record StagedArticle(ArticleRecord Record, long Seq, ResolvedArticle Resolved);

@@ -1,5 +1,6 @@
 using Npgsql;
 using Platform.Storage.Data;
+using Platform.Storage.Store;
 using Platform.V1;
 
 namespace Platform.Storage.Ingest;

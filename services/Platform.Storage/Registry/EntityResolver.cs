@@ -27,13 +27,13 @@ internal static class EntityResolver
     public static async Task<IReadOnlyList<ResolvedArticle>> ResolveAsync(
         NpgsqlConnection connection, IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken)
     {
-        if (await ResolveAsync(connection, null, records) is { } known)
+        if (await ResolveAsync(connection, null, records, cancellationToken) is { } known)
         {
             return known;
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var resolved = await ResolveAsync(connection, transaction, records)
+        var resolved = await ResolveAsync(connection, transaction, records, cancellationToken)
                        ?? throw new InvalidOperationException("resolution with creation always resolves");
         await transaction.CommitAsync(cancellationToken);
         return resolved;
@@ -41,7 +41,7 @@ internal static class EntityResolver
 
     // Without a transaction: look up only, and null when some entry would have to be created.
     private static async Task<IReadOnlyList<ResolvedArticle>?> ResolveAsync(
-        IDbConnection connection, IDbTransaction? transaction, IReadOnlyList<ArticleRecord> records)
+        IDbConnection connection, IDbTransaction? transaction, IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken)
     {
         // Every (type, key) the batch names, with the longest spelling seen.
         var wanted = new Dictionary<(string Type, string Key), string>();
@@ -58,7 +58,7 @@ internal static class EntityResolver
             }
         }
 
-        var idByKey = await ResolveKeysAsync(connection, transaction, wanted);
+        var idByKey = await ResolveKeysAsync(connection, transaction, wanted, cancellationToken);
         if (idByKey is null)
         {
             return null;
@@ -98,7 +98,10 @@ internal static class EntityResolver
     }
 
     private static async Task<Dictionary<(string Type, string Key), long>?> ResolveKeysAsync(
-        IDbConnection connection, IDbTransaction? transaction, Dictionary<(string Type, string Key), string> wanted)
+        IDbConnection connection,
+        IDbTransaction? transaction,
+        Dictionary<(string Type, string Key), string> wanted,
+        CancellationToken cancellationToken)
     {
         var create = transaction is not null;
         // Who each person key may mean (by name key): registry entries that answer to it, and full names elsewhere
@@ -108,11 +111,11 @@ internal static class EntityResolver
         // by another that started a moment earlier instead of racing it.
         if (create)
         {
-            await KnownEntitiesTable.LockSurnamesAsync(connection, transaction!, personKeys.Select(NameKey.Surname).Distinct(StringComparer.Ordinal).ToArray());
+            await KnownEntitiesTable.LockSurnamesAsync(connection, transaction!, personKeys.Select(NameKey.Surname).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
         }
 
         var candidates = personKeys.ToDictionary(k => k, _ => new Dictionary<string, long?>(StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var hit in await KnownEntitiesTable.FindByAliasAsync(connection, transaction, Person, personKeys))
+        foreach (var hit in await KnownEntitiesTable.FindByAliasAsync(connection, transaction, Person, personKeys, cancellationToken))
         {
             candidates[hit.AliasKey][hit.NameKey] = hit.Id;
         }
@@ -154,14 +157,15 @@ internal static class EntityResolver
             .ToList();
         if (create)
         {
-            var created = await KnownEntitiesTable.InsertMissingAsync(connection, transaction!, own);
+            var created = await KnownEntitiesTable.InsertMissingAsync(connection, transaction!, own, cancellationToken);
             await KnownEntitiesTable.AddAliasesAsync(connection, transaction!, created
                 .Where(c => c.Type == Person)
                 .SelectMany(c => NameKey.PersonAliases(c.NameKey).Prepend(c.NameKey).Select(alias => (c.Type, alias, c.Id)))
-                .ToList());
+                .ToList(),
+                cancellationToken);
         }
 
-        var existing = await KnownEntitiesTable.IdsAsync(connection, transaction, own.Select(o => (o.Type, o.NameKey)).ToList());
+        var existing = await KnownEntitiesTable.IdsAsync(connection, transaction, own.Select(o => (o.Type, o.NameKey)).ToList(), cancellationToken);
         if (existing.Count < own.Count && !create)
         {
             return null;
@@ -184,6 +188,3 @@ internal static class EntityResolver
         return resolved;
     }
 }
-
-/// <summary>Registry ids of one article's entities (by entity key) and of each quote's speaker (by quote index).</summary>
-internal sealed record ResolvedArticle(IReadOnlyDictionary<string, long> EntityIds, long?[] SpeakerIds);

@@ -1,4 +1,4 @@
-using Platform.Storage.Data;
+using Platform.Storage.Store;
 
 namespace Platform.Storage.Registry;
 

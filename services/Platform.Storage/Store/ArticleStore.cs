@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using Npgsql;
+using Platform.Storage.Data;
 using Platform.Storage.Registry;
 
-namespace Platform.Storage.Data;
+namespace Platform.Storage.Store;
 
 /// <summary>What storing an article did.</summary>
 internal enum StoreOutcome
@@ -13,7 +14,7 @@ internal enum StoreOutcome
 }
 
 /// <summary>
-/// Writes and reads whole articles. A batch of articles is written in one transaction (articles, entities, mentions,
+/// Writes and reads whole articles, through the tables of <c>Data/</c> and the registry's name resolution. A batch of articles is written in one transaction (articles, entities, mentions,
 /// quotes, links, registry counters): it is stored whole or not at all. Writing is idempotent by article id, text
 /// hash and engine version.
 /// </summary>
@@ -45,7 +46,7 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var ids = batch.Select(r => r.Article.Id).ToArray();
-        var stored = (await ArticlesTable.LockVersionsAsync(connection, transaction, ids)).ToDictionary(v => v.Id, StringComparer.Ordinal);
+        var stored = (await ArticlesTable.LockVersionsAsync(connection, transaction, ids, cancellationToken)).ToDictionary(v => v.Id, StringComparer.Ordinal);
         var outcomes = new StoreOutcome[batch.Count];
         var toWrite = new List<(ArticleRecord Record, ResolvedArticle Resolved)>();
         var replaced = new List<string>();
@@ -92,16 +93,16 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
         var counters = new RegistryCounters();
         if (replaced.Length > 0)
         {
-            counters.Subtract(await KnownEntitiesTable.ContributionsAsync(connection, transaction, replaced));
+            counters.Subtract(await KnownEntitiesTable.ContributionsAsync(connection, transaction, replaced, cancellationToken));
             // No foreign keys cascade (see migration 0003): each table deletes the old version's rows.
-            await QuoteSearchTable.DeleteForArticlesAsync(connection, transaction, replaced);
-            await QuotesTable.DeleteForArticlesAsync(connection, transaction, replaced);
-            await MentionsTable.DeleteForArticlesAsync(connection, transaction, replaced);
-            await EntitiesTable.DeleteForArticlesAsync(connection, transaction, replaced);
-            await ArticlesTable.DeleteAsync(connection, transaction, replaced);
+            await QuoteSearchTable.DeleteForArticlesAsync(connection, transaction, replaced, cancellationToken);
+            await QuotesTable.DeleteForArticlesAsync(connection, transaction, replaced, cancellationToken);
+            await MentionsTable.DeleteForArticlesAsync(connection, transaction, replaced, cancellationToken);
+            await EntitiesTable.DeleteForArticlesAsync(connection, transaction, replaced, cancellationToken);
+            await ArticlesTable.DeleteAsync(connection, transaction, replaced, cancellationToken);
         }
 
-        var seqs = await ArticlesTable.InsertAsync(connection, transaction, articles.Select(a => a.Record.Article).ToList());
+        var seqs = await ArticlesTable.InsertAsync(connection, transaction, articles.Select(a => a.Record.Article).ToList(), cancellationToken);
         if (seqs.Count != articles.Count)
         {
             throw new ConcurrentInsertException();
@@ -117,8 +118,8 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
         await EntitiesTable.CopyAsync(connection, staged, cancellationToken);
         await MentionsTable.CopyAsync(connection, staged, cancellationToken);
         await QuotesTable.CopyAsync(connection, staged, cancellationToken);
-        await QuoteSearchTable.InsertForArticlesAsync(connection, transaction, staged.Select(a => a.Seq).ToArray());
-        await KnownEntitiesTable.AppendDeltasAsync(connection, transaction, counters.ToDeltas());
+        await QuoteSearchTable.InsertForArticlesAsync(connection, transaction, staged.Select(a => a.Seq).ToArray(), cancellationToken);
+        await KnownEntitiesTable.AppendDeltasAsync(connection, transaction, counters.ToDeltas(), cancellationToken);
         return staged.Max(a => a.Seq);
     }
 
@@ -128,7 +129,7 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
     public async Task<ArticleRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var article = await ArticlesTable.GetAsync(connection, id);
+        var article = await ArticlesTable.GetAsync(connection, id, cancellationToken);
         if (article is null)
         {
             return null;
@@ -136,9 +137,16 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
 
         return new ArticleRecord(
             article,
-            await EntitiesTable.ForArticleAsync(connection, id),
-            await MentionsTable.ForArticleAsync(connection, id),
-            await QuotesTable.ForArticleAsync(connection, id));
+            await EntitiesTable.ForArticleAsync(connection, id, cancellationToken),
+            await MentionsTable.ForArticleAsync(connection, id, cancellationToken),
+            await QuotesTable.ForArticleAsync(connection, id, cancellationToken));
+    }
+
+    /// <summary>One quote with its article's text; null when the article or the quote is not stored.</summary>
+    public async Task<QuoteInArticleRow?> GetQuoteAsync(string articleId, int quoteIndex, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await QuotesTable.InArticleAsync(connection, articleId, quoteIndex, cancellationToken);
     }
 
     /// <summary>
@@ -148,7 +156,7 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
     public async Task<IReadOnlyList<QuoteHitRow>> SearchQuotesAsync(QuoteFilter filter, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await QuotesTable.SearchAsync(connection, filter, after, limit, searchOptions);
+        return await QuotesTable.SearchAsync(connection, filter, after, limit, searchOptions, cancellationToken);
     }
 
     /// <summary>
@@ -160,10 +168,10 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
     {
         await FoldRegistryCountersAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await ResolveAsync(connection, name);
+        var ids = await ResolveAsync(connection, name, cancellationToken);
         return ids is []
             ? []
-            : await KnownEntitiesTable.ListAsync(connection, new KnownEntityFilter(speakers, type, ids), after, limit);
+            : await KnownEntitiesTable.ListAsync(connection, new KnownEntityFilter(speakers, type, ids), after, limit, cancellationToken);
     }
 
     /// <summary>Adds the logged counter changes to the registry; the number of entries changed.</summary>
@@ -171,12 +179,12 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await KnownEntitiesTable.FoldDeltasAsync(connection, transaction);
+        var changed = await KnownEntitiesTable.FoldDeltasAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }
 
     // Null: no filter. Empty: a filter that nothing matches.
-    private static async Task<long[]?> ResolveAsync(NpgsqlConnection connection, string? name)
-        => name is null ? null : await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name));
+    private static async Task<long[]?> ResolveAsync(NpgsqlConnection connection, string? name, CancellationToken cancellationToken)
+        => name is null ? null : await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name), cancellationToken);
 }
