@@ -20,6 +20,7 @@ internal static class Benchmark
         {
             ("entities only (no quotes)", new NewsAnalyzer(recognizer, new NoQuotes())),
             ("quotes without attribution", new NewsAnalyzer(recognizer, new RuleBasedQuoteExtractor { Attribute = false })),
+            ("quotes with attribution, rules only (no speaker ranker)", new NewsAnalyzer(recognizer, new RuleBasedQuoteExtractor { Ranker = null })),
             ("quotes with attribution (default)", new NewsAnalyzer(recognizer, new RuleBasedQuoteExtractor())),
         };
         var megabytes = texts.Sum(t => Encoding.UTF8.GetByteCount(t)) / 1_000_000.0;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Platform.Nlp.Evaluation.Quotes;
 
 // Usage: eval quotes [--gold FILE] [--limit N] [--min-f1 ALL_03 DM_08] [--min-speaker PCT] [--no-nonquotes] [--errors] [--two-apostrophe-marks]
+//                    [--speaker-model FILE | --rules-only]
 // Without --gold, evaluates the seed article at ../shared/data/seed/gold.json (relative to the working directory).
 // The --min-* options turn the run into a quality gate: the exit code is 1 when a score is below its floor.
 if (args.Length >= 1 && args[0] == "dump")
@@ -43,6 +44,13 @@ if (args.Length >= 2 && args[0] == "dump-jsonl")
     return 0;
 }
 
+if (args.Length >= 1 && args[0] == "train-speakers")
+{
+    // eval train-speakers [--train FILE] [--dev FILE] [--epochs N,M,...] [--seed S] [--out FILE]: trains the speaker
+    // ranker on PolNeAR train, keeps the epoch count with the best dev speaker-mention accuracy, writes the model.
+    return SpeakerTraining.Run(args);
+}
+
 if (args.Length >= 1 && args[0] == "bench")
 {
     // eval bench [JSONL] [ROUNDS]: single-threaded throughput of the engine with and without quote attribution.
@@ -69,6 +77,8 @@ double? minAll = null, minDirect = null, minSpeaker = null;
 var forbidNonQuotes = false;
 var verbose = false;
 var twoApostropheMarks = false;
+string? speakerModel = null;
+var rulesOnly = false;
 for (var i = 1; i < args.Length; i++)
 {
     switch (args[i])
@@ -92,6 +102,12 @@ for (var i = 1; i < args.Length; i++)
         case "--errors":
             verbose = true;
             break;
+        case "--speaker-model":
+            speakerModel = args[++i];
+            break;
+        case "--rules-only":
+            rulesOnly = true;
+            break;
         case "--no-nonquotes":
             forbidNonQuotes = true;
             break;
@@ -107,7 +123,18 @@ if (!File.Exists(gold))
     return 2;
 }
 
-var report = QuoteEvaluation.Run(new QuoteEvaluationOptions(gold, Limit: limit, TwoApostropheMarks: twoApostropheMarks));
+// --speaker-model FILE scores with a speaker ranker from a file instead of the embedded one; --rules-only without any.
+Platform.Nlp.NewsAnalyzer? analyzer = null;
+if (speakerModel is not null || rulesOnly)
+{
+    using var modelStream = speakerModel is null ? null : File.OpenRead(speakerModel);
+    var ranker = modelStream is null ? null : Platform.Nlp.Quotes.Ranking.SpeakerRanker.Load(modelStream);
+    analyzer = new Platform.Nlp.NewsAnalyzer(
+        new Platform.Nlp.Entities.StatisticalEntityRecognizer(Platform.Nlp.Entities.Model.NerModel.Default!),
+        new Platform.Nlp.Quotes.RuleBasedQuoteExtractor { Ranker = ranker });
+}
+
+var report = QuoteEvaluation.Run(new QuoteEvaluationOptions(gold, Limit: limit, TwoApostropheMarks: twoApostropheMarks), analyzer);
 Console.WriteLine(report.ToMarkdown());
 if (verbose)
 {

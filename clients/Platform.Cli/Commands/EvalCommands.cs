@@ -111,6 +111,17 @@ internal static class EvalCommands
                 cue = c.CueAccuracy,
             };
         })),
+        recallPerKind = report.Scores.RecallPerKind.ToDictionary(
+            k => k.Key.ToString().ToLowerInvariant(), k => k.Value.Gold == 0 ? 0 : (double)k.Value.Matched / k.Value.Gold),
+        speakersPerCategory = report.Scores.SpeakersPerCategory.ToDictionary(
+            k => k.Key.ToString().ToLowerInvariant(),
+            k => new
+            {
+                gold = k.Value.Gold,
+                matched = k.Value.Matched,
+                speakerMention = k.Value.MentionAccuracy,
+                resolvedSpeaker = double.IsNaN(k.Value.ResolvedAccuracy) ? (double?)null : k.Value.ResolvedAccuracy,
+            }),
         nonQuotes = report.Scores.NonQuotes,
         nonQuotesReported = report.Scores.ReportedNonQuotes.Count,
     });

@@ -51,6 +51,19 @@ public sealed record QuoteEvaluationReport(string GoldPath, QuoteScorer Scores, 
         }
 
         sb.AppendLine();
+        sb.AppendLine();
+        sb.AppendLine("Speakers by how the gold names them (all kinds, matched at 0.3):");
+        sb.AppendLine();
+        sb.AppendLine("| gold speaker | gold | matched | speaker mention | resolved speaker |");
+        sb.AppendLine("|---|---|---|---|---|");
+        foreach (var (category, c) in Scores.SpeakersPerCategory.OrderBy(k => k.Key))
+        {
+            var resolved = double.IsNaN(c.ResolvedAccuracy) ? "n/a" : Pct(c.ResolvedAccuracy);
+            sb.AppendLine(inv, $"| {category.ToString().ToLowerInvariant()} | {c.Gold} | {c.Matched} | {Pct(c.MentionAccuracy)} ({c.MentionCorrect}/{c.Matched}) | {resolved} |");
+        }
+
+        sb.AppendLine();
+
         if (Scores.NonQuotes > 0)
         {
             sb.AppendLine(inv, $"Non-quotes reported as quotes: {Scores.ReportedNonQuotes.Count} of {Scores.NonQuotes}");

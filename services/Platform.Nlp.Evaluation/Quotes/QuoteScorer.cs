@@ -47,6 +47,7 @@ public sealed class QuoteScorer
 
     private readonly Dictionary<(KindSubset, double), QuoteCounts> _counts = [];
     private readonly Dictionary<QuoteKind, (int Gold, int Matched)> _perKind = [];
+    private readonly Dictionary<SpeakerCategory, QuoteCounts> _perSpeaker = [];
 
     public int NonQuotes { get; private set; }
 
@@ -71,6 +72,13 @@ public sealed class QuoteScorer
 
     /// <summary>Recall per gold kind at the lowest threshold, over all kinds.</summary>
     public IReadOnlyDictionary<QuoteKind, (int Gold, int Matched)> RecallPerKind => _perKind;
+
+    /// <summary>
+    /// Speaker scores per category of the gold mention (name, pronoun, nominal, none), over matched quotes of all kinds
+    /// at the lowest threshold: <see cref="QuoteCounts.Gold"/> counts the gold quotes of the category, the rest the
+    /// matched ones.
+    /// </summary>
+    public IReadOnlyDictionary<SpeakerCategory, QuoteCounts> SpeakersPerCategory => _perSpeaker;
 
     public void Add(GoldDocument gold, IReadOnlyList<Quote> system)
     {
@@ -108,6 +116,8 @@ public sealed class QuoteScorer
                         var (total, matched) = _perKind.GetValueOrDefault(kind);
                         _perKind[kind] = (total + g.Count(q => q.Kind == kind), matched + pairs.Count(p => p.Gold.Kind == kind));
                     }
+
+                    CountPerCategory(gold, g, pairs);
                 }
             }
         }
@@ -121,6 +131,38 @@ public sealed class QuoteScorer
                 ReportedNonQuotes.Add($"{gold.Id}: {nq} \"{nq.Of(gold.Text)}\" reported as {hit.Kind} {hit.Span}");
             }
         }
+    }
+
+    private void CountPerCategory(GoldDocument doc, List<GoldQuote> gold, List<(GoldQuote Gold, Quote System)> pairs)
+    {
+        SpeakerCategory CategoryOf(GoldQuote q) => SpeakerCategories.Of(q.SpeakerMention is { } m ? m.Of(doc.Text) : null);
+        foreach (var q in gold)
+        {
+            PerCategory(CategoryOf(q)).Gold++;
+        }
+
+        foreach (var (gq, sq) in pairs)
+        {
+            var counts = PerCategory(CategoryOf(gq));
+            counts.Matched++;
+            counts.MentionCorrect += MentionAgrees(gq, sq) ? 1 : 0;
+            if (doc.SpeakersResolved)
+            {
+                counts.ResolvedScored++;
+                counts.ResolvedCorrect += SpeakerAgrees(gq.Speaker, sq.Speaker?.Name) ? 1 : 0;
+            }
+        }
+    }
+
+    private QuoteCounts PerCategory(SpeakerCategory category)
+    {
+        if (!_perSpeaker.TryGetValue(category, out var counts))
+        {
+            counts = new QuoteCounts();
+            _perSpeaker[category] = counts;
+        }
+
+        return counts;
     }
 
     private void Explain(GoldDocument doc, List<GoldQuote> gold, List<Quote> system, List<(GoldQuote Gold, Quote System)> pairs)

@@ -24,5 +24,14 @@ internal sealed class QuoteDraft
 
     public float Confidence { get; set; }
 
+    /// <summary>
+    /// The rules' named speaker when the ranker chose a pronoun or a description as the mention instead: the quote
+    /// keeps that name and reports the ranker's mention.
+    /// </summary>
+    public SpeakerPhrase? NamedByRules { get; set; }
+
+    /// <summary>The first token of the cue, or -1: where the speaker ranker measures distances from.</summary>
+    public int CueToken { get; set; } = -1;
+
     public Speaker? Speaker { get; set; }
 }

@@ -17,11 +17,18 @@ internal enum VerbTraits
     Accusation = 16,
     /// <summary>A written statement: wrote, tweeted.</summary>
     Written = 32,
+    /// <summary>A promise or threat whose content may be an infinitive: vowed to appeal.</summary>
+    Promise = 64,
+    /// <summary>A request of somebody whose content may be an infinitive: urged voters to stay home.</summary>
+    Request = 128,
+    /// <summary>A reported question: asked whether.</summary>
+    Question = 256,
 }
 
 /// <summary>
 /// The word lists the quote extractor relies on, read once from embedded data files (each names its origin in its
-/// header): reporting verbs, speaker descriptions, first-name genders, capitals and publishing channels.
+/// header): reporting verbs, speaker descriptions, first-name genders, capitals, publishing channels and the closed
+/// word classes that bound a reported clause.
 /// </summary>
 internal sealed class QuoteLexicon
 {
@@ -32,14 +39,18 @@ internal sealed class QuoteLexicon
         Dictionary<string, string[]> roles,
         Dictionary<string, char> genders,
         Dictionary<string, string> capitals,
-        Dictionary<string, bool> channels)
+        Dictionary<string, bool> channels,
+        Dictionary<string, HashSet<string>> wordClasses)
     {
         Verbs = verbs;
         Roles = roles;
         Genders = genders;
         Capitals = capitals;
         Channels = channels;
+        _wordClasses = wordClasses;
     }
+
+    private readonly Dictionary<string, HashSet<string>> _wordClasses;
 
     public static QuoteLexicon Default => Shared.Value;
 
@@ -57,6 +68,10 @@ internal sealed class QuoteLexicon
 
     /// <summary>Channel name to true for a platform (Twitter), false for a news outlet (Reuters).</summary>
     public Dictionary<string, bool> Channels { get; }
+
+    /// <summary>The words of one class of <c>clause-words.tsv</c>, compared without regard to case.</summary>
+    public HashSet<string> WordClass(string name)
+        => _wordClasses.TryGetValue(name, out var words) ? words : throw new ArgumentException($"No word class {name}.", nameof(name));
 
     public VerbTraits VerbTraitsOf(string word)
         => Verbs.TryGetValue(word.ToLowerInvariant(), out var traits) ? traits : VerbTraits.None;
@@ -132,7 +147,15 @@ internal sealed class QuoteLexicon
             channels.TryAdd(cols[0], cols[1] == "platform");
         }
 
-        return new QuoteLexicon(verbs, roles, genders, capitals, channels);
+        var wordClasses = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var cols in Rows("clause-words.tsv"))
+        {
+            wordClasses[cols[0]] = new HashSet<string>(
+                cols[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')),
+                StringComparer.OrdinalIgnoreCase);
+        }
+
+        return new QuoteLexicon(verbs, roles, genders, capitals, channels, wordClasses);
     }
 
     private static VerbTraits ParseTraits(string flags)
@@ -148,6 +171,9 @@ internal sealed class QuoteLexicon
                 'O' => VerbTraits.Addressee,
                 'A' => VerbTraits.Accusation,
                 'W' => VerbTraits.Written,
+                'P' => VerbTraits.Promise,
+                'R' => VerbTraits.Request,
+                'Q' => VerbTraits.Question,
                 _ => VerbTraits.None,
             };
         }

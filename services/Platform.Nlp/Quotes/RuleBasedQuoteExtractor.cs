@@ -1,4 +1,5 @@
 using Platform.Nlp.Analysis;
+using Platform.Nlp.Quotes.Ranking;
 using Platform.Nlp.Tokens;
 
 namespace Platform.Nlp.Quotes;
@@ -17,6 +18,15 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
 
     /// <summary>When false, quotes are found but not attributed (no speaker, cue or channel): for cost comparisons.</summary>
     public bool Attribute { get; init; } = true;
+
+    /// <summary>
+    /// Re-ranks the rules' speaker phrase of every quote among the nearby candidates; null keeps the rules' choice.
+    /// The embedded model by default.
+    /// </summary>
+    internal SpeakerRanker? Ranker { get; init; } = SpeakerRanker.Default;
+
+    /// <summary>When set, collects every quote's candidates (before ranking) for training the ranker.</summary>
+    internal List<(QuoteDraft Draft, IReadOnlyList<SpeakerCandidate> Candidates)>? Trace { get; init; }
 
     public IReadOnlyList<Quote> Extract(Document document, IReadOnlyList<Entity> entities)
     {
@@ -60,6 +70,7 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
             var cue = Attribute ? attributor.Attribute(candidate, draft) : null;
             if (cue is { } c)
             {
+                draft.CueToken = c.First;
                 for (var t = c.First; t <= c.Last; t++)
                 {
                     consumed.Add(t);
@@ -88,6 +99,7 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
             var draft = new QuoteDraft { Span = span, Kind = QuoteKind.Mixed, Confidence = 0.4f };
             if (attributor.Attribute(fragment, draft) is { } cue)
             {
+                draft.CueToken = cue.First;
                 consumed.Add(cue.First);
                 orphans.Add(draft);
             }
@@ -100,10 +112,53 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
         drafts = WithoutOverlaps(drafts);
         if (Attribute)
         {
+            if (Ranker is not null || Trace is not null)
+            {
+                Rank(ctx, cues, drafts);
+            }
+
             Resolve(ctx, drafts);
         }
 
         return drafts.Select(d => ToQuote(ctx, d)).ToList();
+    }
+
+    private void Rank(ArticleContext ctx, CueFinder cues, List<QuoteDraft> drafts)
+    {
+        var finder = new SpeakerCandidateFinder(ctx, cues, _lexicon);
+        QuoteDraft? previous = null;
+        foreach (var draft in drafts)
+        {
+            if (draft.InheritsSpeaker)
+            {
+                previous = draft;
+                continue;
+            }
+
+            var candidates = finder.Find(draft, previous);
+            Trace?.Add((draft, candidates));
+            // A candidate overlapping the rules' phrase is the same mention ("report" in "Another report"): the rules'
+            // extent stands.
+            if (Ranker?.Choose(candidates) is { IsRuleChoice: false } chosen
+                && !(draft.Phrase is { } rule && chosen.Span is { } span && rule.Span.Overlaps(span)))
+            {
+                if (draft.Phrase is null && previous is not null && IsNeighbour(ctx, previous, draft))
+                {
+                    // The rules would have carried the previous quote's cue over with its speaker; keep the cue.
+                    draft.Cue ??= previous.Cue;
+                    draft.Channel ??= previous.Channel;
+                }
+
+                if (draft.Phrase is { Kind: PhraseKind.Name } named && chosen.Phrase is { Kind: not PhraseKind.Name })
+                {
+                    draft.NamedByRules = named;
+                }
+
+                draft.Phrase = chosen.Phrase;
+            }
+
+            previous = draft;
+        }
     }
 
     // Quotes never overlap (the contract promises it): where two findings cover the same words, the more confident,
@@ -133,7 +188,11 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
         QuoteDraft? previous = null;
         foreach (var draft in drafts)
         {
-            if (draft.Phrase is not null && !draft.InheritsSpeaker)
+            if (draft.NamedByRules is { } named && draft.Phrase is not null)
+            {
+                draft.Speaker = resolver.Resolve(named) with { Mention = draft.Phrase.Span };
+            }
+            else if (draft.Phrase is not null && !draft.InheritsSpeaker)
             {
                 draft.Speaker = resolver.Resolve(draft.Phrase);
             }

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace Platform.Nlp.Quotes.Ranking;
+
+/// <summary>
+/// A linear model over <see cref="SpeakerCandidate.Features"/> that picks one speaker phrase per quote. Trained as an
+/// averaged perceptron on PolNeAR train (<see cref="SpeakerRankerTrainer"/>); the rules' choice is one of its features,
+/// and where no model is embedded the rules' choice stands.
+/// </summary>
+internal sealed class SpeakerRanker
+{
+    private const string ResourceName = "Platform.Nlp.Resources.speaker-ranker.tsv.gz";
+    private static readonly Lazy<SpeakerRanker?> Embedded = new(LoadEmbedded);
+
+    private readonly Dictionary<string, float> _weights;
+
+    public SpeakerRanker(Dictionary<string, float> weights, float margin = 0)
+    {
+        _weights = weights;
+        Margin = margin;
+    }
+
+    /// <summary>
+    /// How much more than the rules' choice another candidate must score to replace it: the rules stay in charge
+    /// unless the model is clearly surer (chosen on PolNeAR dev by the training command).
+    /// </summary>
+    public float Margin { get; }
+
+    /// <summary>The model embedded in the engine, or null when it was built without one.</summary>
+    public static SpeakerRanker? Default => Embedded.Value;
+
+    public IReadOnlyDictionary<string, float> Weights => _weights;
+
+    /// <summary>The same weights with another margin.</summary>
+    public SpeakerRanker WithMargin(float margin) => new(_weights, margin);
+
+    public float Score(SpeakerCandidate candidate)
+    {
+        var sum = 0f;
+        foreach (var f in candidate.Features)
+        {
+            sum += _weights.GetValueOrDefault(f);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The best-scoring candidate when it beats the rules' choice by more than <see cref="Margin"/>, otherwise the
+    /// rules' choice; on a tie the earlier candidate.
+    /// </summary>
+    public SpeakerCandidate? Choose(IReadOnlyList<SpeakerCandidate> candidates)
+    {
+        SpeakerCandidate? best = null;
+        SpeakerCandidate? rule = null;
+        var bestScore = float.NegativeInfinity;
+        var ruleScore = float.NegativeInfinity;
+        foreach (var c in candidates)
+        {
+            var score = Score(c);
+            if (c.IsRuleChoice && rule is null)
+            {
+                (rule, ruleScore) = (c, score);
+            }
+
+            if (score > bestScore)
+            {
+                (best, bestScore) = (c, score);
+            }
+        }
+
+        return rule is not null && bestScore - ruleScore <= Margin ? rule : best;
+    }
+
+    /// <summary>Writes the model as gzipped text: the margin, then one "feature TAB weight" per line in ordinal order.</summary>
+    public void Save(Stream stream, string description)
+    {
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new StreamWriter(gzip);
+        writer.NewLine = "\n";
+        writer.WriteLine("# " + description.ReplaceLineEndings(" "));
+        writer.WriteLine("!margin\t" + Margin.ToString("R", CultureInfo.InvariantCulture));
+        foreach (var (feature, weight) in _weights.Where(w => w.Value != 0).OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            writer.WriteLine(feature + "\t" + weight.ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
+
+    public static SpeakerRanker Load(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        var margin = 0f;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var tab = line.LastIndexOf('\t');
+            var value = float.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture);
+            if (line.StartsWith("!margin\t", StringComparison.Ordinal))
+            {
+                margin = value;
+            }
+            else
+            {
+                weights[line[..tab]] = value;
+            }
+        }
+
+        return new SpeakerRanker(weights, margin);
+    }
+
+    private static SpeakerRanker? LoadEmbedded()
+    {
+        using var stream = typeof(SpeakerRanker).Assembly.GetManifestResourceStream(ResourceName);
+        return stream is null ? null : Load(stream);
+    }
+}
