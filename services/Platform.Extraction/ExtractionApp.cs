@@ -2,6 +2,7 @@ using System.Net.Http;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.Extraction.Forwarding;
 using Platform.Extraction.Grpc;
@@ -49,7 +50,8 @@ public static class ExtractionApp
         builder.Services.AddHostedService(s => s.GetRequiredService<StorageForwarder>());
 
         builder.AddValidatedOptions<ExtractionLimits>("Extraction:Limits");
-        builder.Services.AddSingleton(_ => NewsAnalyzer.CreateDefault());
+        // A host may bring its own engine (tests do, to make a stage fail); otherwise the default one.
+        builder.Services.TryAddSingleton(_ => NewsAnalyzer.CreateDefault());
         builder.Services.AddSingleton<ArticleProcessor>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 

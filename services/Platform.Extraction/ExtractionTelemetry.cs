@@ -39,6 +39,7 @@ internal sealed class ExtractionMetrics
     private readonly Counter<long> _articles;
     private readonly Histogram<int> _quotesPerArticle;
     private readonly Histogram<double> _ackLatency;
+    private readonly Counter<long> _engineFailures;
 
     public ExtractionMetrics(IMeterFactory meterFactory)
     {
@@ -47,6 +48,8 @@ internal sealed class ExtractionMetrics
         _quotesPerArticle = Meter.CreateHistogram<int>("platform.extraction.quotes_per_article", "{quote}", "Quotes found in one article");
         _ackLatency = Meter.CreateHistogram<double>("platform.extraction.forward.ack_latency", "ms",
             "From sending an article to storage to its acknowledgement (or giving up on it)");
+        _engineFailures = Meter.CreateCounter<long>("platform.extraction.engine_failures", "{article}",
+            "Articles on which a stage of the engine failed and gave no output");
     }
 
     public Meter Meter { get; }
@@ -60,6 +63,9 @@ internal sealed class ExtractionMetrics
         activity?.SetTag("platform.quotes", analysis.Quotes.Count);
         activity?.SetTag("platform.entities", analysis.Entities.Count);
     }
+
+    /// <summary>Counts an article on which an engine stage failed, tagged with the stage.</summary>
+    public void EngineFailed(string stage) => _engineFailures.Add(1, new KeyValuePair<string, object?>("stage", stage));
 
     public void Acknowledged(TimeSpan latency, StoreStatus status)
         => _ackLatency.Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("status", Telemetry.TagValue(status)));

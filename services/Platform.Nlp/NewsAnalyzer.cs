@@ -30,7 +30,10 @@ public sealed class NewsAnalyzer
         return new(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor());
     }
 
-    /// <summary>Analyses a text. Never throws on any string; offsets are UTF-16 indices into <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Analyses a text. Never throws on any string: a stage that fails gives no output and is named in
+    /// <see cref="TextAnalysis.Failures"/>. Offsets are UTF-16 indices into <paramref name="text"/>.
+    /// </summary>
     public TextAnalysis Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -41,7 +44,16 @@ public sealed class NewsAnalyzer
 
         var document = Document.Parse(text);
         var entities = EntityCanonicalizer.Group(text, _recognizer.Recognize(document));
-        var quotes = _quotes.Extract(document, entities);
-        return new TextAnalysis(quotes, entities);
+        try
+        {
+            return new TextAnalysis(_quotes.Extract(document, entities), entities);
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            // The engine must not fail an article over a rule that met an input shape nobody foresaw: such an article
+            // keeps its entities and gets no quotes, and says so, so that the host logs and counts it. The unit tests
+            // fuzz the rules so that this stays a safety net.
+            return new TextAnalysis([], entities) { Failures = [new StageFailure(StageFailure.QuotesStage, e)] };
+        }
     }
 }

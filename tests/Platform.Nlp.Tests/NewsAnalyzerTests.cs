@@ -1,4 +1,8 @@
 using Platform.Nlp.Analysis;
+using Platform.Nlp.Entities;
+using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Quotes;
+using Platform.Nlp.Tokens;
 
 namespace Platform.Nlp.Tests;
 
@@ -93,5 +97,24 @@ public class NewsAnalyzerRobustnessTests
                 previousEnd = mention.Span.End;
             }
         }
+    }
+
+    [Fact]
+    public void A_failing_quote_stage_keeps_the_entities_and_names_the_failure()
+    {
+        var engine = new NewsAnalyzer(new StatisticalEntityRecognizer(NerModel.Default!), new ThrowingQuoteExtractor());
+        var analysis = engine.Analyze("Elena Marsh visited Valmora on Tuesday.");
+
+        Assert.Empty(analysis.Quotes);
+        Assert.Contains(analysis.Entities, e => e.Name == "Elena Marsh");
+        var failure = Assert.Single(analysis.Failures);
+        Assert.Equal(StageFailure.QuotesStage, failure.Stage);
+        Assert.IsType<InvalidOperationException>(failure.Error);
+        Assert.Empty(Engine.Analyze("Elena Marsh visited Valmora on Tuesday.").Failures);
+    }
+
+    private sealed class ThrowingQuoteExtractor : IQuoteExtractor
+    {
+        public IReadOnlyList<Quote> Extract(Document document, IReadOnlyList<Entity> entities) => throw new InvalidOperationException("a rule met an unforeseen shape");
     }
 }

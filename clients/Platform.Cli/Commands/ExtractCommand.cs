@@ -61,7 +61,14 @@ internal static class ExtractCommand
                 if (ArticleText.ToAnalysed(article) is { } analysed)
                 {
                     article = analysed;
-                    analysis = AnalysisMapper.ToMessage(article.Id, article.Text, engine.Analyze(article.Text), NewsAnalyzer.Version);
+                    var result = engine.Analyze(article.Text);
+                    foreach (var failure in result.Failures)
+                    {
+                        await context.Error.WriteLineAsync(
+                            $"warning: {input.Origin}: the engine's {failure.Stage} stage failed ({failure.Error.GetType().Name}: {failure.Error.Message}); the analysis has no {failure.Stage}");
+                    }
+
+                    analysis = AnalysisMapper.ToMessage(article.Id, article.Text, result, NewsAnalyzer.Version);
                 }
                 else
                 {

@@ -12,7 +12,12 @@ namespace Platform.Extraction.Grpc;
 /// Validates one article, runs the engine on it and, when asked, has the result stored. Shared by the unary and the
 /// streaming RPC so that both behave the same.
 /// </summary>
-internal sealed class ArticleProcessor(NewsAnalyzer engine, StorageForwarder forwarder, ExtractionLimits limits)
+internal sealed class ArticleProcessor(
+    NewsAnalyzer engine,
+    StorageForwarder forwarder,
+    ExtractionLimits limits,
+    ExtractionMetrics metrics,
+    ILogger<ArticleProcessor> logger)
 {
     /// <summary>
     /// Checks the article and, when it came as HTML, derives its text (<see cref="ArticleText"/>). Returns the article
@@ -65,7 +70,17 @@ internal sealed class ArticleProcessor(NewsAnalyzer engine, StorageForwarder for
             article.Id = DeriveId(article.Text);
         }
 
-        return AnalysisMapper.ToMessage(article.Id, article.Text, engine.Analyze(article.Text), NewsAnalyzer.Version);
+        var result = engine.Analyze(article.Text);
+        foreach (var failure in result.Failures)
+        {
+            // The article is still answered (and stored) with what the other stages found; a failed stage is a bug to
+            // see in the logs and metrics, never silently missing data.
+            logger.LogWarning(failure.Error, "Engine stage {Stage} failed on article {ArticleId}; the article has no output from it",
+                failure.Stage, article.Id);
+            metrics.EngineFailed(failure.Stage);
+        }
+
+        return AnalysisMapper.ToMessage(article.Id, article.Text, result, NewsAnalyzer.Version);
     }
 
     public Task<IngestResponse> StoreAsync(Article article, ArticleAnalysis analysis, CancellationToken cancellationToken)

@@ -6,6 +6,21 @@ namespace Platform.Nlp.Analysis;
 public sealed record TextAnalysis(IReadOnlyList<Quote> Quotes, IReadOnlyList<Entity> Entities)
 {
     public static TextAnalysis Empty { get; } = new([], []);
+
+    /// <summary>
+    /// Stages that failed on this text and gave no output (empty when all ran). The engine never throws over one
+    /// article, so this is how a bug reaches the host, which logs and counts it instead of storing silently less.
+    /// </summary>
+    public IReadOnlyList<StageFailure> Failures { get; init; } = [];
+}
+
+/// <summary>A stage of the engine that failed on one text.</summary>
+/// <param name="Stage">The stage: <see cref="QuotesStage"/>.</param>
+/// <param name="Error">What it threw.</param>
+public sealed record StageFailure(string Stage, Exception Error)
+{
+    /// <summary>Quote finding and attribution.</summary>
+    public const string QuotesStage = "quotes";
 }
 
 /// <summary>How a quotation is rendered.</summary>

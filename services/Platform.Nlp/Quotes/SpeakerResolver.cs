@@ -36,8 +36,6 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         }
     }
 
-    public bool IsResolved(Speaker speaker) => speaker.EntityId is not null || Titles.Exists(t => t.Of(ctx.Text) == speaker.Name);
-
     private Speaker FromName(MentionRef m, TextSpan mention)
     {
         var entity = m.Entity;

@@ -8,10 +8,4 @@ public static class QuoteMarks
 
     /// <summary>Double-quote style marks: the ones news text uses for quotations.</summary>
     public static bool IsDoubleMark(char c) => c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
-
-    /// <summary>Marks that can only open a quotation.</summary>
-    public static bool IsOpeningOnly(char c) => c is '\u201C' or '\u201E' or '\u00AB';
-
-    /// <summary>Marks that can only close a quotation (curly closing, right guillemet).</summary>
-    public static bool IsClosingOnly(char c) => c is '\u201D' or '\u00BB';
 }
