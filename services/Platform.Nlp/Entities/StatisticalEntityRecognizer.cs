@@ -93,6 +93,13 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         var kept = new List<EntitySpan>(model.Count + rules.Count);
         foreach (var rule in rules)
         {
+            // A year or weekday inside a longer name is part of the name: "the 1998 World Cup", "1860 Munich",
+            // "Sheffield Wednesday".
+            if (rule.Type == EntityType.Date && model.Exists(m => m.Span.Contains(rule.Span) && m.Span.Length > rule.Span.Length))
+            {
+                continue;
+            }
+
             if (!kept.Exists(k => k.Span.Overlaps(rule.Span)))
             {
                 kept.Add(rule);
