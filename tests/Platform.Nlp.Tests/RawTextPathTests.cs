@@ -34,6 +34,9 @@ public class RawTextPathTests
     [InlineData("a U.N.-brokered truce", new[] { "a", "U.N.-brokered", "truce" })]
     // The number of a list line keeps its dot; a sentence-final number does not.
     [InlineData("Results:\n3. Tomas Berg (Sweden) 12:01\nHe came 3.", new[] { "Results", ":", "3.", "Tomas", "Berg", "(", "Sweden", ")", "12:01", "He", "came", "3", "." })]
+    // Addresses and file names are one token, as web text in the training data writes them.
+    [InlineData("Mail lena.berg@example.org or see www.example.org/faq (and notes.pdf).", new[] { "Mail", "lena.berg@example.org", "or", "see", "www.example.org/faq", "(", "and", "notes.pdf", ")", "." })]
+    [InlineData("Ask at https://help.example.net today", new[] { "Ask", "at", "https://help.example.net", "today" })]
     public void The_model_sees_the_tokens_of_its_training_data(string text, string[] expected)
         => Assert.Equal(expected, ModelTokens(text));
 
@@ -59,6 +62,15 @@ public class RawTextPathTests
         var spans = new StatisticalEntityRecognizer(Model).Recognize(Document.Parse(text)).Select(s => (s.Span.Of(text), s.Type)).ToList();
         Assert.Contains(("Sheffield Wednesday", EntityType.Org), spans);
         Assert.Contains(("Tuesday", EntityType.Date), spans);
+    }
+
+    [Fact]
+    public void A_title_before_a_name_is_not_part_of_the_person()
+    {
+        const string text = "Dear Dr. Vincent Moreau, thank you for the letter.";
+        var spans = new StatisticalEntityRecognizer(Model).Recognize(Document.Parse(text)).Select(s => s.Span.Of(text)).ToList();
+        Assert.DoesNotContain(spans, s => s.StartsWith("Dr", StringComparison.Ordinal));
+        Assert.Contains("Vincent Moreau", spans);
     }
 
     [Fact]

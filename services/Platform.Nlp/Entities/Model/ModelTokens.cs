@@ -19,6 +19,50 @@ internal static class ModelTokens
         "Wash", "Wis", "Wyo", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
     };
 
+    // Endings that make a dotted word a web address or a file name ("example.com", "minutes.pdf").
+    private static readonly HashSet<string> AddressEndings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "org", "net", "edu", "gov", "info", "biz", "htm", "html", "php", "aspx", "pdf", "doc", "docx", "xls",
+        "xlsx", "ppt", "pptx", "txt", "csv", "jpg", "jpeg", "png", "gif", "zip",
+    };
+
+    /// <summary>
+    /// When token <paramref name="i"/> starts a run of tokens without spaces that is an e-mail address, a web
+    /// address or a file name, the index of the run's last token; otherwise null. The tokenizer splits these at
+    /// every dot and "@", and the model, which saw them whole, would take the pieces for names.
+    /// </summary>
+    public static int? AddressEnd(string text, IReadOnlyList<Token> tokens, int i)
+    {
+        if (i > 0 && tokens[i - 1].End == tokens[i].Start)
+        {
+            return null; // only a whole run counts
+        }
+
+        var last = i;
+        while (last + 1 < tokens.Count && tokens[last + 1].Start == tokens[last].End)
+        {
+            last++;
+        }
+
+        if (last == i)
+        {
+            return null;
+        }
+
+        // A closing mark or bracket glued to the run is not part of the address: "(see minutes.pdf)".
+        while (last > i && tokens[last].Kind is TokenKind.Punctuation or TokenKind.QuoteMark && text[tokens[last].Start] is not '/')
+        {
+            last--;
+        }
+
+        var run = text.AsSpan(tokens[i].Start, tokens[last].End - tokens[i].Start);
+        var dot = run.LastIndexOf('.');
+        var isAddress = run.Contains('@') || run.Contains("://", StringComparison.Ordinal)
+                        || run.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+                        || dot > 0 && AddressEndings.GetAlternateLookup<ReadOnlySpan<char>>().Contains(run[(dot + 1)..]);
+        return isAddress && last > i ? last : null;
+    }
+
     /// <summary>The index of the last engine token of the model token that starts at token <paramref name="i"/>.</summary>
     public static int JoinedEnd(string text, IReadOnlyList<Token> tokens, int i)
     {

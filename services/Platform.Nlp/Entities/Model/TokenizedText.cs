@@ -56,7 +56,8 @@ public sealed class TokenizedText
     /// apart), so adjacent pieces that the training data writes as one token are joined here: an abbreviation or
     /// initial with its dot ("Inc.", "Calif.", "J."), a number with its letters ("78th", "3M"), initials around an
     /// ampersand ("S&amp;P"), a currency prefix ("C$", "HK$"), a compound after an abbreviation ("U.S.-led") and a
-    /// list number at the start of a line ("4."). Every token is still a span of the text.
+    /// list number at the start of a line ("4."); an e-mail address, a web address or a file name is one token, as
+    /// web text writes it ("jane.doe@example.org", "report.pdf"). Every token is still a span of the text.
     /// </summary>
     public static TokenizedText FromDocument(Document document)
     {
@@ -67,7 +68,7 @@ public sealed class TokenizedText
         for (var i = 0; i < source.Count; i++)
         {
             var start = source[i].Start;
-            var next = ModelTokens.JoinedEnd(text, source, i);
+            var next = ModelTokens.AddressEnd(text, source, i) ?? ModelTokens.JoinedEnd(text, source, i);
             tokens.Add(new TextSpan(start, source[next].End));
             i = next;
         }
