@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Quality gate for named entities: evaluates the shipped model on CoNLL-2003 test (phrase-level, conlleval-style)
-# and fails when overall F1 drops below the threshold. Data is read from ../shared/data (never from the repo).
+# Quality gate for named entities: evaluates the shipped model on CoNLL-2003 test (phrase-level, conlleval-style,
+# the model alone on the file's own tokens) and fails when overall F1 drops below the threshold. Data is read from ../shared/data (never from the repo).
 # Usage: scripts/quality-gate-ner.sh [min-f1]   (default 90; env NER_DATA overrides the data directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +13,4 @@ if [[ ! -f "$test_file" ]]; then
 fi
 dotnet build services/Platform.Nlp.Training -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet services/Platform.Nlp.Training/bin/Release/net10.0/Platform.Nlp.Training.dll \
-  eval --conll "$test_file" --min-f1 "$min_f1"
+  eval --conll "$test_file" --gold-tokens --min-f1 "$min_f1"

@@ -50,6 +50,30 @@ public sealed class PhraseScorer
         }
     }
 
+    /// <summary>
+    /// Adds the phrases of one text given as (type, start, end) in any common unit (tokens or character offsets):
+    /// a predicted phrase is correct when a gold phrase has the same type and boundaries.
+    /// </summary>
+    public void Add(IReadOnlySet<(string Type, int Start, int End)> gold, IEnumerable<(string Type, int Start, int End)> predicted, int tokens)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        Tokens += tokens;
+        foreach (var chunk in gold)
+        {
+            Counts(chunk.Type)[0]++;
+        }
+
+        foreach (var chunk in predicted.Distinct())
+        {
+            Counts(chunk.Type)[1]++;
+            if (gold.Contains(chunk))
+            {
+                Counts(chunk.Type)[2]++;
+            }
+        }
+    }
+
     /// <summary>Scores per type, in name order.</summary>
     public IReadOnlyList<TypeScore> ByType => [.. _counts.Select(c => new TypeScore(c.Key, c.Value[0], c.Value[1], c.Value[2]))];
 

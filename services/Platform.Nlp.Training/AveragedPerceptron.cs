@@ -46,9 +46,11 @@ internal sealed class AveragedPerceptron : IScorer
     }
 
     /// <summary>Moves weights towards the gold labels and away from the predicted ones, token by token.</summary>
-    public void Update(TrainingSentence sentence, ReadOnlySpan<int> predicted)
+    public void Update(TrainingSentence sentence, ReadOnlySpan<int> predicted) => Update(sentence, sentence.Gold, predicted);
+
+    /// <summary>A perceptron step towards <paramref name="gold"/> (the sentence's gold or a completion of it).</summary>
+    public void Update(TrainingSentence sentence, ReadOnlySpan<int> gold, ReadOnlySpan<int> predicted)
     {
-        var gold = sentence.Gold;
         for (var i = 0; i < gold.Length; i++)
         {
             if (gold[i] != predicted[i])

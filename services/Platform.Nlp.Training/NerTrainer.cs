@@ -157,7 +157,8 @@ internal sealed class NerTrainer
             {
                 var features = tagger.SentenceFeatures(
                     document.Text.Text, infos[d].AsSpan(start, end - start), _options.Bits, secondPass, out var counts, omit);
-                sentences.Add(new TrainingSentence(features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end]));
+                sentences.Add(new TrainingSentence(
+                    features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end], document.MiscOpen?[start..end]));
             }
         }
 
@@ -167,6 +168,8 @@ internal sealed class NerTrainer
         var dp = new float[emissions.Length];
         var back = new int[emissions.Length];
         var predicted = new int[longest];
+        var target = new int[longest];
+        var constrained = new float[emissions.Length];
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var random = new Random(seed);
         for (var epoch = 1; epoch <= _options.Epochs; epoch++)
@@ -184,7 +187,15 @@ internal sealed class NerTrainer
                 }
 
                 Viterbi.Decode(emissions, perceptron.Transitions, sentence.Length, predicted, dp, back);
-                if (!sentence.Gold.AsSpan().SequenceEqual(predicted.AsSpan(0, sentence.Length)))
+                var gold = sentence.Gold.AsSpan();
+                if (sentence.MiscOpen is { } open)
+                {
+                    // The best labelling that agrees with the partial annotation is the target (latent perceptron).
+                    Complete(sentence, open, emissions, constrained, perceptron.Transitions, target, dp, back);
+                    gold = target.AsSpan(0, sentence.Length);
+                }
+
+                if (!gold.SequenceEqual(predicted.AsSpan(0, sentence.Length)))
                 {
                     mistakes++;
                     if (_options.Update == UpdateRule.PassiveAggressive)
@@ -195,7 +206,7 @@ internal sealed class NerTrainer
                     }
                     else
                     {
-                        perceptron.Update(sentence, predicted.AsSpan(0, sentence.Length));
+                        perceptron.Update(sentence, gold, predicted.AsSpan(0, sentence.Length));
                     }
                 }
 
@@ -219,5 +230,24 @@ internal sealed class NerTrainer
         }
 
         return perceptron;
+    }
+
+    // Viterbi over the labels the annotation allows: the gold label, or O or any MISC label on an open token.
+    private static void Complete(
+        TrainingSentence sentence, bool[] open, float[] emissions, float[] constrained, ReadOnlySpan<float> transitions,
+        int[] target, float[] dp, int[] back)
+    {
+        var l = NerLabels.Count;
+        const int misc = 3;
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            for (var y = 0; y < l; y++)
+            {
+                var allowed = y == sentence.Gold[i] || open[i] && (y == 0 || NerLabels.TypeOf(y) == misc);
+                constrained[(i * l) + y] = allowed ? emissions[(i * l) + y] : -1e30f;
+            }
+        }
+
+        Viterbi.Decode(constrained, transitions, sentence.Length, target, dp, back);
     }
 }

@@ -11,8 +11,8 @@ using Platform.Nlp.Training;
 // Commands (run from the repository root; paths are relative to it):
 //   train  [--data ../shared/data/ner] [--train train|train+dev] [--out FILE] [--epochs N] [--bits B] [--seed S]
 //          [--folds K] [--single-pass] [--min-cluster-count N] [--runs R] [--update perceptron|pa] [--C C]
-//          [--views all,-turian,-koo] [--features base|extended]
-//   eval   [--model FILE] --conll FILE [--only-gold-types] [--rules] [--min-f1 F] [--dump FILE]
+//          [--views all,-turian,-koo] [--features base|extended] [--extra uner,btc,wnut] [--case-copies N]
+//   eval   [--model FILE] --conll FILE [--gold-tokens [--rules]] [--only-gold-types] [--case lower|upper] [--min-f1 F] [--dump FILE]
 //   bench  [--model FILE] [--conll FILE] [--rounds N]
 //   seed   [--model FILE] [--seed-dir ../shared/data/seed]
 var command = args.Length > 0 ? args[0] : "help";
@@ -67,10 +67,23 @@ internal static class Commands
         var lexicon = LexiconBuilder.Build(data, o.GetInt("min-cluster-count", 1), log);
         var train = ConllCorpus.ReadFile(Path.Combine(conll, "train.bio.txt.gz"));
         var dev = ConllCorpus.ReadFile(Path.Combine(conll, "dev.bio.txt.gz"));
-        var documents = trainOn == "train+dev" ? train.Concat(dev).ToList() : train.ToList();
-        log.WriteLine($"training on {trainOn}: {documents.Count} documents; {settings}; data read in {watch.Elapsed.TotalSeconds:F1}s");
+        var extra = o.Get("extra", "none");
+        var documents = (trainOn == "train+dev" ? train.Concat(dev) : train).Select(d => new SourceDocument(d, false)).ToList();
+        if (extra != "none")
+        {
+            if (settings.Update != UpdateRule.Perceptron)
+            {
+                throw new ArgumentException("--extra needs --update perceptron: corpora without MISC train towards a completion of their labels");
+            }
+
+            documents.AddRange(ExtraCorpora.Load(data, extra, log));
+        }
+
+        var caseCopies = o.GetInt("case-copies", 0);
+        documents.AddRange(CaseCopies.Of(documents, caseCopies));
+        log.WriteLine($"training on {trainOn} + {extra}, case copies of every {caseCopies}th document: {documents.Count} documents; {settings}; data read in {watch.Elapsed.TotalSeconds:F1}s");
         var description =
-            $"CoNLL-2003 {trainOn}; {settings}; clusters: Turian RCV1 c1000, Koo BLLIP c1000; gazetteers: see Resources/README.md";
+            $"CoNLL-2003 {trainOn}, extra: {extra}, case copies: {caseCopies}; {settings}; clusters: Turian RCV1 c1000, Koo BLLIP c1000; gazetteers: see Resources/README.md";
         var model = new NerTrainer(lexicon, settings, log).Train(
             LabeledDocument.From(documents), trainOn == "train+dev" ? null : dev, description);
         log.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F0}s");
@@ -86,7 +99,14 @@ internal static class Commands
         Report(model, "dev", dev, false, log);
         Report(model, "test", ConllCorpus.ReadFile(Path.Combine(conll, "test.bio.txt.gz")), false, log);
         Report(model, "CoNLL++ test", ConllCorpus.ReadFile(Path.Combine(conll, "test_conllpp.bio.txt.gz")), false, log);
-        Report(model, "UNER EWT dev", ConllCorpus.ReadFile(Path.Combine(data, "uner_en_ewt", "en_ewt-ud-dev.iob2.gz")), true, log);
+        var uner = ConllCorpus.ReadFile(Path.Combine(data, "uner_en_ewt", "en_ewt-ud-dev.iob2.gz"));
+        Report(model, "UNER EWT dev", uner, true, log);
+        foreach (var casing in new[] { "lower", "upper" })
+        {
+            Report(model, $"dev, {casing} case", CaseCopies.Recase(dev, casing), false, log);
+            Report(model, $"UNER EWT dev, {casing} case", CaseCopies.Recase(uner, casing), true, log);
+        }
+
         return 0;
     }
 
@@ -102,7 +122,18 @@ internal static class Commands
 
         var dump = o.Get("dump", "");
         using var writer = dump.Length > 0 ? new StreamWriter(dump) : null;
-        var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file), o.Has("only-gold-types"), writer, o.Has("rules"));
+        // The default is the product's path (raw text through the whole engine); --gold-tokens scores the model on
+        // the file's own tokens, --rules adds the rule layer there.
+        var documents = ConllCorpus.ReadFile(file);
+        if (o.Get("case", "") is { Length: > 0 } casing)
+        {
+            documents = CaseCopies.Recase(documents, casing);
+        }
+
+        var scorer = o.Has("gold-tokens") || o.Has("rules")
+            ? NerEvaluator.Evaluate(model, documents, o.Has("only-gold-types"), writer, o.Has("rules"))
+            : NerEvaluator.EvaluateRawText(Engine(model), documents, o.Has("only-gold-types"), writer);
+        log.WriteLine(o.Has("gold-tokens") || o.Has("rules") ? "gold tokens" : "raw text");
         log.Write(scorer.Report());
         var minimum = o.Get("min-f1", "");
         if (minimum.Length > 0 && scorer.Overall.F1 < double.Parse(minimum, CultureInfo.InvariantCulture))
@@ -149,7 +180,7 @@ internal static class Commands
         if (File.Exists(article))
         {
             var text = File.ReadAllText(article);
-            var engine = new NewsAnalyzer(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor());
+            var engine = Engine(model);
             engine.Analyze(text);
             var times = Math.Max(1, 20 * rounds);
             watch.Restart();
@@ -229,10 +260,15 @@ internal static class Commands
         return model;
     }
 
+    private static NewsAnalyzer Engine(NerModel model) => new(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor());
+
+    // Both paths: the raw-text one is what users get, the gold-token one isolates the model from tokenization.
     private static void Report(NerModel model, string name, IReadOnlyList<ConllDocument> documents, bool onlyGoldTypes, TextWriter log)
     {
-        log.WriteLine($"== {name}");
-        log.Write(NerEvaluator.Evaluate(model, documents, onlyGoldTypes).Report());
+        var raw = NerEvaluator.EvaluateRawText(Engine(model), documents, onlyGoldTypes);
+        var gold = NerEvaluator.Evaluate(model, documents, onlyGoldTypes);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {name}: raw text F1 {raw.Overall.F1:F2} (gold tokens {gold.Overall.F1:F2})"));
+        log.Write(raw.Report());
     }
 }
 

@@ -6,8 +6,9 @@ internal sealed class TrainingSentence
     private readonly int[] _features;
     private readonly int[] _offsets;
 
-    public TrainingSentence(int[] features, int[] counts, int stride, int[] gold)
+    public TrainingSentence(int[] features, int[] counts, int stride, int[] gold, bool[]? miscOpen = null)
     {
+        MiscOpen = miscOpen is not null && Array.IndexOf(miscOpen, true) >= 0 ? miscOpen : null;
         // Compact the fixed-stride buffer: training keeps every sentence's features in memory.
         _offsets = new int[counts.Length + 1];
         for (var i = 0; i < counts.Length; i++)
@@ -25,6 +26,9 @@ internal sealed class TrainingSentence
     }
 
     public int[] Gold { get; }
+
+    /// <summary>Tokens whose O label may also be MISC (a corpus without MISC), or null.</summary>
+    public bool[]? MiscOpen { get; }
 
     public int Length => Gold.Length;
 

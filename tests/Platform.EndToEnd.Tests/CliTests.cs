@@ -209,15 +209,18 @@ public sealed class CliTests(StackFixture stack) : IClassFixture<StackFixture>, 
         Assert.All(lines, l => Assert.Equal("SERVING", l.GetProperty("status").GetString()));
     }
 
-    [Fact]
-    public async Task Eval_ner_as_json_reports_counts_per_type()
+    [Theory]
+    [InlineData("--only-gold-types")] // the default: the engine on the rebuilt text
+    [InlineData("--gold-tokens")]
+    public async Task Eval_ner_as_json_reports_counts_per_type(string option)
     {
         var file = Path.Combine(_folder, "tiny.conll");
         await File.WriteAllTextAsync(file, "-DOCSTART- -X- -X- O\n\nGreta NNP B-NP B-PER\nHolmqvist NNP I-NP I-PER\nvisited VBD B-VP O\nNorthbridge NNP B-NP B-LOC\non IN B-PP O\nTuesday NNP B-NP O\n. . O O\n\n");
-        var (exit, output, _) = await RunAsync("eval", "ner", "--conll", file, "--only-gold-types", "--format", "json");
+        var (exit, output, _) = await RunAsync("eval", "ner", "--conll", file, option, "--format", "json");
         Assert.Equal(0, exit);
         using var json = System.Text.Json.JsonDocument.Parse(output);
         Assert.Equal(2, json.RootElement.GetProperty("overall").GetProperty("gold").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("overall").GetProperty("correct").GetInt32());
         Assert.Equal(1, json.RootElement.GetProperty("types").GetProperty("PER").GetProperty("gold").GetInt32());
     }
 }

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Platform.Nlp;
+using Platform.Nlp.Entities;
 using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Evaluation;
 using Platform.Nlp.Evaluation.Quotes;
+using Platform.Nlp.Quotes;
 
 namespace Platform.Cli.Commands;
 
@@ -54,8 +57,15 @@ internal static class EvalCommands
         var conll = new Option<FileInfo>("--conll") { Description = "CoNLL file (BIO or IOB1, .gz allowed)", Required = true };
         var onlyGoldTypes = new Option<bool>("--only-gold-types") { Description = "Score only the types the file annotates (PER, ORG, LOC, MISC)" };
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit with 1 when overall F1 is below this" };
+        var goldTokens = new Option<bool>("--gold-tokens")
+        {
+            Description = "Score the model alone on the file's own tokens instead of the whole engine on the text rebuilt from them",
+        };
         var format = CommonOptions.Format("table", "json");
-        var command = new Command("ner", "Phrase-level precision, recall and F1 per type, conlleval-style") { conll, onlyGoldTypes, minF1, format };
+        var command = new Command("ner", "Phrase-level precision, recall and F1 per type, conlleval-style, of the engine on raw text rebuilt from the file")
+        {
+            conll, onlyGoldTypes, goldTokens, minF1, format,
+        };
         command.SetAction(async (parse, _) =>
         {
             var file = parse.GetRequiredValue(conll);
@@ -66,7 +76,10 @@ internal static class EvalCommands
             }
 
             var model = NerModel.Default ?? throw new InvalidOperationException("the engine has no embedded NER model");
-            var scorer = NerEvaluator.Evaluate(model, ConllCorpus.ReadFile(file.FullName), parse.GetValue(onlyGoldTypes));
+            var documents = ConllCorpus.ReadFile(file.FullName);
+            var scorer = parse.GetValue(goldTokens)
+                ? NerEvaluator.Evaluate(model, documents, parse.GetValue(onlyGoldTypes))
+                : NerEvaluator.EvaluateRawText(new NewsAnalyzer(new StatisticalEntityRecognizer(model), new RuleBasedQuoteExtractor()), documents, parse.GetValue(onlyGoldTypes));
             await context.Output.WriteAsync(parse.GetRequiredValue(format) == "json"
                 ? JsonSerializer.Serialize(new
                 {

@@ -72,8 +72,16 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
             {
                 // A possessive clitic the model put inside a name ("Council’s") is not part of it.
                 var last = i > start && IsPossessive(document.Text, tokenized.Tokens[i]) ? i - 1 : i;
-                var span = new TextSpan(tokenized.Tokens[start].Start, tokenized.Tokens[last].End);
-                spans.Add(new EntitySpan(span, ModelTypes[NerLabels.TypeOf(label)]));
+                var type = ModelTypes[NerLabels.TypeOf(label)];
+                var first = start;
+                if (type == EntityType.Person && last - first >= 2 && IsTitle(document.Text, tokenized.Tokens[first]) && document.Text[tokenized.Tokens[first + 1].Start] == '.')
+                {
+                    // "Dr. Vincent Moreau": the title is not part of the name (the canonical name and the registry key).
+                    first += 2;
+                }
+
+                var span = new TextSpan(tokenized.Tokens[first].Start, tokenized.Tokens[last].End);
+                spans.Add(new EntitySpan(span, type));
                 start = -1;
             }
         }
@@ -82,6 +90,13 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         NewsConventions.Apply(document, _model.Lexicon, spans);
         return spans;
     }
+
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev",
+    };
+
+    private static bool IsTitle(string text, TextSpan token) => Titles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(token.Start, token.Length));
 
     private static bool IsPossessive(string text, TextSpan token)
         => token.Length == 2 && text[token.Start] is '\'' or '\u2019' && text[token.Start + 1] is 's' or 'S';
@@ -93,6 +108,13 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         var kept = new List<EntitySpan>(model.Count + rules.Count);
         foreach (var rule in rules)
         {
+            // A year or weekday inside a longer name is part of the name: "the 1998 World Cup", "1860 Munich",
+            // "Sheffield Wednesday".
+            if (rule.Type == EntityType.Date && model.Exists(m => m.Span.Contains(rule.Span) && m.Span.Length > rule.Span.Length))
+            {
+                continue;
+            }
+
             if (!kept.Exists(k => k.Span.Overlaps(rule.Span)))
             {
                 kept.Add(rule);

@@ -4,8 +4,8 @@ namespace Platform.Nlp.Tokens;
 
 /// <summary>
 /// Finds sentence boundaries on raw news text: a sentence ends at '.', '!' or '?' (with any closing marks that
-/// follow) before a capital, digit or opening mark, and always at a line break; abbreviations and initials
-/// ("Mr.", "U.S.", "J. Smith") do not end a sentence.
+/// follow) before a capital, digit or opening mark, and always at a line break; abbreviations, initials and the
+/// number of a list item at the start of a line ("Mr.", "U.S.", "J. Smith", "2. Smith") do not end a sentence.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -95,6 +95,13 @@ public static class SentenceSplitter
         {
             // "U.S." ends a sentence only when a clear sentence start follows; treat as abbreviation otherwise.
             return token.Length() <= 4;
+        }
+
+        if (t > 0 && tokens[t - 1].End == token.Start && tokens[t - 1].Kind == TokenKind.Number && tokens[t - 1].Length() <= 2
+            && (t == 1 || HasLineBreak(text, tokens[t - 2].End, tokens[t - 1].Start)))
+        {
+            // The number of a list item or a results table row at the start of a line: "4. Jane Doe (Kenya) 13:06".
+            return true;
         }
 
         if (t == 0 || tokens[t - 1].End != token.Start || tokens[t - 1].Kind != TokenKind.Word)
