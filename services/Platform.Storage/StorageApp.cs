@@ -16,6 +16,12 @@ public static class StorageApp
     /// <summary>Name of the connection string (configuration "ConnectionStrings:Platform").</summary>
     public const string ConnectionStringName = "Platform";
 
+    /// <summary>
+    /// Name of the optional connection string of a streaming replica that the query RPCs read from
+    /// ("ConnectionStrings:PlatformRead"); without it they read the primary.
+    /// </summary>
+    public const string ReadConnectionStringName = "PlatformRead";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Settings files sit next to the assembly, wherever the process is started from.
@@ -30,19 +36,13 @@ public static class StorageApp
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not configured (environment variable ConnectionStrings__{ConnectionStringName}).");
-        builder.Services.AddSingleton(_ =>
-        {
-            var data = new NpgsqlDataSourceBuilder(connectionString);
-            // Planner settings for the service's sessions; options in the connection string come after and win.
-            // The statements are short and many run at once: a parallel plan's workers read ahead of a LIMIT
-            // (measured: a page of an outlet's quotes read 6 times the rows it kept) and take the cores of other
-            // calls, so plans have no parallel workers. And a random read is priced as on SSD or memory (1.1) rather
-            // than on a spinning disk (4, the default): at 4 a page of an outlet's quotes walked all quotes newest
-            // first, five rows read for each kept, instead of the outlet's own index (67-95 ms vs 12-28 ms).
-            data.ConnectionStringBuilder.Options =
-                $"-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1 {data.ConnectionStringBuilder.Options}".TrimEnd();
-            return data.ConfigureTracing(StorageTelemetry.ConfigureSqlTracing).Build();
-        });
+        builder.Services.AddSingleton(_ => BuildDataSource(connectionString));
+        // Queries may read from a streaming replica; everything that writes (ingest, registry folding, partitions,
+        // migrations) keeps the primary.
+        var readConnectionString = builder.Configuration.GetConnectionString(ReadConnectionStringName);
+        builder.Services.AddSingleton(s => string.IsNullOrWhiteSpace(readConnectionString)
+            ? new ReadDatabase(s.GetRequiredService<NpgsqlDataSource>(), isReplica: false)
+            : new ReadDatabase(BuildDataSource(readConnectionString), isReplica: true));
         var limits = builder.Configuration.GetSection("Storage:Limits").Get<StorageLimits>() ?? new StorageLimits();
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Storage:Search").Get<SearchOptions>() ?? new SearchOptions());
@@ -81,8 +81,20 @@ public static class StorageApp
         // Npgsql reports each command as a span (source "Npgsql") under the current one: the article's span.
         builder.AddPlatformTelemetry("platform-storage", StorageTelemetry.SourceName,
             tracing => tracing.AddNpgsql(), metrics => metrics.AddNpgsqlInstrumentation());
-        // The overall status ("" service) is SERVING only while PostgreSQL answers.
-        builder.Services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // The overall status ("" service) is SERVING only while every database answers. "ingest" follows the primary
+        // alone and "query" the database the queries read (the replica when there is one), so that a balancer can
+        // keep sending queries to a storage whose primary is away, or ingest to one whose replica is.
+        var hasReplica = !string.IsNullOrWhiteSpace(readConnectionString);
+        var health = builder.Services.AddGrpcHealthChecks(o =>
+        {
+            o.Services.Map("ingest", c => c.Name == DatabaseHealthCheck.Name);
+            o.Services.Map("query", c => c.Name == (hasReplica ? ReadDatabaseHealthCheck.Name : DatabaseHealthCheck.Name));
+        });
+        health.AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
+        if (hasReplica)
+        {
+            health.AddCheck<ReadDatabaseHealthCheck>(ReadDatabaseHealthCheck.Name);
+        }
 
         var app = builder.Build();
         app.MapGrpcService<StorageGrpcService>();
@@ -90,6 +102,20 @@ public static class StorageApp
         app.MapGrpcReflectionService();
         app.LogAuthenticationMode();
         return app;
+    }
+
+    private static NpgsqlDataSource BuildDataSource(string connectionString)
+    {
+        var data = new NpgsqlDataSourceBuilder(connectionString);
+        // Planner settings for the service's sessions; options in the connection string come after and win.
+        // The statements are short and many run at once: a parallel plan's workers read ahead of a LIMIT
+        // (measured: a page of an outlet's quotes read 6 times the rows it kept) and take the cores of other
+        // calls, so plans have no parallel workers. And a random read is priced as on SSD or memory (1.1) rather
+        // than on a spinning disk (4, the default): at 4 a page of an outlet's quotes walked all quotes newest
+        // first, five rows read for each kept, instead of the outlet's own index (67-95 ms vs 12-28 ms).
+        data.ConnectionStringBuilder.Options =
+            $"-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1 {data.ConnectionStringBuilder.Options}".TrimEnd();
+        return data.ConfigureTracing(StorageTelemetry.ConfigureSqlTracing).Build();
     }
 
     /// <summary>Applies pending migrations, then starts serving.</summary>
