@@ -121,7 +121,9 @@ public static class StorageApp
     /// <summary>Applies pending migrations, then starts serving.</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
-        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);
+        var migrations = app.Services.GetRequiredService<MigrationRunner>();
+        await migrations.ApplyAsync(cancellationToken);
+        app.Services.GetRequiredService<SearchOptions>().OneScanForAllIds = migrations.OnCitus;
         await app.StartAsync(cancellationToken);
     }
 

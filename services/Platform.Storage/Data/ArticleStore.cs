@@ -47,7 +47,7 @@ internal sealed class ArticleStore(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var ids = batch.Select(r => r.Article.Id).ToArray();
-        var stored = (await ArticlesTable.LockVersionsAsync(connection, transaction, ids)).ToDictionary(v => v.Id, StringComparer.Ordinal);
+        var stored = (await ArticlesTable.LockVersionsAsync(connection, transaction, ids, cancellationToken)).ToDictionary(v => v.Id, StringComparer.Ordinal);
         var outcomes = new StoreOutcome[batch.Count];
         var toWrite = new List<(ArticleRecord Record, ResolvedArticle Resolved)>();
         var replaced = new List<string>();
