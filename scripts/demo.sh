@@ -28,3 +28,12 @@ platform speakers --limit 10
 echo
 echo "==> Top entities"
 platform entities --limit 15
+echo
+echo "==> A quote in its paragraph: platform quote harbour-reopening#5"
+platform quote harbour-reopening#5 || true
+if command -v curl >/dev/null 2>&1; then
+  echo
+  echo "==> The same store as JSON over HTTP/1.1: curl $PLATFORM_STORAGE_JSON_URL/v1/quotes?speaker=okafor&pageSize=1"
+  curl -s "$PLATFORM_STORAGE_JSON_URL/v1/quotes?speaker=okafor&pageSize=1"
+  echo
+fi

@@ -16,6 +16,7 @@ public static class CliApp
                      ExtractCommand.Create(context),
                      IngestCommand.Create(context),
                      QueryCommands.Quotes(context),
+                     QueryCommands.Quote(context),
                      QueryCommands.Speakers(context),
                      QueryCommands.Entities(context),
                      QueryCommands.Article(context),

@@ -1,6 +1,7 @@
 # Starts and stops the whole stack from the Release build: PostgreSQL (unless PLATFORM_DB names a server) and both
 # services on free loopback ports. Source after scripts/lib/postgres.sh, from the repository root.
-#   stack_start     sets PLATFORM_STORAGE_URL, PLATFORM_EXTRACTION_URL, STORAGE_PID, EXTRACTION_PID
+#   stack_start     sets PLATFORM_STORAGE_URL, PLATFORM_STORAGE_JSON_URL (HTTP/1.1 JSON), PLATFORM_EXTRACTION_URL,
+#                   STORAGE_PID, EXTRACTION_PID
 #   stack_stop      stops the services (SIGTERM) and the cluster
 # Extra service settings can be passed as environment variables (for example RateLimit__PermitsPerSecond=0).
 
@@ -29,9 +30,10 @@ stack_start() {
   mkdir -p .local/logs
   stack_database
   export PLATFORM_STORAGE_URL="http://127.0.0.1:$(pg_free_port)"
+  export PLATFORM_STORAGE_JSON_URL="http://127.0.0.1:$(pg_free_port)"
   export PLATFORM_EXTRACTION_URL="http://127.0.0.1:$(pg_free_port)"
-  echo "==> Starting storage ($PLATFORM_STORAGE_URL) and extraction ($PLATFORM_EXTRACTION_URL); logs in .local/logs" >&2
-  ConnectionStrings__Platform="$STACK_CONNECTION" Urls="$PLATFORM_STORAGE_URL" \
+  echo "==> Starting storage ($PLATFORM_STORAGE_URL, JSON on $PLATFORM_STORAGE_JSON_URL) and extraction ($PLATFORM_EXTRACTION_URL); logs in .local/logs" >&2
+  ConnectionStrings__Platform="$STACK_CONNECTION" Urls="$PLATFORM_STORAGE_URL" Storage__JsonUrl="$PLATFORM_STORAGE_JSON_URL" \
     dotnet services/Platform.Storage/bin/Release/net10.0/Platform.Storage.dll >.local/logs/storage.log 2>&1 &
   STORAGE_PID=$!
   Storage__Address="$PLATFORM_STORAGE_URL" Urls="$PLATFORM_EXTRACTION_URL" \

@@ -26,7 +26,7 @@ public static class ExtractionApp
         configure?.Invoke(builder);
 
         var forwarding = builder.Configuration.GetSection("Storage");
-        builder.Services.Configure<StorageForwarderOptions>(forwarding);
+        builder.Services.AddOptions<StorageForwarderOptions>().Bind(forwarding).ValidateDataAnnotations().ValidateOnStart();
         var storageAddress = forwarding.Get<StorageForwarderOptions>()?.Address
             ?? throw new InvalidOperationException("Storage:Address is not configured (environment variable Storage__Address).");
         // "dns:///storage:8080" resolves every storage replica and spreads calls over them (round robin).
@@ -48,34 +48,21 @@ public static class ExtractionApp
         builder.Services.AddSingleton<StorageForwarder>();
         builder.Services.AddHostedService(s => s.GetRequiredService<StorageForwarder>());
 
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Extraction:Limits").Get<ExtractionLimits>() ?? new ExtractionLimits());
+        builder.AddValidatedOptions<ExtractionLimits>("Extraction:Limits");
         builder.Services.AddSingleton(_ => NewsAnalyzer.CreateDefault());
         builder.Services.AddSingleton<ArticleProcessor>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        builder.Services.AddGrpc(o =>
-        {
-            o.EnableDetailedErrors = builder.Environment.IsDevelopment();
-            o.MaxReceiveMessageSize = 16 * 1024 * 1024;
-        });
-        builder.AddScopeAuthorization(new MethodScopes(
-            new Dictionary<string, string>
-            {
-                ["/platform.v1.ExtractionService/Extract"] = Scopes.Extract,
-                ["/platform.v1.ExtractionService/ExtractStream"] = Scopes.Extract,
-            },
-            fallback: Scopes.Read));
-        builder.AddRateLimits(new PublicMethods(["/platform.v1.ExtractionService/Extract", "/platform.v1.ExtractionService/ExtractStream"]));
-        builder.Services.AddGrpcReflection();
-        builder.AddPlatformTelemetry("platform-extraction", ExtractionTelemetry.SourceName);
-        // The engine is loaded at start-up, so a running process can serve; storage outages are reported per article.
-        builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => HealthCheckResult.Healthy());
+        // Both methods are for callers outside the deployment: the extract scope, rate limited per caller.
+        var exposure = new ServiceExposure(ExtractionService.Descriptor, Scope: _ => Scopes.Extract, IsPublic: _ => true);
+        builder.AddPlatformServiceDefaults(exposure, "platform-extraction", ExtractionTelemetry.SourceName,
+                grpc: o => o.MaxReceiveMessageSize = 16 * 1024 * 1024)
+            // The engine is loaded at start-up, so a running process can serve; storage outages are reported per article.
+            .AddCheck("engine", () => HealthCheckResult.Healthy());
 
         var app = builder.Build();
         app.MapGrpcService<ExtractionGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
-        app.LogAuthenticationMode();
+        app.MapPlatformDefaultEndpoints();
         return app;
     }
 }

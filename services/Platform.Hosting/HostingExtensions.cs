@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,32 @@ public static class HostingExtensions
     /// </summary>
     public static void UseHttp2Endpoints(this WebApplicationBuilder builder)
         => builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+
+    /// <summary>
+    /// Adds an HTTP/1.1 endpoint at <paramref name="url"/> beside the HTTP/2 ones of "Urls", for browsers and scripts
+    /// (JSON transcoding). A separate port rather than HTTP/1.1 and HTTP/2 on one: without TLS there is no protocol
+    /// negotiation, so a plaintext endpoint that offered both would answer gRPC's prior-knowledge HTTP/2 as HTTP/1.1.
+    /// Call after <see cref="UseHttp2Endpoints"/> and after "Urls" is configured; it replaces the endpoint defaults.
+    /// </summary>
+    public static void UseHttp1Endpoint(this WebApplicationBuilder builder, string url)
+    {
+        var http1 = BindingAddress.Parse(url);
+        if (http1.Port == 0)
+        {
+            throw new InvalidOperationException($"the HTTP/1.1 endpoint '{url}' needs an explicit port, to tell it from the HTTP/2 endpoints");
+        }
+
+        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+        var http2 = string.IsNullOrWhiteSpace(urls) ? [] : urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (http2.Any(u => BindingAddress.Parse(u).Port == http1.Port))
+        {
+            throw new InvalidOperationException($"the HTTP/1.1 endpoint '{url}' uses the port of one of Urls '{urls}'");
+        }
+
+        builder.WebHost.UseUrls([.. http2, url]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint =>
+            endpoint.Protocols = endpoint.IPEndPoint?.Port == http1.Port ? HttpProtocols.Http1 : HttpProtocols.Http2));
+    }
 
     /// <summary>
     /// Adds token authentication with scopes (configuration section "Auth") to every gRPC method of the app.

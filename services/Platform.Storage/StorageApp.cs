@@ -7,6 +7,7 @@ using Platform.Storage.Data;
 using Platform.Storage.Grpc;
 using Platform.Storage.Health;
 using Platform.Storage.Ingest;
+using Platform.V1;
 
 namespace Platform.Storage;
 
@@ -22,6 +23,11 @@ public static class StorageApp
     /// </summary>
     public const string ReadConnectionStringName = "PlatformRead";
 
+    /// <summary>Where the HTTP/1.1 JSON endpoint listens (configuration "Storage:JsonUrl"); empty for none.</summary>
+    public const string JsonUrlSetting = "Storage:JsonUrl";
+
+    private const string IngestMethod = nameof(StorageService.StorageServiceBase.Ingest);
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Settings files sit next to the assembly, wherever the process is started from.
@@ -32,6 +38,11 @@ public static class StorageApp
         });
         builder.UseHttp2Endpoints();
         configure?.Invoke(builder);
+        // The read methods as JSON over HTTP/1.1 (google.api.http options of storage.proto) on a port of their own.
+        if (builder.Configuration[JsonUrlSetting] is { Length: > 0 } jsonUrl)
+        {
+            builder.UseHttp1Endpoint(jsonUrl);
+        }
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
@@ -43,13 +54,13 @@ public static class StorageApp
         builder.Services.AddSingleton(s => string.IsNullOrWhiteSpace(readConnectionString)
             ? new ReadDatabase(s.GetRequiredService<NpgsqlDataSource>(), isReplica: false)
             : new ReadDatabase(BuildDataSource(readConnectionString), isReplica: true));
-        var limits = builder.Configuration.GetSection("Storage:Limits").Get<StorageLimits>() ?? new StorageLimits();
-        builder.Services.AddSingleton(limits);
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Storage:Search").Get<SearchOptions>() ?? new SearchOptions());
+        builder.AddValidatedOptions<StorageLimits>("Storage:Limits");
+        builder.AddValidatedOptions<SearchOptions>("Storage:Search");
         builder.Services.AddSingleton<IngestValidator>();
         builder.Services.AddSingleton<QuoteSearchPartitions>();
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<ArticleIngestor>();
+        builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddHostedService<Platform.Storage.Registry.RegistryCounterFolder>();
         builder.Services.AddSingleton<StorageMetrics>();
         // Migrations may run as a more privileged owner than the service itself (see MigrationRunner).
@@ -59,33 +70,19 @@ public static class StorageApp
             new NpgsqlDataSourceBuilder(migrationConnectionString).Build(), runtimeRole, s.GetRequiredService<ILogger<MigrationRunner>>()));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
-        builder.AddScopeAuthorization(new MethodScopes(
-            new Dictionary<string, string>
-            {
-                ["/platform.v1.StorageService/Ingest"] = Scopes.Ingest,
-                ["/platform.v1.StorageService/GetArticle"] = Scopes.Read,
-                ["/platform.v1.StorageService/SearchQuotes"] = Scopes.Read,
-                ["/platform.v1.StorageService/ListEntities"] = Scopes.Read,
-                ["/platform.v1.StorageService/ListSpeakers"] = Scopes.Read,
-            },
-            fallback: Scopes.Read));
-        builder.AddRateLimits(new PublicMethods(
-        [
-            "/platform.v1.StorageService/GetArticle",
-            "/platform.v1.StorageService/SearchQuotes",
-            "/platform.v1.StorageService/ListEntities",
-            "/platform.v1.StorageService/ListSpeakers",
-        ]));
-        builder.Services.AddGrpcReflection();
+        // Every method but Ingest answers queries: it needs the read scope and is rate limited per caller. Ingest is
+        // called by the extraction service inside the deployment and needs the ingest scope.
+        var exposure = new ServiceExposure(StorageService.Descriptor,
+            Scope: method => method.Name == IngestMethod ? Scopes.Ingest : Scopes.Read,
+            IsPublic: method => method.Name != IngestMethod);
         // Npgsql reports each command as a span (source "Npgsql") under the current one: the article's span.
-        builder.AddPlatformTelemetry("platform-storage", StorageTelemetry.SourceName,
-            tracing => tracing.AddNpgsql(), metrics => metrics.AddNpgsqlInstrumentation());
+        var health = builder.AddPlatformServiceDefaults(exposure, "platform-storage", StorageTelemetry.SourceName,
+            tracing: tracing => tracing.AddNpgsql(), metrics: metrics => metrics.AddNpgsqlInstrumentation());
         // The overall status ("" service) is SERVING only while every database answers. "ingest" follows the primary
         // alone and "query" the database the queries read (the replica when there is one), so that a balancer can
         // keep sending queries to a storage whose primary is away, or ingest to one whose replica is.
         var hasReplica = !string.IsNullOrWhiteSpace(readConnectionString);
-        var health = builder.Services.AddGrpcHealthChecks(o =>
+        builder.Services.Configure<global::Grpc.AspNetCore.HealthChecks.GrpcHealthChecksOptions>(o =>
         {
             o.Services.Map("ingest", c => c.Name == DatabaseHealthCheck.Name);
             o.Services.Map("query", c => c.Name == (hasReplica ? ReadDatabaseHealthCheck.Name : DatabaseHealthCheck.Name));
@@ -96,11 +93,20 @@ public static class StorageApp
             health.AddCheck<ReadDatabaseHealthCheck>(ReadDatabaseHealthCheck.Name);
         }
 
+        // The read methods also answer JSON (the google.api.http options of storage.proto) through the same interceptors.
+        builder.Services.AddGrpc().AddJsonTranscoding(json =>
+        {
+            // The protobuf JSON that JsonFormatter writes (and `platform --format json` prints): 64-bit integers as
+            // strings, which JavaScript reads without loss, and zero values left out.
+            json.JsonSettings.WriteInt64sAsStrings = true;
+            json.JsonSettings.IgnoreDefaultValues = true;
+            // Errors carry their google.rpc.BadRequest detail (the field at fault), which JSON can only name by type.
+            json.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor);
+        });
+
         var app = builder.Build();
         app.MapGrpcService<StorageGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
-        app.LogAuthenticationMode();
+        app.MapPlatformDefaultEndpoints();
         return app;
     }
 

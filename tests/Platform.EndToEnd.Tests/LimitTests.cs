@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Platform.Testing;
 using Platform.V1;
 
@@ -47,6 +48,20 @@ public class LimitTests
             Assert.True(await call.ResponseStream.MoveNext());
             Assert.Equal(StoreStatus.Stored, call.ResponseStream.Current.Status);
         }
+    }
+
+    [Fact]
+    public async Task A_setting_out_of_its_range_stops_the_start_and_names_the_setting()
+    {
+        // Checked when the host starts, not at the first call that would use it.
+        var extraction = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningService.StartExtractionAsync(
+            new Uri("http://127.0.0.1:1"), new Dictionary<string, string?> { ["Extraction:Limits:StreamWindow"] = "0" }));
+        Assert.Contains("StreamWindow", extraction.Message, StringComparison.Ordinal);
+
+        await using var database = await TestDatabase.CreateAsync();
+        var storage = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningService.StartStorageAsync(
+            database.ConnectionString, settings: new Dictionary<string, string?> { ["Storage:Limits:MaxPageSize"] = "0" }));
+        Assert.Contains("MaxPageSize", storage.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,17 +10,21 @@ public class StorageFixture : IAsyncLifetime
     /// <summary>Settings the storage service starts with, beside its connection string.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>The bearer token <see cref="Client"/> sends, for services started with authentication on.</summary>
+    protected virtual string? ClientToken => null;
+
     public TestDatabase Database { get; private set; } = null!;
 
     public RunningService Service { get; private set; } = null!;
 
     public StorageService.StorageServiceClient Client { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
         Service = await RunningService.StartStorageAsync(Database.ConnectionString, settings: Settings);
-        Client = new StorageService.StorageServiceClient(Service.Channel);
+        Client = new StorageService.StorageServiceClient(
+            ClientToken is null ? Service.Channel : Platform.Client.PlatformChannels.Create(Service.Address, maxAttempts: 1, token: ClientToken));
     }
 
     public async Task DisposeAsync()

@@ -18,12 +18,24 @@ public sealed class RunningService : IAsyncDisposable
     private RunningService(WebApplication app)
     {
         _app = app;
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        Address = new Uri(addresses.First());
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).ToList();
+        // Only the storage service listens there (the extraction service may see the setting in a shared appsettings.json).
+        var jsonUrl = app.Configuration[StorageApp.JsonUrlSetting];
+        JsonAddress = string.IsNullOrEmpty(jsonUrl) ? null : addresses.FirstOrDefault(a => a.Port == new Uri(jsonUrl).Port);
+        Address = addresses.First(a => a != JsonAddress);
         Channel = PlatformChannels.Create(Address, maxAttempts: 1);
     }
 
+    /// <summary>The gRPC (HTTP/2) endpoint.</summary>
     public Uri Address { get; }
+
+    /// <summary>The storage service's HTTP/1.1 JSON endpoint, when it was started with one (see <see cref="JsonSettings"/>).</summary>
+    public Uri? JsonAddress { get; }
+
+    /// <summary>Settings that give the storage service an HTTP/1.1 JSON endpoint on a free loopback port.</summary>
+    public static Dictionary<string, string?> JsonSettings(IDictionary<string, string?>? settings = null)
+        => new(settings ?? new Dictionary<string, string?>()) { [StorageApp.JsonUrlSetting] = $"http://127.0.0.1:{FreePort()}" };
 
     /// <summary>The service's container, for tests that look at its internals (its meters, for one).</summary>
     public IServiceProvider Services => _app.Services;
@@ -43,7 +55,7 @@ public sealed class RunningService : IAsyncDisposable
             Configure(builder, port, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
             {
                 ["ConnectionStrings:" + StorageApp.ConnectionStringName] = connectionString,
-            });
+            }.WithDefault(StorageApp.JsonUrlSetting, string.Empty));
             configure?.Invoke(builder);
         });
         await StorageApp.StartAsync(app);
@@ -88,5 +100,15 @@ public sealed class RunningService : IAsyncDisposable
         settings.TryAdd("Urls", $"http://127.0.0.1:{port}");
         settings["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration.AddInMemoryCollection(settings);
+    }
+}
+
+internal static class SettingsDefaults
+{
+    /// <summary>Sets <paramref name="key"/> unless the caller did: test hosts get no fixed ports from appsettings.json.</summary>
+    public static Dictionary<string, string?> WithDefault(this Dictionary<string, string?> settings, string key, string value)
+    {
+        settings.TryAdd(key, value);
+        return settings;
     }
 }

@@ -41,6 +41,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         => StartAsync("Platform.Storage.dll", port, new Dictionary<string, string>
         {
             ["ConnectionStrings__Platform"] = connectionString,
+            // No JSON endpoint: its default port would clash with another test's service or a demo running here.
+            ["Storage__JsonUrl"] = string.Empty,
         });
 
     private static async Task<ServiceProcess> StartAsync(string assembly, int port, Dictionary<string, string> environment)

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Grpc.Core;
 using Platform.Cli.Input;
 using Platform.Cli.Output;
-using Platform.Mapping;
+using Platform.Extraction.Core;
 using Platform.Nlp;
 using Platform.V1;
 

@@ -61,7 +61,7 @@ internal static class QueryCommands
             });
 
             await WriteAsync(context, parse.GetRequiredValue(format), hits,
-                () => context.Console.Write(Tables.QuoteTable(hits.Select(h => (h.Quote, (string?)h.ArticleId)))));
+                () => context.Console.Write(Tables.QuoteTable(hits.Select(h => (h.Quote, (string?)QuoteContextView.QuoteId(h))))));
             return ExitCodes.Success;
         });
         return command;
@@ -70,7 +70,7 @@ internal static class QueryCommands
     public static Command Entities(CliContext context)
     {
         var type = new Option<string?>("--type") { Description = "Only entities of this type" };
-        type.AcceptOnlyFromAmong("PERSON", "ORG", "LOC", "NORP", "MISC", "DATE", "MONEY", "person", "org", "loc", "norp", "misc", "date", "money");
+        type.AcceptOnlyFromAmong([.. EntityTypeNames.All, .. EntityTypeNames.All.Select(n => n.ToLowerInvariant())]);
         var name = new Option<string?>("--name", "-n") { Description = "Part of the entity's name (case-insensitive)" };
         var limit = Limit();
         var storage = CommonOptions.Storage();
@@ -80,7 +80,7 @@ internal static class QueryCommands
         {
             var request = new ListEntitiesRequest
             {
-                Type = parse.GetValue(type) is { } t ? System.Enum.Parse<EntityType>(t, ignoreCase: true) : EntityType.Unspecified,
+                Type = parse.GetValue(type) is { } t ? EntityTypeNames.Parse(t) : EntityType.Unspecified,
                 Name = parse.GetValue(name) ?? string.Empty,
             };
             using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
@@ -144,6 +144,55 @@ internal static class QueryCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    public static Command Quote(CliContext context)
+    {
+        var id = new Argument<string>("ID")
+        {
+            Description = "The quote: ARTICLE_ID#N as `platform quotes` shows it (N numbers the article's quotes from 0)",
+        };
+        var storage = CommonOptions.Storage();
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("quote", "Show one stored quote in its paragraph, with the quote, cue, speaker and channel marked")
+        {
+            id, storage, format,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var given = parse.GetRequiredValue(id);
+            if (!TryParseQuoteId(given, out var articleId, out var quoteIndex))
+            {
+                await context.Error.WriteLineAsync($"error: '{given}' is not a quote id: write ARTICLE_ID#N, for example harbour-reopening#0");
+                return ExitCodes.Usage;
+            }
+
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
+            var client = new StorageService.StorageServiceClient(channel);
+            var response = await client.GetQuoteAsync(
+                new GetQuoteRequest { ArticleId = articleId, QuoteIndex = quoteIndex }, cancellationToken: cancellationToken);
+            if (parse.GetRequiredValue(format) == "json")
+            {
+                await context.Output.WriteLineAsync(new JsonFormatter(JsonFormatter.Settings.Default.WithIndentation()).Format(response));
+            }
+            else
+            {
+                QuoteContextView.Write(context.Console, response);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>"ARTICLE#N" → (article id, quote index); the article id may itself contain '#'.</summary>
+    internal static bool TryParseQuoteId(string id, out string articleId, out int quoteIndex)
+    {
+        var hash = id.LastIndexOf('#');
+        articleId = hash > 0 ? id[..hash] : string.Empty;
+        quoteIndex = 0;
+        return hash > 0 && int.TryParse(id.AsSpan(hash + 1), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out quoteIndex);
     }
 
     /// <summary>Follows page tokens until <paramref name="wanted"/> items are collected or the last page is read.</summary>

@@ -18,10 +18,10 @@ internal static class Tables
         console.WriteLine();
     }
 
-    public static Table QuoteTable(IEnumerable<(Quote Quote, string? Article)> quotes)
+    public static Table QuoteTable(IEnumerable<(Quote Quote, string? QuoteId)> quotes)
     {
         var rows = quotes.ToList();
-        var withArticle = rows.Exists(r => r.Article is not null);
+        var withArticle = rows.Exists(r => r.QuoteId is not null);
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn(new TableColumn("[bold]Speaker[/]").NoWrap());
         table.AddColumn("[bold]Quote[/]");
@@ -30,7 +30,7 @@ internal static class Tables
         table.AddColumn(new TableColumn("[bold]Kind[/]").NoWrap());
         if (withArticle)
         {
-            table.AddColumn(new TableColumn("[bold]Article[/]").NoWrap());
+            table.AddColumn(new TableColumn("[bold]Quote id[/]").NoWrap());
         }
 
         foreach (var (quote, article) in rows)
@@ -106,19 +106,9 @@ internal static class Tables
     private static string Day(Google.Protobuf.WellKnownTypes.Timestamp? time)
         => time is null ? string.Empty : time.ToDateTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string TypeName(EntityType type) => type switch
-    {
-        EntityType.Person => "PERSON",
-        EntityType.Org => "ORG",
-        EntityType.Loc => "LOC",
-        EntityType.Norp => "NORP",
-        EntityType.Misc => "MISC",
-        EntityType.Date => "DATE",
-        EntityType.Money => "MONEY",
-        _ => "?",
-    };
+    private static string TypeName(EntityType type) => type == EntityType.Unspecified ? "?" : EntityTypeNames.Name(type);
 
-    private static string KindName(QuoteKind kind) => kind switch
+    internal static string KindName(QuoteKind kind) => kind switch
     {
         QuoteKind.Direct => "direct",
         QuoteKind.Indirect => "indirect",

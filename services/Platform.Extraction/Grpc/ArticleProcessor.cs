@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Platform.Extraction.Forwarding;
 using Platform.Html;
-using Platform.Mapping;
+using Platform.Extraction.Core;
 using Platform.Nlp;
 using Platform.V1;
 

@@ -143,6 +143,13 @@ internal sealed class ArticleStore(
             await QuotesTable.ForArticleAsync(connection, id));
     }
 
+    /// <summary>One quote with its article's text; null when the article or the quote is not stored.</summary>
+    public async Task<QuoteInArticleRow?> GetQuoteAsync(string articleId, int quoteIndex, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await QuotesTable.InArticleAsync(connection, articleId, quoteIndex, cancellationToken);
+    }
+
     /// <summary>
     /// Quotes matching the filter. Speaker and entity names are looked up in the registry (a name, an alias or part of
     /// a name) by the same statement; a name nobody answers to finds nothing.

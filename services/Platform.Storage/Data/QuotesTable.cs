@@ -97,6 +97,18 @@ internal static class QuotesTable
             $"SELECT {QuoteColumns} FROM quotes q WHERE q.article_id = @articleId ORDER BY q.quote_index",
             new { articleId })).AsList();
 
+    /// <summary>One quote of an article with the article's text; null when there is no such quote.</summary>
+    public static Task<QuoteInArticleRow?> InArticleAsync(IDbConnection connection, string articleId, int quoteIndex, CancellationToken cancellationToken)
+        => connection.QuerySingleOrDefaultAsync<QuoteInArticleRow>(new CommandDefinition(
+            $"""
+            SELECT 0::real AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source, a.published_at,
+                   q.article_seq, a.text AS article_text, {QuoteColumns}
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            WHERE q.article_id = @articleId AND q.quote_index = @quoteIndex
+            """,
+            new { articleId, quoteIndex },
+            cancellationToken: cancellationToken));
+
     /// <summary>
     /// Quotes matching every given filter, in the filter's order (newest first: most recently ingested articles
     /// first, quotes of one article in text order; or by relevance to the text searched), starting after the keyset

@@ -83,7 +83,7 @@ internal record QuoteRow
 }
 
 /// <summary>A quote found by a search, with the article it comes from.</summary>
-internal sealed record QuoteHitRow : QuoteRow
+internal record QuoteHitRow : QuoteRow
 {
     /// <summary>The article's ingest order: the keyset of quote searches.</summary>
     public long ArticleSeq { get; init; }
@@ -98,6 +98,12 @@ internal sealed record QuoteHitRow : QuoteRow
     public string? ArticleSource { get; init; }
 
     public DateTime? PublishedAt { get; init; }
+}
+
+/// <summary>One quote with its article's text, for showing the quote in context.</summary>
+internal sealed record QuoteInArticleRow : QuoteHitRow
+{
+    public required string ArticleText { get; init; }
 }
 
 /// <summary>An article with everything found in it: the unit that is stored in one transaction.</summary>

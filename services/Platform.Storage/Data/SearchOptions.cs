@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Platform.Storage.Data;
 
 /// <summary>How quote searches choose their way through the tables (configuration section "Storage:Search").</summary>
@@ -10,6 +12,7 @@ public sealed class SearchOptions
     /// walked and 9.7 ms through the index's 19 partitions; a walk costs ~15 µs per quote, the index ~0.5-1 ms per
     /// partition, so they meet near a thousand quotes.
     /// </summary>
+    [Range(0, long.MaxValue)]
     public long WalkBelowQuotes { get; set; } = 1000;
 
     /// <summary>

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
 using Grpc.Core;
 using Platform.Hosting;
 using Platform.Storage.Data;
@@ -12,144 +10,17 @@ namespace Platform.Storage.Grpc;
 
 /// <summary>The StorageService RPCs: validate, map, call the store, map back.</summary>
 internal sealed class StorageGrpcService(
-    ArticleIngestor ingestor,
+    IngestPipeline ingest,
     ArticleStore store,
-    StorageLimits limits,
-    StorageMetrics metrics,
-    IHostApplicationLifetime lifetime) : StorageService.StorageServiceBase
+    StorageLimits limits) : StorageService.StorageServiceBase
 {
     private const int DefaultPageSize = 50;
 
-    public override async Task Ingest(
+    public override Task Ingest(
         IAsyncStreamReader<IngestRequest> requestStream,
         IServerStreamWriter<IngestResponse> responseStream,
         ServerCallContext context)
-    {
-        // Valid articles wait in a bounded queue from which several workers take batches, each stored in one
-        // transaction; acknowledgements go out as each batch commits and carry the requests' sequence numbers.
-        // A full queue stops the reading of the stream, so a slow database slows the sender (HTTP/2 flow control)
-        // and memory stays bounded whatever the stream's length.
-        var queue = Channel.CreateBounded<IngestRequest>(new BoundedChannelOptions(limits.IngestParallelism * limits.MaxBatchArticles)
-        {
-            SingleWriter = true,
-        });
-        var takeLock = new Lock();
-        using var writeLock = new SemaphoreSlim(1);
-        var workers = Enumerable.Range(0, limits.IngestParallelism).Select(_ => Task.Run(StoreBatchesAsync)).ToList();
-
-        // Shutdown stops the reading of new articles; articles already read are stored and acknowledged.
-        using var readCancellation = CancellationTokenSource.CreateLinkedTokenSource(
-            context.CancellationToken, lifetime.ApplicationStopping);
-        try
-        {
-            while (await MoveNextOrStopAsync(requestStream, readCancellation.Token))
-            {
-                var request = requestStream.Current;
-                if (ingestor.Reject(request) is { } rejection)
-                {
-                    using var span = StorageTelemetry.StartIngestArticle(request);
-                    metrics.Ingested(rejection, TimeSpan.Zero, span);
-                    await WriteAsync([rejection]);
-                }
-                else
-                {
-                    await queue.Writer.WriteAsync(request, context.CancellationToken);
-                }
-            }
-        }
-        finally
-        {
-            queue.Writer.TryComplete();
-        }
-
-        await Task.WhenAll(workers);
-
-        async Task StoreBatchesAsync()
-        {
-            try
-            {
-                while (await queue.Reader.WaitToReadAsync(context.CancellationToken))
-                {
-                    var batch = TakeBatch();
-                    if (batch.Count > 0)
-                    {
-                        await WriteAsync(await StoreBatchAsync(batch));
-                    }
-                }
-            }
-            catch (Exception e)
-            {
-                // The reader must not wait forever for room in a queue nobody empties.
-                queue.Writer.TryComplete(e);
-                throw;
-            }
-        }
-
-        // Each article keeps its own span (in its sender's trace); the batch's SQL runs under the article's span when
-        // the batch is that one article, else under a batch span linked to every article.
-        async Task<IReadOnlyList<IngestResponse>> StoreBatchAsync(List<IngestRequest> batch)
-        {
-            var spans = StorageTelemetry.StartIngestArticles(batch);
-            try
-            {
-                var started = Stopwatch.GetTimestamp();
-                IReadOnlyList<IngestResponse> responses;
-                using (StorageTelemetry.StartBatch(spans))
-                {
-                    responses = await ingestor.StoreAsync(batch, context.CancellationToken);
-                }
-
-                var duration = Stopwatch.GetElapsedTime(started);
-                for (var i = 0; i < responses.Count; i++)
-                {
-                    metrics.Ingested(responses[i], duration, spans[i]);
-                }
-
-                return responses;
-            }
-            finally
-            {
-                foreach (var span in spans)
-                {
-                    span?.Dispose();
-                }
-            }
-        }
-
-        // Whatever is queued, up to the batch size; an id already in the batch ends it (one transaction cannot
-        // both store and re-store an article).
-        List<IngestRequest> TakeBatch()
-        {
-            var batch = new List<IngestRequest>();
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            lock (takeLock)
-            {
-                while (batch.Count < limits.MaxBatchArticles && queue.Reader.TryPeek(out var next) && ids.Add(next.Article.Id))
-                {
-                    queue.Reader.TryRead(out _);
-                    batch.Add(next);
-                }
-            }
-
-            return batch;
-        }
-
-        async Task WriteAsync(IEnumerable<IngestResponse> responses)
-        {
-            await writeLock.WaitAsync(context.CancellationToken);
-            try
-            {
-                foreach (var response in responses)
-                {
-                    await responseStream.WriteAsync(response, context.CancellationToken);
-                }
-            }
-            finally
-            {
-                writeLock.Release();
-            }
-        }
-    }
+        => ingest.RunAsync(requestStream, responseStream, context.CancellationToken);
 
     public override async Task<GetArticleResponse> GetArticle(GetArticleRequest request, ServerCallContext context)
     {
@@ -164,6 +35,29 @@ internal sealed class StorageGrpcService(
         {
             Article = RecordMapper.ToArticle(record.Article),
             Analysis = RecordMapper.ToAnalysis(record),
+        };
+    }
+
+    public override async Task<GetQuoteResponse> GetQuote(GetQuoteRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrEmpty(request.ArticleId))
+        {
+            throw Invalid("article_id: required");
+        }
+
+        if (request.QuoteIndex < 0)
+        {
+            throw Invalid($"quote_index: {request.QuoteIndex} is negative; quotes are numbered from 0");
+        }
+
+        var row = await store.GetQuoteAsync(request.ArticleId, request.QuoteIndex, context.CancellationToken)
+                  ?? throw new RpcException(new Status(StatusCode.NotFound,
+                      $"article '{request.ArticleId}' has no stored quote {request.QuoteIndex} (or is not stored)"));
+        (int, int)? mention = row is { SpeakerStart: { } mentionStart, SpeakerEnd: { } mentionEnd } ? (mentionStart, mentionEnd) : null;
+        return new GetQuoteResponse
+        {
+            Hit = RecordMapper.ToHit(row),
+            Context = QuoteContextBuilder.Build(row.ArticleText, row.StartOffset, row.EndOffset, mention, row.Cue, row.Channel),
         };
     }
 
@@ -224,7 +118,7 @@ internal sealed class StorageGrpcService(
     {
         var pageSize = PageSize(request.PageSize);
         var after = DecodeRegistryToken("entities", request.PageToken, "ListEntities");
-        var type = request.Type == EntityType.Unspecified ? null : RecordMapper.TypeName(request.Type);
+        var type = request.Type == EntityType.Unspecified ? null : EntityTypeNames.Name(request.Type);
         var rows = await store.ListKnownEntitiesAsync(speakers: false, type, NullIfBlank(request.Name), after, pageSize + 1, context.CancellationToken);
         var response = new ListEntitiesResponse();
         response.Entities.AddRange(rows.Take(pageSize).Select(RecordMapper.ToSummary));
@@ -282,22 +176,6 @@ internal sealed class StorageGrpcService(
         }
 
         return requested == 0 ? DefaultPageSize : requested;
-    }
-
-    private static async Task<bool> MoveNextOrStopAsync(IAsyncStreamReader<IngestRequest> stream, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await stream.MoveNext(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
-        {
-            return false;
-        }
     }
 
     private static RpcException Invalid(string message) => RpcErrors.InvalidArgument(message);

@@ -21,7 +21,7 @@ internal static class RecordMapper
             EngineVersion = analysis.EngineVersion,
         };
         var entities = analysis.Entities
-            .Select(e => new EntityRow { EntityKey = e.Id, Name = e.Name, Type = TypeName(e.Type), MentionCount = e.Mentions.Count })
+            .Select(e => new EntityRow { EntityKey = e.Id, Name = e.Name, Type = EntityTypeNames.Name(e.Type), MentionCount = e.Mentions.Count })
             .ToList();
         var mentions = analysis.Entities
             .SelectMany(e => e.Mentions.Select(m => new MentionRow { EntityKey = e.Id, StartOffset = m.Start, EndOffset = m.End, Text = m.Text }))
@@ -65,7 +65,7 @@ internal static class RecordMapper
         var mentionsByEntity = record.Mentions.ToLookup(m => m.EntityKey, StringComparer.Ordinal);
         foreach (var entity in record.Entities)
         {
-            var message = new Entity { Id = entity.EntityKey, Name = entity.Name, Type = ParseType(entity.Type) };
+            var message = new Entity { Id = entity.EntityKey, Name = entity.Name, Type = EntityTypeNames.Parse(entity.Type) };
             message.Mentions.AddRange(mentionsByEntity[entity.EntityKey]
                 .Select(m => new EntityMention { Start = m.StartOffset, End = m.EndOffset, Text = m.Text }));
             analysis.Entities.Add(message);
@@ -110,6 +110,7 @@ internal static class RecordMapper
         PublishedAt = ToTimestamp(row.PublishedAt),
         SpeakerId = row.SpeakerId ?? 0,
         Rank = row.Rank,
+        QuoteIndex = row.QuoteIndex,
     };
 
     public static EntitySummary ToSummary(KnownEntityRow row)
@@ -118,7 +119,7 @@ internal static class RecordMapper
         {
             Id = row.Id,
             Name = row.Name,
-            Type = ParseType(row.Type),
+            Type = EntityTypeNames.Parse(row.Type),
             MentionCount = row.MentionCount,
             QuoteCount = row.QuoteCount,
             ArticleCount = row.ArticleCount,
@@ -128,31 +129,6 @@ internal static class RecordMapper
         summary.Aliases.AddRange(row.Aliases);
         return summary;
     }
-
-    /// <summary>"PERSON" for <see cref="EntityType.Person"/>: the name stored in the database.</summary>
-    public static string TypeName(EntityType type) => type switch
-    {
-        EntityType.Person => "PERSON",
-        EntityType.Org => "ORG",
-        EntityType.Loc => "LOC",
-        EntityType.Norp => "NORP",
-        EntityType.Misc => "MISC",
-        EntityType.Date => "DATE",
-        EntityType.Money => "MONEY",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "entity type is not set"),
-    };
-
-    private static EntityType ParseType(string name) => name switch
-    {
-        "PERSON" => EntityType.Person,
-        "ORG" => EntityType.Org,
-        "LOC" => EntityType.Loc,
-        "NORP" => EntityType.Norp,
-        "MISC" => EntityType.Misc,
-        "DATE" => EntityType.Date,
-        "MONEY" => EntityType.Money,
-        _ => EntityType.Unspecified,
-    };
 
     private static string KindName(QuoteKind kind) => kind switch
     {

@@ -2,13 +2,13 @@ using Google.Protobuf.WellKnownTypes;
 using Platform.Html;
 using Platform.V1;
 
-namespace Platform.Mapping;
+namespace Platform.Extraction.Core;
 
 /// <summary>
-/// The article as the engine sees it: its text, derived from its HTML page when it came as HTML. The console client
-/// compiles this same file for its offline mode, so that both analyse the same text.
+/// The article as the engine sees it: its text, derived from its HTML page when it came as HTML. The extraction service
+/// and the console client's offline mode both derive it here, so that both analyse the same text.
 /// </summary>
-internal static class ArticleText
+public static class ArticleText
 {
     /// <summary>
     /// A copy of <paramref name="article"/> without HTML whose text is what the analysis' offsets will refer to. An

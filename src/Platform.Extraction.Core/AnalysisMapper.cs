@@ -2,14 +2,14 @@ using Platform.Nlp.Text;
 using Platform.V1;
 using Engine = Platform.Nlp.Analysis;
 
-namespace Platform.Mapping;
+namespace Platform.Extraction.Core;
 
 /// <summary>
 /// Maps the engine's result (UTF-16 offsets, integer entity ids) to the wire's <see cref="ArticleAnalysis"/>
-/// (code point offsets, string entity ids "e1", "e2", …). The console client compiles this same file for its
-/// offline mode, so that both produce identical output.
+/// (code point offsets, string entity ids "e1", "e2", …), for the extraction service and the console client's offline
+/// mode alike.
 /// </summary>
-internal static class AnalysisMapper
+public static class AnalysisMapper
 {
     public static ArticleAnalysis ToMessage(string articleId, string text, Engine.TextAnalysis analysis, string engineVersion)
     {
