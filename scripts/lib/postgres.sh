@@ -2,6 +2,9 @@
 # cluster. Source this file; it sets PG_ROOT, PG_PORT and PG_CONNECTION_STRING.
 #   pg_start DIR [PORT]  start (creating on first use) a cluster in DIR; as root the server runs as user postgres
 #   pg_stop              stop the cluster started by pg_start
+#   pg_start_replica PRIMARY_PORT DIR [PORT]
+#                        copy the server on PRIMARY_PORT (pg_basebackup -R) into DIR and start it as its physical
+#                        streaming replica (read-only, hot standby); sets the same variables as pg_start
 #   pg_free_port         print a free TCP port on 127.0.0.1
 
 pg_bin() {
@@ -26,16 +29,21 @@ pg_as_owner() {
   if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
+# Creates a cluster's folder, owned by the user the server runs as.
+pg_make_root() {
+  mkdir -p "$1"
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin postgres
+    chown postgres: "$1"
+  fi
+  chmod 700 "$1"
+}
+
 pg_start() {
   PG_ROOT=$1
   PG_PORT=${2:-$(pg_free_port)}
   local bin; bin=$(pg_bin) || return 1
-  mkdir -p "$PG_ROOT"
-  if [ "$(id -u)" = 0 ]; then
-    id postgres >/dev/null 2>&1 || useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin postgres
-    chown postgres: "$PG_ROOT"
-  fi
-  chmod 700 "$PG_ROOT"
+  pg_make_root "$PG_ROOT"
   if [ ! -f "$PG_ROOT/data/PG_VERSION" ]; then
     pg_as_owner "$bin/initdb" -D "$PG_ROOT/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$PG_ROOT/initdb.log" 2>&1 \
       || { cat "$PG_ROOT/initdb.log" >&2; return 1; }
@@ -51,6 +59,19 @@ pg_start() {
     || { cat "$PG_ROOT/server.log" >&2; return 1; }
   PG_CONNECTION_STRING="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
   export PG_ROOT PG_PORT PG_CONNECTION_STRING
+}
+
+pg_start_replica() {
+  local primary_port=$1 root=$2 port=${3:-}
+  local bin; bin=$(pg_bin) || return 1
+  pg_make_root "$root"
+  if [ ! -f "$root/data/PG_VERSION" ]; then
+    # -R writes standby.signal and primary_conninfo, so the copy starts as a standby that streams from the primary
+    # (initdb's pg_hba.conf lets local replication connections in). Settings come from pg_start's command line.
+    pg_as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$root/data" -R -X stream \
+      --checkpoint=fast --no-sync >"$root/basebackup.log" 2>&1 || { cat "$root/basebackup.log" >&2; return 1; }
+  fi
+  pg_start "$root" $port
 }
 
 pg_stop() {

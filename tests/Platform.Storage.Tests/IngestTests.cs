@@ -141,10 +141,13 @@ public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
     public async Task Database_failure_mid_article_leaves_no_partial_rows_and_the_stream_goes_on()
     {
         // A trigger makes the last insert of one article fail, after its article, entity and quote rows were written.
+        // (On Citus a trigger on a distributed table needs citus.enable_unsafe_triggers; elsewhere the setting is an
+        // unused placeholder.)
         await using (var connection = await storage.Database.OpenAsync())
         {
             await using var command = new Npgsql.NpgsqlCommand(
                 """
+                SET citus.enable_unsafe_triggers = on;
                 CREATE FUNCTION fail_for_doomed() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.article_id = 'doomed' THEN RAISE EXCEPTION 'injected failure'; END IF;
@@ -177,6 +180,7 @@ public class IngestTests(StorageFixture storage) : IClassFixture<StorageFixture>
         {
             await using var command = new Npgsql.NpgsqlCommand(
                 """
+                SET citus.enable_unsafe_triggers = on;
                 CREATE FUNCTION fail_for_bad_apple() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.id = 'batch-17' THEN RAISE EXCEPTION 'bad apple'; END IF;

@@ -64,7 +64,7 @@ public class RuntimeRoleTests
                     // 6, the next one) without schema rights, through the function the migration made for it.
                     await using (var owner = await database.OpenAsync())
                     {
-                        await owner.ExecuteAsync("ALTER TABLE articles ALTER COLUMN seq RESTART WITH 20480");
+                        await owner.ExecuteAsync("SELECT setval(pg_get_serial_sequence('articles', 'seq'), 20480, false)");
                     }
 
                     var client = new Platform.V1.StorageService.StorageServiceClient(storage.Channel);

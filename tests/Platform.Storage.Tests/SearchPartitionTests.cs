@@ -76,7 +76,7 @@ public class SearchPartitionTests(StorageFixture storage) : IClassFixture<Storag
     internal static async Task RestartIngestOrderAsync(StorageFixture storage, long next)
     {
         await using var connection = await storage.Database.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"ALTER TABLE articles ALTER COLUMN seq RESTART WITH {next}", connection);
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT setval(pg_get_serial_sequence('articles', 'seq'), {next}, false)", connection);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -81,7 +81,8 @@ public class StorageFixture : IAsyncLifetime
     /// <summary>
     /// Rows that point to a missing row (or disagree with the article or quote they copy): the article tables have no
     /// foreign keys (the service writes and deletes an article's rows together), so tests check what the keys would
-    /// have enforced. Empty when all is well.
+    /// have enforced. Empty when all is well. Rows are joined by article id too (with the ingest order they copy), so
+    /// that Citus can run each check shard by shard.
     /// </summary>
     public async Task<IReadOnlyList<string>> DanglingRowsAsync()
     {
@@ -95,20 +96,20 @@ public class StorageFixture : IAsyncLifetime
             UNION ALL SELECT 'quote link without entity' FROM quote_entities l
                 WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.article_id = l.article_id AND e.entity_key = l.entity_key)
             UNION ALL SELECT 'search vector without quote' FROM quote_search s
-                WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_seq = s.article_seq AND q.quote_index = s.quote_index)
+                WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = s.article_id AND q.article_seq = s.article_seq AND q.quote_index = s.quote_index)
             UNION ALL SELECT 'search row with another publication time than its article' FROM quote_search s
-                JOIN articles a ON a.seq = s.article_seq WHERE s.published_at IS DISTINCT FROM a.published_at
+                JOIN articles a ON a.id = s.article_id AND a.seq = s.article_seq WHERE s.published_at IS DISTINCT FROM a.published_at
             UNION ALL SELECT 'quote with another publication time than its article' FROM quotes q
-                JOIN articles a ON a.seq = q.article_seq WHERE q.published_at IS DISTINCT FROM a.published_at
+                JOIN articles a ON a.id = q.article_id AND a.seq = q.article_seq WHERE q.published_at IS DISTINCT FROM a.published_at
             UNION ALL SELECT 'quote link with another publication time than its article' FROM quote_entities l
-                JOIN articles a ON a.seq = l.article_seq WHERE l.published_at IS DISTINCT FROM a.published_at
+                JOIN articles a ON a.id = l.article_id AND a.seq = l.article_seq WHERE l.published_at IS DISTINCT FROM a.published_at
             UNION ALL SELECT 'search row with another speaker or other entities than its quote' FROM quote_search s
-                JOIN quotes q ON q.article_seq = s.article_seq AND q.quote_index = s.quote_index
+                JOIN quotes q ON q.article_id = s.article_id AND q.article_seq = s.article_seq AND q.quote_index = s.quote_index
                 WHERE s.speaker_id IS DISTINCT FROM q.speaker_id OR s.entity_ids IS DISTINCT FROM (
                     SELECT array_agg(l.known_entity_id ORDER BY l.known_entity_id) FROM quote_entities l
                     WHERE l.article_id = q.article_id AND l.quote_index = q.quote_index AND l.known_entity_id IS NOT NULL)
             UNION ALL SELECT 'quote without search vector' FROM quotes q
-                WHERE NOT EXISTS (SELECT 1 FROM quote_search s WHERE s.article_seq = q.article_seq AND s.quote_index = q.quote_index)
+                WHERE NOT EXISTS (SELECT 1 FROM quote_search s WHERE s.article_id = q.article_id AND s.article_seq = q.article_seq AND s.quote_index = q.quote_index)
             UNION ALL SELECT 'registry id missing' FROM (
                 SELECT known_entity_id AS id FROM entities UNION ALL SELECT speaker_id FROM quotes
                 UNION ALL SELECT known_entity_id FROM quote_entities UNION ALL SELECT speaker_id FROM quote_entities) r

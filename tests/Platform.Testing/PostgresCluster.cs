@@ -22,10 +22,20 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public static async Task<PostgresCluster> StartAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), "platform-pg-" + Guid.NewGuid().ToString("N")[..8]);
-        var cluster = new PostgresCluster(root, RunningService.FreePort());
+        var cluster = new PostgresCluster(NewRoot(), RunningService.FreePort());
         await cluster.StartAgainAsync();
         return cluster;
+    }
+
+    /// <summary>
+    /// Starts a physical streaming replica of this cluster (pg_basebackup -R, the same binaries): a hot standby that
+    /// answers reads and replays this cluster's writes. <see cref="StartAgainAsync"/> restarts it as a replica.
+    /// </summary>
+    public async Task<PostgresCluster> StartReplicaAsync()
+    {
+        var replica = new PostgresCluster(NewRoot(), RunningService.FreePort());
+        await RunAsync($"pg_start_replica {Port} '{replica._root}' {replica.Port}");
+        return replica;
     }
 
     public Task StartAgainAsync() => RunAsync($"pg_start '{_root}' {Port}");
@@ -37,6 +47,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         await StopAsync();
         Directory.Delete(_root, recursive: true);
     }
+
+    private static string NewRoot() => Path.Combine(Path.GetTempPath(), "platform-pg-" + Guid.NewGuid().ToString("N")[..8]);
 
     private static async Task RunAsync(string command)
     {

@@ -11,6 +11,13 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string EnvironmentVariable = "PLATFORM_TEST_DB";
 
+    /// <summary>
+    /// Set when PLATFORM_TEST_DB is a Citus coordinator: the workers' "host:port", space-separated
+    /// (scripts/test-citus.sh). Each test database is then created on every node, with the extension, and the
+    /// coordinator's copy is told its workers, so that the storage service distributes its tables over them.
+    /// </summary>
+    public const string CitusWorkersVariable = "PLATFORM_TEST_CITUS_WORKERS";
+
     private readonly string _adminConnectionString;
 
     private TestDatabase(string adminConnectionString, string name)
@@ -35,11 +42,57 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var name = "platform_test_" + Guid.NewGuid().ToString("N")[..12];
-        await using var connection = new NpgsqlConnection(admin);
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        var database = new TestDatabase(admin, name);
+        var workers = CitusWorkers(admin);
+        if (workers.Count > 0)
+        {
+            await MakeCitusDatabaseAsync(admin, database, workers);
+        }
+
+        return database;
+    }
+
+    /// <summary>Creates the database on every worker, each with the extension, and tells the coordinator's copy its workers.</summary>
+    private static async Task MakeCitusDatabaseAsync(string admin, TestDatabase database, List<string> workers)
+    {
+        // Adding nodes also writes the cluster-wide role catalog on the workers: two databases set up at once fail
+        // with "tuple concurrently updated", so test databases take turns (an advisory lock on the admin database,
+        // which every test process shares; unpooled, so that closing the connection surely ends the lock).
+        await using var turn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Pooling = false }.ToString());
+        await turn.OpenAsync();
+        await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('platform citus test setup', 0))", turn);
+        await take.ExecuteNonQueryAsync();
+        foreach (var worker in workers)
+        {
+            await ExecuteAsync(worker, $"CREATE DATABASE \"{database.Name}\"");
+            await ExecuteAsync(InDatabase(worker, database.Name), "CREATE EXTENSION citus");
+        }
+
+        var coordinator = new NpgsqlConnectionStringBuilder(admin);
+        await ExecuteAsync(
+            database.ConnectionString,
+            $"CREATE EXTENSION citus; SELECT citus_set_coordinator_host('{coordinator.Host}', {coordinator.Port});" +
+            string.Concat(workers.Select(w => new NpgsqlConnectionStringBuilder(w)).Select(w => $"SELECT citus_add_node('{w.Host}', {w.Port});")));
+    }
+
+    // The workers' admin connection strings: the coordinator's with each worker's host and port.
+    private static List<string> CitusWorkers(string admin)
+        => (Environment.GetEnvironmentVariable(CitusWorkersVariable) ?? "")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Split(':'))
+            .Select(w => new NpgsqlConnectionStringBuilder(admin) { Host = w[0], Port = int.Parse(w[1], System.Globalization.CultureInfo.InvariantCulture) }.ToString())
+            .ToList();
+
+    private static string InDatabase(string connectionString, string name)
+        => new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ToString();
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-        return new TestDatabase(admin, name);
     }
 
     public async Task<NpgsqlConnection> OpenAsync()
@@ -65,10 +118,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_adminConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        foreach (var server in CitusWorkers(_adminConnectionString).Prepend(_adminConnectionString))
+        {
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        }
     }
 }
 

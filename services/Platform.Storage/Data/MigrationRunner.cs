@@ -15,6 +15,9 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, string? runtime
     // Arbitrary constant that identifies this application's migration lock.
     private const long LockKey = 0x506C6174_666F726D;
 
+    /// <summary>True once <see cref="ApplyAsync"/> found the database to be a Citus coordinator (and distributed the tables).</summary>
+    public bool OnCitus { get; private set; }
+
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -52,6 +55,13 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, string? runtime
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
                 count++;
+            }
+
+            OnCitus = await CitusLayout.IsCitusAsync(connection, cancellationToken);
+            if (OnCitus)
+            {
+                await CitusLayout.DistributeAsync(connection, cancellationToken);
+                logger.LogInformation("Tables distributed over the Citus cluster");
             }
 
             if (!string.IsNullOrEmpty(runtimeRole))

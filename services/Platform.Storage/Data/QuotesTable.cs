@@ -141,7 +141,7 @@ internal static class QuotesTable
 
         var parameters = new DynamicParameters();
         var byRelevance = filter.ByRelevance && filter.Text is not null;
-        var scan = IndexScan.For(filter);
+        var scan = IndexScan.For(filter, options.OneScanForAllIds);
         var where = FilterConditions(filter, scan, parameters);
         var keyset = "TRUE";
         if (after is { } position)
@@ -168,8 +168,9 @@ internal static class QuotesTable
         var needsArticle = filter.Source is not null && !scan.ReadsQuotes;
         // By relevance, the candidates carry their search vector, so that ranking them needs no second read.
         var vector = byRelevance ? ", q.search_vector" : string.Empty;
+        // One scan for all the ids (Citus) finds a quote once per id it is linked to: DISTINCT counts it once.
         var matches = $"""
-            SELECT {scan.Alias}.article_id, {scan.Alias}.quote_index, {scan.Seq} AS article_seq{vector}
+            SELECT {(scan.LinksRepeat ? "DISTINCT " : "")}{scan.Alias}.article_id, {scan.Alias}.quote_index, {scan.Seq} AS article_seq{vector}
             FROM {scan.Table}
                  {(needsQuote ? $"JOIN quotes q ON q.article_id = {scan.Alias}.article_id AND q.quote_index = {scan.Alias}.quote_index" : "")}
                  {(needsArticle ? $"JOIN articles a ON a.id = {scan.Alias}.article_id" : "")}
@@ -374,20 +375,28 @@ internal static class QuotesTable
     /// <param name="Seq">The column holding the article's ingest order.</param>
     /// <param name="Condition">The condition on the scanned index, referring to the ids of <paramref name="Ids"/>.</param>
     /// <param name="Ids">The list of registry ids to scan once each, or null for a single scan.</param>
-    private sealed record IndexScan(string Table, string Alias, string Seq, string Condition, string? Ids)
+    // Ids: the registry ids to scan the index once each for (a lateral join), or null for a single scan.
+    // LinksRepeat: a single scan of quote_entities for several ids, where one quote may appear once per id.
+    private sealed record IndexScan(string Table, string Alias, string Seq, string Condition, string? Ids, bool LinksRepeat = false)
     {
         /// <summary>Whether the scan reads quotes themselves (as <c>q</c>), which carry their article's outlet.</summary>
         public bool ReadsQuotes => Alias == "q";
 
-        public static IndexScan For(QuoteFilter filter) => (filter.Entity, filter.Speaker) switch
+        public static IndexScan For(QuoteFilter filter, bool oneScanForAllIds) => (filter.Entity, filter.Speaker, oneScanForAllIds) switch
         {
-            (null, null) => new("quotes q", "q", "q.article_seq", "TRUE", null),
-            (null, _) => new("quotes q", "q", "q.article_seq", "q.speaker_id = s.id", "speaker_ids s"),
-            (_, null) => new("quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id", "entity_ids e"),
+            (null, null, _) => new("quotes q", "q", "q.article_seq", "TRUE", null),
+            (null, _, false) => new("quotes q", "q", "q.article_seq", "q.speaker_id = s.id", "speaker_ids s"),
+            (_, null, false) => new("quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id", "entity_ids e"),
             // Each (entity, speaker) pair has its own run in the pair index.
-            _ => new(
+            (_, _, false) => new(
                 "quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id AND qe.speaker_id = s.id",
                 "entity_ids e CROSS JOIN speaker_ids s"),
+            (null, _, true) => new("quotes q", "q", "q.article_seq", "q.speaker_id IN (SELECT id FROM speaker_ids)", null),
+            (_, null, true) => new(
+                "quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id IN (SELECT id FROM entity_ids)", null, LinksRepeat: true),
+            (_, _, true) => new(
+                "quote_entities qe", "qe", "qe.article_seq",
+                "qe.known_entity_id IN (SELECT id FROM entity_ids) AND qe.speaker_id IN (SELECT id FROM speaker_ids)", null, LinksRepeat: true),
         };
     }
 }

@@ -18,7 +18,9 @@ internal enum StoreOutcome
 /// quotes, links, registry counters): it is stored whole or not at all. Writing is idempotent by article id, text
 /// hash and engine version.
 /// </summary>
-internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchPartitions searchPartitions, SearchOptions searchOptions)
+/// <remarks>Reads (<see cref="GetAsync"/>, searches, listings) go to <see cref="ReadDatabase"/>: a replica when configured.</remarks>
+internal sealed class ArticleStore(
+    NpgsqlDataSource dataSource, ReadDatabase reads, QuoteSearchPartitions searchPartitions, SearchOptions searchOptions)
 {
     public static byte[] HashText(string text) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
 
@@ -128,7 +130,7 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
 
     public async Task<ArticleRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
         var article = await ArticlesTable.GetAsync(connection, id, cancellationToken);
         if (article is null)
         {
@@ -145,7 +147,7 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
     /// <summary>One quote with its article's text; null when the article or the quote is not stored.</summary>
     public async Task<QuoteInArticleRow?> GetQuoteAsync(string articleId, int quoteIndex, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
         return await QuotesTable.InArticleAsync(connection, articleId, quoteIndex, cancellationToken);
     }
 
@@ -155,19 +157,25 @@ internal sealed class ArticleStore(NpgsqlDataSource dataSource, QuoteSearchParti
     /// </summary>
     public async Task<IReadOnlyList<QuoteHitRow>> SearchQuotesAsync(QuoteFilter filter, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
         return await QuotesTable.SearchAsync(connection, filter, after, limit, searchOptions, cancellationToken);
     }
 
     /// <summary>
-    /// Speakers (entities with quotes), most quoted first; or entities, most mentioned first. Counter changes still in
-    /// the log are folded in first, so a listing counts every article stored before it.
+    /// Speakers (entities with quotes), most quoted first; or entities, most mentioned first. On the primary, counter
+    /// changes still in the log are folded in first, so a listing counts every article stored before it. A replica
+    /// cannot fold (folding writes): there a listing counts what the primary folded (every second, by
+    /// <see cref="Registry.RegistryCounterFolder"/>) and the replica has replayed.
     /// </summary>
     public async Task<IReadOnlyList<KnownEntityRow>> ListKnownEntitiesAsync(
         bool speakers, string? type, string? name, RegistryKeyset? after, int limit, CancellationToken cancellationToken)
     {
-        await FoldRegistryCountersAsync(cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!reads.IsReplica)
+        {
+            await FoldRegistryCountersAsync(cancellationToken);
+        }
+
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
         var ids = await ResolveAsync(connection, name, cancellationToken);
         return ids is []
             ? []
