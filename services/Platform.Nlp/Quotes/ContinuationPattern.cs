@@ -43,7 +43,7 @@ internal sealed class ContinuationPattern(
             Cue = prev.Draft.Cue,
             Phrase = prev.Draft.Phrase,
             Channel = prev.Draft.Channel,
-            Confidence = 0.5f,
+            Confidence = QuoteConfidence.Continuation,
         };
         return (draft, -1, -2);
     }

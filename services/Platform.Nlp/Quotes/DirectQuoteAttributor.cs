@@ -39,7 +39,7 @@ internal sealed class DirectQuoteAttributor(
             && ctx.TokenFrom(signer.Span.End) >= afterEnd - 1)
         {
             draft.Phrase = new SpeakerPhrase(signer.Span, PhraseKind.Name, signer, null, false);
-            draft.Confidence = 0.7f;
+            draft.Confidence = QuoteConfidence.SignedAfterDash;
             return null;
         }
 
@@ -89,7 +89,7 @@ internal sealed class DirectQuoteAttributor(
         {
             draft.Phrase = named;
             draft.Channel = channels.Find(lo, open);
-            draft.Confidence = 0.6f;
+            draft.Confidence = QuoteConfidence.NamedBeforeColon;
         }
 
         return null;
@@ -131,7 +131,7 @@ internal sealed class DirectQuoteAttributor(
         draft.Cue = cue.Span.Of(ctx.Text);
         draft.Channel = channel ?? channels.Find(cue.First, hi);
         draft.ChannelIsExplicit = channel is not null;
-        draft.Confidence = speaker.Kind == PhraseKind.Name ? 0.9f : 0.75f;
+        draft.Confidence = speaker.Kind == PhraseKind.Name ? QuoteConfidence.NamedSpeakerWithCue : QuoteConfidence.DescribedSpeakerWithCue;
         return true;
     }
 

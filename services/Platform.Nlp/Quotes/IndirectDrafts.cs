@@ -18,7 +18,7 @@ internal sealed class IndirectDrafts(ArticleContext ctx, ChannelFinder channels)
             Phrase = subject,
             Cue = cue.Span.Of(ctx.Text),
             Channel = relay ? subject.Span.Of(ctx.Text) : channels.Find(Math.Min(cue.First, clauseFrom), Math.Max(cue.Last + 1, clauseTo)),
-            Confidence = (cue.Traits & VerbTraits.Speech) != 0 ? 0.7f : 0.5f,
+            Confidence = (cue.Traits & VerbTraits.Speech) != 0 ? QuoteConfidence.IndirectAfterSpeechVerb : QuoteConfidence.IndirectAfterOtherVerb,
         };
     }
 

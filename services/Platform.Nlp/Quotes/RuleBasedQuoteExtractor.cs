@@ -57,7 +57,7 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
         var direct = new List<(QuotedCandidate Candidate, QuoteDraft Draft, bool Attributed)>();
         foreach (var candidate in speech)
         {
-            var draft = new QuoteDraft { Span = candidate.Content, Kind = QuoteKind.Direct, Confidence = 0.6f };
+            var draft = new QuoteDraft { Span = candidate.Content, Kind = QuoteKind.Direct, Confidence = QuoteConfidence.QuotationMarks };
             var cue = Attribute ? attributor.Attribute(candidate, draft) : null;
             if (cue is { } c)
             {
@@ -87,7 +87,7 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
                 continue;
             }
 
-            var draft = new QuoteDraft { Span = span, Kind = QuoteKind.Mixed, Confidence = 0.4f };
+            var draft = new QuoteDraft { Span = span, Kind = QuoteKind.Mixed, Confidence = QuoteConfidence.Mixed };
             if (attributor.Attribute(fragment, draft) is { } cue)
             {
                 draft.CueToken = cue.First;
@@ -193,7 +193,7 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
                 draft.Speaker = previous.Speaker;
                 draft.Cue ??= previous.Cue;
                 draft.Channel ??= previous.Channel;
-                draft.Confidence = Math.Min(draft.Confidence, 0.6f);
+                draft.Confidence = Math.Min(draft.Confidence, QuoteConfidence.InheritedSpeakerAtMost);
             }
 
             if (draft.Speaker is not null)
@@ -227,7 +227,7 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
     {
         var span = draft.Span;
         var ids = ctx.Mentions.Where(m => span.Contains(m.Span)).Select(m => m.Entity.Id).Distinct().ToList();
-        var confidence = draft.Speaker is null ? Math.Min(draft.Confidence, 0.4f) : draft.Confidence;
+        var confidence = draft.Speaker is null ? Math.Min(draft.Confidence, QuoteConfidence.WithoutSpeakerAtMost) : draft.Confidence;
         return new Quote(span, span.Of(ctx.Text), draft.Kind, draft.Speaker, draft.Cue, draft.Channel, confidence, ids);
     }
 }

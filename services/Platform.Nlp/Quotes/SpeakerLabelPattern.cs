@@ -60,7 +60,7 @@ internal sealed class SpeakerLabelPattern(
 
         var cue = new Cue(colon, colon, ctx.Tokens[colon].Span, VerbTraits.Speech, false);
         var draft = drafts.Draft(span.Value, label, cue, colon, b);
-        draft.Confidence = 0.5f;
+        draft.Confidence = QuoteConfidence.SpeakerLabel;
         return (draft, colon);
     }
 }
