@@ -21,17 +21,5 @@ dotnet build Platform.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet test Platform.sln -c Release --no-build --nologo \
   --logger "trx;LogFilePrefix=tests" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
 
-python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
-passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
-    counters = ET.parse(path).getroot().find(".//{*}Counters")
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-    skipped += int(counters.get("notExecuted", 0))
-line = f"tests: {passed} passed, {failed} failed"
-if skipped:
-    line += f", {skipped} skipped"
-print(line)
-PY
+python3 scripts/lib/trx-summary.py "$results"
 exit $status
