@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Storage benchmarks on loopback: starts the stack (PostgreSQL with its default, durable settings) and runs
-#   1. platform bench ingest   storage ingest vs. a raw binary COPY of the same rows; full pipeline vs. engine in-process
-#   2. platform bench seed     fills the store up to SEED_QUOTES synthetic quotes (ids seed-N: already stored ones are skipped)
-#   3. platform bench query    speaker, entity and full-text searches, page size 50, p50/p95/p99, on a warm cache
+#   1. platform-bench ingest   storage ingest vs. a raw binary COPY of the same rows; full pipeline vs. engine in-process
+#   2. platform-bench seed     fills the store up to SEED_QUOTES synthetic quotes (ids seed-N: already stored ones are skipped)
+#   3. platform-bench query    speaker, entity and full-text searches, page size 50, p50/p95/p99, on a warm cache
 #   scripts/bench-storage.sh [ARTICLES] [SEED_QUOTES] [QUERIES]      defaults 10000 1000000 200
 # Results go to standard output; docs/benchmarks.md records them. Rate limits are off: this measures capacity.
 # The cluster is the project's .local/postgres (as for scripts/demo.sh), restarted with the settings below.
@@ -31,16 +31,16 @@ postgres_ticks() {
   echo "$total"
 }
 
-echo "== platform bench ingest --articles $articles"
+echo "== platform-bench ingest --articles $articles"
 storage_before=$(cpu_ticks "$STORAGE_PID"); extraction_before=$(cpu_ticks "$EXTRACTION_PID"); postgres_before=$(postgres_ticks)
-platform bench ingest --articles "$articles"
+platform-bench ingest --articles "$articles"
 # Where the CPU went during both ingest measurements (the raw COPY ceiling's share is in PostgreSQL's figure): on
 # a small machine every process shares the same cores, which bounds the full pipeline's ratio.
 seconds() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'; }
 echo "CPU seconds during the ingest benchmarks: storage service $(seconds $(( $(cpu_ticks "$STORAGE_PID") - storage_before )))," \
   "extraction service $(seconds $(( $(cpu_ticks "$EXTRACTION_PID") - extraction_before ))), PostgreSQL $(seconds $(( $(postgres_ticks) - postgres_before )))"
-echo "== platform bench seed --quotes $seed_quotes"
-platform bench seed --quotes "$seed_quotes"
+echo "== platform-bench seed --quotes $seed_quotes"
+platform-bench seed --quotes "$seed_quotes"
 if [ -z "${PLATFORM_DB:-}" ]; then
   # Queries are measured on a warm server: the tables and indexes they read (about 1.6 GB for a million quotes)
   # are loaded into shared buffers first, as on a server that has been answering queries for a while. Right after a
@@ -62,5 +62,5 @@ if [ -z "${PLATFORM_DB:-}" ]; then
           -- The partitions of the full-text search table and their indexes (the partitioned parent has no storage).
           SELECT oid::regclass FROM pg_class WHERE relname ~ '^quote_search_' AND relkind IN ('r', 'i')) w(r)"
 fi
-echo "== platform bench query --queries $queries"
-platform bench query --queries "$queries"
+echo "== platform-bench query --queries $queries"
+platform-bench query --queries "$queries"

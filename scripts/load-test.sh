@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A bounded load test on loopback: starts the stack, runs `platform bench load` (concurrent storing streams and
+# A bounded load test on loopback: starts the stack, runs `platform-bench load` (concurrent storing streams and
 # unary calls) for the given seconds, samples both services' resident memory every 5 s, and prints both.
 #   scripts/load-test.sh [SECONDS] [STREAMS] [UNARY]      defaults 60 8 8
 # Rate limits are switched off for the run: the test measures capacity, not the limiter.
@@ -25,7 +25,7 @@ echo -e "second\tstorage_rss_mb\textraction_rss_mb" >"$memory_log"
 ) &
 sampler=$!
 
-platform bench load --seconds "$seconds" --streams "$streams" --unary "$unary" || status=$?
+platform-bench load --seconds "$seconds" --streams "$streams" --unary "$unary" || status=$?
 kill "$sampler" 2>/dev/null || true
 echo
 echo "resident memory (MB) every 5 s:"

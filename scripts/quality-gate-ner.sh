@@ -11,6 +11,6 @@ if [[ ! -f "$test_file" ]]; then
   echo "quality-gate-ner: $test_file not found" >&2
   exit 2
 fi
-dotnet build services/Platform.Nlp.Training -c Release --nologo -v quiet -clp:ErrorsOnly
-dotnet services/Platform.Nlp.Training/bin/Release/net10.0/Platform.Nlp.Training.dll \
-  eval --conll "$test_file" --gold-tokens --min-f1 "$min_f1"
+dotnet build clients/Platform.Cli -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet clients/Platform.Cli/bin/Release/net10.0/platform.dll \
+  eval ner --conll "$test_file" --gold-tokens --min-f1 "$min_f1"

@@ -13,6 +13,6 @@ if [[ ! -f "$gold" ]]; then
   exit 2
 fi
 
-dotnet build services/Platform.Nlp.Eval --nologo -v quiet >/dev/null
-dotnet run --no-build --project services/Platform.Nlp.Eval -- \
-  quotes --gold "$gold" --min-f1 90 95 --min-speaker 95 --no-nonquotes
+dotnet build clients/Platform.Cli -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet clients/Platform.Cli/bin/Release/net10.0/platform.dll \
+  eval quotes --gold "$gold" --min-f1 90 95 --min-speaker 95 --no-nonquotes

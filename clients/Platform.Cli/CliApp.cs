@@ -22,7 +22,6 @@ public static class CliApp
                      QueryCommands.Article(context),
                      StatusCommand.Create(context),
                      EvalCommands.Create(context),
-                     BenchCommands.Create(context),
                      CompletionCommand.Create(context),
                  })
         {
@@ -30,6 +29,12 @@ public static class CliApp
         }
 
         root.Options.Add(CommonOptions.Token);
+        return await InvokeAsync(root, args, context, cancellationToken);
+    }
+
+    /// <summary>Parses and runs a command tree, turning the services' errors into a message and an exit code.</summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, CliContext context, CancellationToken cancellationToken)
+    {
         var parseResult = root.Parse(args);
         try
         {

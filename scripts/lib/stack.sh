@@ -56,3 +56,4 @@ stack_stop() {
 }
 
 platform() { dotnet clients/Platform.Cli/bin/Release/net10.0/platform.dll "$@"; }
+platform-bench() { dotnet benchmarks/Platform.Bench/bin/Release/net10.0/platform-bench.dll "$@"; }

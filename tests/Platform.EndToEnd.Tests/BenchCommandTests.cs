@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Platform.Bench;
 using Platform.Cli;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// The benchmark commands run end to end against a live stack (small counts: these check that they measure what
+/// The benchmark commands (<c>platform-bench</c>) run end to end against a live stack (small counts: these check that they measure what
 /// they say, not how fast). A store of their own, because they write thousands of synthetic rows.
 /// </summary>
 public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackFixture>
@@ -13,8 +14,8 @@ public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackF
     public async Task Bench_ingest_seed_and_query_measure_against_the_running_stack()
     {
         var storage = stack.Storage.Address.ToString();
-        var ingest = await CliTests.RunAsync(
-            "bench", "ingest", "--articles", "20", "--database", stack.Database.ConnectionString,
+        var ingest = await RunAsync(
+            "ingest", "--articles", "20", "--database", stack.Database.ConnectionString,
             "--storage", storage, "--extraction", stack.Extraction.Address.ToString(), "--json");
         Assert.True(ingest.Exit == ExitCodes.Success, ingest.Err);
         using (var report = JsonDocument.Parse(ingest.Out))
@@ -42,11 +43,11 @@ public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackF
             Assert.True(reader.GetBoolean(1));
         }
 
-        var seed = await CliTests.RunAsync("bench", "seed", "--quotes", "200", "--storage", storage);
+        var seed = await RunAsync("seed", "--quotes", "200", "--storage", storage);
         Assert.True(seed.Exit == ExitCodes.Success, seed.Err);
         Assert.StartsWith("seeded 10 articles (200 quotes)", seed.Out, StringComparison.Ordinal);
 
-        var query = await CliTests.RunAsync("bench", "query", "--queries", "2", "--warm-up", "0", "--storage", storage, "--json");
+        var query = await RunAsync("query", "--queries", "2", "--warm-up", "0", "--storage", storage, "--json");
         Assert.True(query.Exit == ExitCodes.Success, query.Err);
         using var kinds = JsonDocument.Parse(query.Out);
         Assert.Equal(14, kinds.RootElement.GetArrayLength());
@@ -55,5 +56,13 @@ public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackF
             Assert.Equal(2, kind.GetProperty("count").GetInt32());
             Assert.True(kind.GetProperty("p50").GetDouble() > 0, kind.GetProperty("query").GetString());
         });
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await BenchApp.RunAsync(args, new CliContext(output, error, new StringReader(string.Empty), interactive: false));
+        return (exit, output.ToString(), error.ToString());
     }
 }

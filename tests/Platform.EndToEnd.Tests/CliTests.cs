@@ -223,4 +223,30 @@ public sealed class CliTests(StackFixture stack) : IClassFixture<StackFixture>, 
         Assert.Equal(2, json.RootElement.GetProperty("overall").GetProperty("correct").GetInt32());
         Assert.Equal(1, json.RootElement.GetProperty("types").GetProperty("PER").GetProperty("gold").GetInt32());
     }
+
+    [Fact]
+    public async Task Eval_quotes_with_floors_fails_by_name_only_below_a_floor()
+    {
+        // One quote the engine finds and one gold "quote" it cannot find: recall 1/2, precision 1/1, F1 66.7.
+        const string text = "\"The ferry will sail twice a day,\" said Amira Haddad. The council met on Tuesday.";
+        var found = text.IndexOf("The ferry", StringComparison.Ordinal);
+        var missed = text.IndexOf("The council", StringComparison.Ordinal);
+        var gold = Write("gold.jsonl", JsonSerializer.Serialize(new
+        {
+            id = "ferry",
+            text,
+            quotes = new object[]
+            {
+                new { start = found, end = text.IndexOf(',', found), kind = "direct", speaker = "Amira Haddad" },
+                new { start = missed, end = text.Length - 1, kind = "indirect", speaker = "council" },
+            },
+        }) + "\n");
+
+        var pass = await RunAsync("eval", "quotes", "--gold", gold, "--min-f1", "60", "0");
+        Assert.True(pass.Exit == ExitCodes.Success, pass.Err);
+
+        var fail = await RunAsync("eval", "quotes", "--gold", gold, "--min-f1", "70", "0");
+        Assert.Equal(ExitCodes.PartialFailure, fail.Exit);
+        Assert.Contains("FAIL: F1 at 0.3 over all quotes 66.7 < 70", fail.Err, StringComparison.Ordinal);
+    }
 }

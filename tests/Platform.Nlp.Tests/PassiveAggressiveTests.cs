@@ -1,5 +1,5 @@
 using Platform.Nlp.Entities.Model;
-using Platform.Nlp.Training;
+using Platform.Nlp.Tools.Training;
 
 namespace Platform.Nlp.Tests;
 

@@ -1,6 +1,6 @@
 using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Evaluation;
-using Platform.Nlp.Training;
+using Platform.Nlp.Tools.Training;
 
 namespace Platform.Nlp.Tests;
 

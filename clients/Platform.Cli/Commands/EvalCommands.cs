@@ -30,10 +30,12 @@ internal static class EvalCommands
         };
         var limit = new Option<int>("--limit") { Description = "Only the first N documents (0 = all)" };
         var twoApostrophes = new Option<bool>("--two-apostrophe-marks") { Description = "PolNeAR: count '' as quotation marks in the gold kinds" };
+        var errors = new Option<bool>("--errors") { Description = "After the table: every miss, false alarm and wrong speaker" };
+        var gate = QuoteGate.Options();
         var format = CommonOptions.Format("table", "json");
         var command = new Command("quotes", "Quote precision/recall/F1 (Gender Gap Tracker matching at 0.3 and 0.8), speaker and cue accuracy")
         {
-            gold, limit, twoApostrophes, format,
+            gold, limit, twoApostrophes, errors, gate.MinF1, gate.MinSpeaker, gate.NoNonQuotes, format,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -47,7 +49,21 @@ internal static class EvalCommands
             var report = QuoteEvaluation.Run(new QuoteEvaluationOptions(file.FullName, Limit: parse.GetValue(limit),
                 TwoApostropheMarks: parse.GetValue(twoApostrophes)));
             await context.Output.WriteAsync(parse.GetRequiredValue(format) == "json" ? QuotesJson(report) + "\n" : report.ToMarkdown());
-            return ExitCodes.Success;
+            if (parse.GetValue(errors))
+            {
+                foreach (var error in report.Scores.Errors)
+                {
+                    await context.Output.WriteLineAsync(error);
+                }
+            }
+
+            var failures = gate.Failures(parse, report.Scores);
+            foreach (var failure in failures)
+            {
+                await context.Error.WriteLineAsync("FAIL: " + failure);
+            }
+
+            return failures.Count == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
         });
         return command;
     }
