@@ -6,11 +6,10 @@ using Platform.Nlp.Tools.Commands;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-var root = new RootCommand("Trains, scores and times the engine's learned parts (scoring the shipped engine is `platform eval`)")
+var root = new RootCommand("Trains and scores the engine's learned parts and dumps its output (the shipped engine: `platform eval`; timings: benchmarks/)")
 {
     NerCommands.Create(),
     SpeakerCommands.Create(),
-    BenchCommand.Create(),
     DumpCommand.Create(),
 };
 return root.Parse(args).Invoke();

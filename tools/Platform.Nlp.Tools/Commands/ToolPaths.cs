@@ -11,8 +11,6 @@ internal static class ToolPaths
 
     public static readonly string PolnearDirectory = Path.Combine(SharedData, "quotes", "polnear");
 
-    public static readonly string ConllTest = Path.Combine(NerData, "conll2003", "test.bio.txt.gz");
-
     /// <summary>The engine's embedded resources: a trained model written here ships with the next build.</summary>
     public static readonly string EngineResources = Path.Combine("src", "Platform.Nlp", "Resources");
 }

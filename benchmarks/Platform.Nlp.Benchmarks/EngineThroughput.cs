@@ -7,12 +7,12 @@ using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Quotes;
 using Platform.Nlp.Tokens;
 
-namespace Platform.Nlp.Tools.Timing;
+namespace Platform.Nlp.Benchmarks;
 
 /// <summary>
-/// Quick single-thread timings of the engine, for a table during development: entity-model tokens/s, the whole
-/// engine and its stages on one article, articles/s per configuration and the quote stage alone. Figures that go
-/// into docs/benchmarks.md come from BenchmarkDotNet (benchmarks/Platform.Nlp.Benchmarks).
+/// Quick single-thread timings of the engine, for a table in a minute: entity-model tokens/s, the whole engine and
+/// its stages on one article, articles/s per configuration and the quote stage alone. Best-of-N wall-clock figures
+/// without BenchmarkDotNet's statistics: compare them only within one run.
 /// </summary>
 internal static class EngineThroughput
 {
