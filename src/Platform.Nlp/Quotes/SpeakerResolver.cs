@@ -86,6 +86,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     {
         var roles = phrase.Roles ?? [];
         var at = phrase.Span.Start;
+        roles = roles.Where(r => r != "body").ToArray();
         if (roles.Contains("document"))
         {
             var title = Titles.LastOrDefault(t => t.End <= at);
@@ -103,6 +104,29 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         {
             return null;
         }
+
+        // The first role noun that is not a possessive heads the description: "the union" is the union, "the head of
+        // the ministry" and "the union's lawyer" are people.
+        var head = PhraseWords(phrase).FirstOrDefault(w => !IsPossessive(w) && lexicon.RolesOf(w, out _) is not null);
+        if (head is not null && lexicon.RolesOf(head, out _) is { } headRoles && headRoles.Contains("body"))
+        {
+            // "the union" after "Dockworkers Union Local 12": the latest organization whose name carries the noun.
+            // None named so: the phrase stays the speaker, rather than some other organization of the article.
+            string[] nouns = [head.ToLowerInvariant().TrimEnd('s')];
+            var body = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org
+                                                       && NameCarries(m.Entity.Name, nouns));
+            if (body.Entity is not null)
+            {
+                return new Speaker(body.Entity.Name, body.Entity.Id, phrase.Span);
+            }
+
+            // "the ministry" with no ministry named may still be its minister, quoted before; "the union" is no person.
+            if (headRoles.All(r => r == "body"))
+            {
+                return null;
+            }
+        }
+
 
         if (roles.Contains("org"))
         {
@@ -133,6 +157,16 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         var last = LastPerson(at, _ => true);
         return last is null ? null : new Speaker(last.Name, last.Id, phrase.Span);
     }
+
+    private string[] PhraseWords(SpeakerPhrase phrase)
+        => phrase.Span.Of(ctx.Text).Split([' ', '\u00A0', ',', '-'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool IsPossessive(string word) => QuoteLexicon.StripPossessive(word).Length != word.Length;
+
+    // Whole-word and case-insensitive, allowing a plural or possessive in the phrase ("the unions'", "Union").
+    private static bool NameCarries(string name, string[] nouns)
+        => name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => nouns.Any(n => word.TrimEnd('s').Equals(n, StringComparison.OrdinalIgnoreCase)));
 
     // The most recent fitting person in subject position (sentence subject or named speaker) within this and the
     // previous paragraph: "Rubio said … of Trump, whom he called …\n\nHe said …" is Rubio, not Trump.

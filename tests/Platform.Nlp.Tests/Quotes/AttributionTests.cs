@@ -47,6 +47,38 @@ public class AttributionTests
             "The head of the Foreign Ministry");
     }
 
+    [Theory]
+    [InlineData("The Riverside Tenants Union held a vote on Sunday.", "the union", "Riverside Tenants Union")]
+    [InlineData("Members of the Carpenters Union Local 27 met in the hall.", "the union", "Carpenters Union Local 27")]
+    [InlineData("The Harbour Board met on Monday. Later the Green Party criticised it.", "the board", "Harbour Board")]
+    [InlineData("The Ministry of Water Resources published the figures.", "the ministry", "Ministry of Water Resources")]
+    public void A_description_by_an_organization_noun_resolves_to_the_organization_named_with_it(
+        string before, string description, string organization)
+    {
+        var text = before + "\n\n" + char.ToUpperInvariant(description[0]) + description[1..] + " said the strike would go ahead.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal(organization, q.Speaker?.Name);
+        Assert.NotNull(q.Speaker?.EntityId);
+    }
+
+    [Fact]
+    public void An_organization_noun_with_no_such_organization_named_stays_the_phrase()
+    {
+        // The only organization in the text is not a union: taking it would attribute the words to the wrong body.
+        const string text = "Norvik Shipping cancelled three sailings.\n\nThe union said the strike would go ahead.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("The union", q.Speaker?.Name);
+        Assert.Null(q.Speaker?.EntityId);
+    }
+
+    [Fact]
+    public void A_person_described_through_an_organization_noun_is_not_the_organization()
+    {
+        const string text = "Union leader Maria Santos spoke to the crews.\n\nThe head of the union said the strike would go ahead.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("Maria Santos", q.Speaker?.Name);
+    }
+
     [Fact]
     public void Organization_as_speaker()
     {

@@ -18,7 +18,9 @@ namespace Platform.Nlp.Entities.Rules;
 /// <item>"[Parent] Committee on Topic" and "Parent's committee on topic": the committee and its parent body are
 /// two organizations;</item>
 /// <item>"General Secretariat of the Organization of X": an organ and the organization it belongs to are two
-/// organizations when both are named in full.</item>
+/// organizations when both are named in full;</item>
+/// <item>"Dockworkers Union Local 12", "Teamsters Local 727": a branch word ending an organization keeps the number
+/// after it, which is what tells one local from another.</item>
 /// </list>
 /// </summary>
 internal static class OrganizationConventions
@@ -74,6 +76,9 @@ internal static class OrganizationConventions
         "Secretariat", "Committee", "Commission", "Council", "Board", "Institute", "Department", "Directorate", "Bureau",
         "Presidium", "Division", "Office");
 
+    // Words that name a numbered branch of a union, lodge or party; the number belongs to the name.
+    private static readonly WordSet BranchWords = new("Local", "Lodge", "Chapter", "Branch", "Post", "District", "Division", "Ward");
+
     private static readonly WordSet WholeOrganizationHeads = new("Organization", "Organisation", "Academy", "Association", "League");
 
     /// <summary>Rules that retype or add single mentions; run before organizations absorb nationalities and places.</summary>
@@ -92,6 +97,25 @@ internal static class OrganizationConventions
         var w = new TokenWords(document);
         Committees(w, spans);
         OrgansOfOrganizations(w, spans);
+        NumberedBranches(w, spans);
+    }
+
+    // "Union Local 12": the model ends the name at "Local" because a number is rarely part of a CoNLL name.
+    private static void NumberedBranches(TokenWords w, List<EntitySpan> spans)
+    {
+        for (var t = 1; t + 1 < w.Count; t++)
+        {
+            if (!w.In(t, BranchWords) || !char.IsUpper(w.Text(t)[0]) || !w.IsNumber(t + 1) || !w.Joined(t))
+            {
+                continue;
+            }
+
+            var org = spans.FindIndex(s => s.Type == EntityType.Org && s.Span.End == w[t].End && s.Span.Start < w[t].Start);
+            if (org >= 0 && !Covered(spans, w[t + 1].Span))
+            {
+                spans[org] = spans[org] with { Span = new TextSpan(spans[org].Span.Start, w[t + 1].End) };
+            }
+        }
     }
 
     // “Law on the Protection of Wetlands”: between quote marks, a document head and title-case words only.
