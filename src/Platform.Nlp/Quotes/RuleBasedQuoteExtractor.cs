@@ -205,7 +205,8 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
         }
     }
 
-    // Same paragraph, or this quote opens the paragraph right after the previous quote's paragraph.
+    // Same paragraph, or this quote opens the paragraph right after the previous quote's paragraph, counting over
+    // page furniture between them ("Article continues below", "ADVERTISEMENT", "Read more: …").
     private static bool IsNeighbour(ArticleContext ctx, QuoteDraft previous, QuoteDraft draft)
     {
         if (draft.Kind != QuoteKind.Direct)
@@ -220,7 +221,38 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
             return true;
         }
 
-        return p == q + 1 && draft.Span.Start - ctx.Paragraphs[p].Start <= 1;
+        var before = p - 1;
+        while (before > q && before >= p - MaxFurnitureLines && IsPageFurniture(ctx, before))
+        {
+            before--;
+        }
+
+        return before == q && draft.Span.Start - ctx.Paragraphs[p].Start <= 1;
+    }
+
+    private const int MaxFurnitureLines = 2;
+
+    // A short line that is no sentence and quotes nobody: a link, an advertisement marker, a "continues below".
+    private static bool IsPageFurniture(ArticleContext ctx, int paragraph)
+    {
+        var text = ctx.Paragraphs[paragraph].Of(ctx.Text).AsSpan().Trim();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        var words = 0;
+        foreach (var c in text)
+        {
+            if (QuoteMarks.IsDoubleMark(c))
+            {
+                return false;
+            }
+
+            words += c == ' ' ? 1 : 0;
+        }
+
+        return words < 10 && text[^1] is not ('.' or '!' or '?' or ':' or ',');
     }
 
     private static Quote ToQuote(ArticleContext ctx, QuoteDraft draft)

@@ -79,6 +79,30 @@ public class AttributionTests
         Assert.Equal("Maria Santos", q.Speaker?.Name);
     }
 
+    [Theory]
+    [InlineData("Article continues below")]
+    [InlineData("ADVERTISEMENT")]
+    [InlineData("Read more: Ferry Fares Rise Again\n\nRelated: Port Strike Ends")]
+    public void A_quote_paragraph_keeps_its_speaker_across_page_furniture(string furniture)
+    {
+        var text = "\"The ferries will run on time,\" harbour master Ines Varga said.\n\n" + furniture
+                   + "\n\n\"We have added two crews for the winter.\"";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Ines Varga", quotes[1].Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_quote_paragraph_after_a_paragraph_of_narrative_does_not_inherit_a_speaker()
+    {
+        const string text = "\"The ferries will run on time,\" harbour master Ines Varga said.\n\n"
+                            + "Passengers waited for two hours on the pier while the wind rose over the bay.\n\n"
+                            + "\"We have added two crews for the winter.\"";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Null(quotes[1].Speaker);
+    }
+
     [Fact]
     public void Organization_as_speaker()
     {
