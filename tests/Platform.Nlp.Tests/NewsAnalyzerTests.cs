@@ -64,6 +64,25 @@ public class NewsAnalyzerTests
             Assert.Equal(quote.Text, quote.Span.Of(text));
         }
     }
+
+    [Theory]
+    [InlineData("Ada Brook, president of the dockworkers, said the offer was an insult.", "Ada Brook")]
+    [InlineData("Ada Brook, 54, said the offer was an insult.", "Ada Brook")]
+    [InlineData("The offer was an insult, said union president Ada Brook.", "Ada Brook")]
+    public void A_name_the_model_takes_for_an_organization_is_a_person_when_described_as_one(string text, string name)
+    {
+        var entity = Assert.Single(Engine.Analyze(text).Entities, e => e.Name == name);
+        Assert.Equal(EntityType.Person, entity.Type);
+    }
+
+    [Theory]
+    [InlineData("Amara Essy of the Ivory Coast, its foreign minister, arrived on Monday.", "Ivory Coast")]
+    [InlineData("Morgan Stanley, the bank, said profits fell.", "Morgan Stanley")]
+    public void A_place_or_company_described_by_someone_else_keeps_its_type(string text, string name)
+    {
+        var entity = Assert.Single(Engine.Analyze(text).Entities, e => e.Name == name);
+        Assert.NotEqual(EntityType.Person, entity.Type);
+    }
 }
 
 public class NewsAnalyzerRobustnessTests

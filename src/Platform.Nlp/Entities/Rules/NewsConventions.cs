@@ -10,7 +10,10 @@ namespace Platform.Nlp.Entities.Rules;
 /// <item>a nationality directly before an organization belongs to it ("Russian" + "Foreign Ministry");</item>
 /// <item>"Government of" / "Ministry of ..." followed by a place is one organization ("Government of Venezuela");</item>
 /// <item>a one-word MISC mention that is a known person's surname next to a speech verb is that person
-/// ("Kalashnikov said", "said Kalashnikov"), while the same word elsewhere may stay the rifle.</item>
+/// ("Kalashnikov said", "said Kalashnikov"), while the same word elsewhere may stay the rifle;</item>
+/// <item>a two- or three-word organization or place that starts with a first name and is described as a person
+/// ("Ada Brook, 54, a crane operator", "union president Ada Brook") is that person: the model goes by the surname
+/// ("Brook", "Hill", "Banks") and the description decides.</item>
 /// </list>
 /// </summary>
 internal static class NewsConventions
@@ -34,7 +37,115 @@ internal static class NewsConventions
         OrganizationOfPlace(text, spans);
         OrganizationConventions.ApplyAfterMerges(document, spans);
         SpeakersArePeople(text, w, spans);
+        PeopleByDescription(w, lexicon, spans);
         ModelDesignations(w, spans);
+    }
+
+    // Nouns that only a person can be; an organization is "a bank", never "a crane operator".
+    private static readonly WordSet PersonNouns = new(
+        "president", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "director",
+        "secretary", "minister", "mayor", "leader", "manager", "officer", "worker", "operator", "resident", "owner",
+        "founder", "teacher", "professor", "analyst", "economist", "lawyer", "attorney", "senator", "councillor",
+        "councilor", "governor", "coach", "captain", "nurse", "doctor", "student", "member", "organizer", "organiser",
+        "activist", "researcher", "scientist", "engineer", "commissioner", "editor", "reporter", "author", "historian",
+        "farmer", "driver", "mother", "father", "daughter", "son", "wife", "husband", "widow", "veteran", "volunteer",
+        "employee", "chief", "CEO", "executive", "deputy", "lawmaker", "candidate", "official", "expert", "head");
+
+    private static void PeopleByDescription(TokenWords w, Lexicon lexicon, List<EntitySpan> spans)
+    {
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var s = spans[i];
+            if (s.Type is not (EntityType.Org or EntityType.Loc))
+            {
+                continue;
+            }
+
+            var first = TokenAt(w, s.Span.Start);
+            var last = first;
+            while (last + 1 < w.Count && w[last + 1].End <= s.Span.End)
+            {
+                last++;
+            }
+
+            if (first < 0 || last - first is < 1 or > 2 || !IsFirstName(w, lexicon, first)
+                || Enumerable.Range(first, last - first + 1).Any(t => w[t].Kind != TokenKind.Word || lexicon.IsCompanyWord(w.Text(t))))
+            {
+                continue;
+            }
+
+            if (IsPersonNoun(w, first - 1) || DescribedAfter(w, last + 1))
+            {
+                spans[i] = s with { Type = EntityType.Person };
+            }
+        }
+    }
+
+    private static bool IsFirstName(TokenWords w, Lexicon lexicon, int t)
+        => lexicon.TryGetWord(w.Text(t), out var entry) && (entry.Lists & (WordLists.FemaleFirstName | WordLists.MaleFirstName)) != 0;
+
+    // A lowercase person noun: "union president Ada Brook", but not "President Street" at a sentence start.
+    private static bool IsPersonNoun(TokenWords w, int t)
+        => t >= 0 && w.In(t, PersonNouns) && char.IsLower(w.Text(t)[0]) || t >= 0 && w.Is(t, "CEO");
+
+    // ", 54," or ", a crane operator" / ", president of …" / ", the union's lawyer": within four words after the comma.
+    private static bool DescribedAfter(TokenWords w, int t)
+    {
+        if (t >= w.Count || !w.Is(t, ","))
+        {
+            return false;
+        }
+
+        if (w.IsNumber(t + 1) && w.Is(t + 2, ","))
+        {
+            return true;
+        }
+
+        // "Ivory Coast, its foreign minister": a possessive makes the person someone of the place or body.
+        if (w.Is(t + 1, "its") || w.Is(t + 1, "their") || w.Is(t + 1, "whose"))
+        {
+            return false;
+        }
+
+        for (var u = t + 1; u < w.Count && u <= t + 4; u++)
+        {
+            if (w[u].Kind != TokenKind.Word || char.IsUpper(w.Text(u)[0]) && u > t + 1)
+            {
+                return false;
+            }
+
+            if (IsPersonNoun(w, u))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Binary search over token starts: rules run on every article, and long ones have thousands of tokens.
+    private static int TokenAt(TokenWords w, int offset)
+    {
+        int lo = 0, hi = w.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (w[mid].Start == offset)
+            {
+                return mid;
+            }
+
+            if (w[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
     }
 
     // A one-word "place" that no place list knows but the company list does ("Facebook") is an organization.
