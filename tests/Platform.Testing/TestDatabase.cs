@@ -120,7 +120,25 @@ public sealed class TestDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         foreach (var server in CitusWorkers(_adminConnectionString).Prepend(_adminConnectionString))
         {
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+            await DropAsync(server);
+        }
+    }
+
+    // On Citus a worker's copy may still be in use for a moment by the coordinator's cached connections and
+    // maintenance daemon, which reconnect while the drop terminates them: a few tries, then the error.
+    private async Task DropAsync(string server)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
         }
     }
 }
