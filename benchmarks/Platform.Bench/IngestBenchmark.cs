@@ -17,9 +17,11 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
     private const int WarmupArticles = 500;
 
     public sealed record StorageResult(
-        int Articles, long Rows, double Seconds, double CeilingSeconds, long CeilingRows, double AckP50, double AckP99, int NotStored)
+        int Articles, long Quotes, long Rows, double Seconds, double CeilingSeconds, long CeilingRows, double AckP50, double AckP99, int NotStored)
     {
         public double ArticlesPerSecond => Articles / Seconds;
+
+        public double QuotesPerSecond => Quotes / Seconds;
 
         public double RowsPerSecond => Rows / Seconds;
 
@@ -47,6 +49,7 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
         var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var articles = Enumerable.Range(0, count).Select(n => SyntheticNews.Create($"bench-{runId}-", n)).ToList();
         var rows = articles.Sum(a => (long)SyntheticNews.RowCount(a.Analysis));
+        var quotes = articles.Sum(a => (long)a.Analysis.Quotes.Count);
 
         // Warm up connections and the service's code paths (the JIT's optimized tier comes after a few thousand
         // calls) on articles that are not measured, sent as the measured ones are.
@@ -59,7 +62,7 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
         var seconds = clock.Elapsed.TotalSeconds;
 
         var (ceilingRows, ceilingSeconds) = await RawCopyCeiling.MeasureAsync(databaseConnection, articles, cancellationToken);
-        return new StorageResult(count, rows, seconds, ceilingSeconds, ceilingRows, latencies.Percentile(0.5), latencies.Percentile(0.99), notStored);
+        return new StorageResult(count, quotes, rows, seconds, ceilingSeconds, ceilingRows, latencies.Percentile(0.5), latencies.Percentile(0.99), notStored);
     }
 
     /// <summary>The same article texts analysed by the engine in this process (all cores) and sent through the service.</summary>

@@ -10,7 +10,7 @@ internal static class IngestReport
     {
         var lines = new List<string>
         {
-            Line($"storage ingest: {storage.Articles} articles, {storage.Rows} rows ({storage.NotStored} not stored)"),
+            Line($"storage ingest: {storage.Articles} articles, {storage.Quotes} quotes, {storage.Rows} rows ({storage.NotStored} not stored)"),
             Line($"  over gRPC into the storage service   {storage.ArticlesPerSecond,9:0.0} articles/s {storage.RowsPerSecond,10:0} rows/s   ack p50 {storage.AckP50:0.0} ms, p99 {storage.AckP99:0.0} ms"),
             Line($"  raw binary COPY of the same rows     {storage.CeilingRows / storage.CeilingSeconds / (storage.Rows / (double)storage.Articles),9:0.0} articles/s {storage.CeilingRowsPerSecond,10:0} rows/s"),
             Line($"  ratio                                {storage.Ratio,9:P0}"),
@@ -34,6 +34,8 @@ internal static class IngestReport
             rows = storage.Rows,
             notStored = storage.NotStored,
             articlesPerSecond = storage.ArticlesPerSecond,
+            quotes = storage.Quotes,
+            quotesPerSecond = storage.QuotesPerSecond,
             rowsPerSecond = storage.RowsPerSecond,
             rawCopyRowsPerSecond = storage.CeilingRowsPerSecond,
             ratio = storage.Ratio,

@@ -33,6 +33,25 @@ public class CitusLayoutTests(StorageFixture storage) : IClassFixture<StorageFix
     }
 
     [Fact]
+    public async Task The_identity_sequence_gives_the_newest_ingest_order()
+    {
+        // On Citus a search by words starts from the identity sequence's last value instead of max(seq), which would
+        // ask every shard (QuoteSearchTable): every insert draws from the coordinator's sequence, so after the last
+        // acknowledgement the two agree. An insert drawing from a worker's range would break it.
+        var requests = Enumerable.Range(1, 12)
+            .Select(i => ReadReplicaTests.Tides($"newest-{i:00}", 8, $"Gate {i} is shut.", $"Gate {i} is painted.").Clone())
+            .Select((r, i) => { r.Sequence = (ulong)i + 1; return r; })
+            .ToArray();
+        var acks = await storage.IngestAsync(requests);
+        Assert.All(acks.Values, a => Assert.Equal(StoreStatus.Stored, a.Status));
+
+        await using var connection = await storage.Database.OpenAsync();
+        var (last, newest) = await connection.QuerySingleAsync<(long, long)>(
+            "SELECT pg_sequence_last_value(pg_get_serial_sequence('articles', 'seq')), (SELECT max(seq) FROM articles)");
+        Assert.Equal(newest, last);
+    }
+
+    [Fact]
     public async Task Tables_are_distributed_by_article_on_Citus_and_left_alone_on_PostgreSQL()
     {
         Assert.Equal(StoreStatus.Stored, (await storage.IngestAsync(ReadReplicaTests.Tides("layout-1", 6, "The dunes moved.", "The path is closed."))).Single().Value.Status);

@@ -70,6 +70,7 @@ internal static class QuoteSearchTable
         QuoteKeyset? after,
         int count,
         bool ranked,
+        bool distributed,
         CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
@@ -78,7 +79,7 @@ internal static class QuoteSearchTable
         // Ingest orders start at 1: 0 means nothing is stored.
         var start = after is { } position && !ranked
             ? position.ArticleSeq
-            : await PreparedStatements.ScalarAsync<long>(connection, "SELECT max(seq) FROM articles", cancellationToken);
+            : await PreparedStatements.ScalarAsync<long>(connection, distributed ? NewestSeqOnCitusSql : "SELECT max(seq) FROM articles", cancellationToken);
         var matches = new List<TextMatch>();
         if (start <= 0)
         {
@@ -103,6 +104,13 @@ internal static class QuoteSearchTable
             low = Math.Max(0, low - width);
         }
     }
+
+    /// <summary>
+    /// On Citus, the newest ingest order is the last value of the coordinator's identity sequence, where every insert
+    /// draws it (docs/scaling.md): <c>max(seq)</c> would ask every shard. A value drawn by an insert not yet committed
+    /// (or rolled back) is at most a little above the newest stored article, which only widens the first range.
+    /// </summary>
+    private const string NewestSeqOnCitusSql = "SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('articles', 'seq')), 0)";
 
     // One range's matches: article_seq in [@low, @high), at most @count of them.
     private static string MatchesSql(QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, bool ranked, DynamicParameters parameters)
@@ -140,7 +148,7 @@ internal static class QuoteSearchTable
         }
 
         var matches = $"""
-            SELECT s.article_seq, s.quote_index, s.search_vector
+            SELECT s.article_id, s.article_seq, s.quote_index, s.search_vector
             FROM quote_search s
             WHERE {where}
             ORDER BY s.article_seq DESC, s.quote_index
@@ -148,7 +156,7 @@ internal static class QuoteSearchTable
             """;
         // Ranked after the limit: PostgreSQL would otherwise rank every match it sorts.
         var rank = ranked ? "ts_rank_cd(m.search_vector, websearch_to_tsquery('english', @text))" : "0::real";
-        return $"SELECT m.article_seq, m.quote_index, {rank} AS rank FROM ({matches}) m";
+        return $"SELECT m.article_id, m.article_seq, m.quote_index, {rank} AS rank FROM ({matches}) m";
     }
 }
 
@@ -156,4 +164,4 @@ internal static class QuoteSearchTable
 internal sealed record RegistryIdFilter(long[]? Speakers, long[]? Entities);
 
 /// <summary>A quote found by its words: its article's ingest order, its index, and its relevance (0 when not ranked).</summary>
-internal sealed record TextMatch(long ArticleSeq, int QuoteIndex, float Rank);
+internal sealed record TextMatch(string ArticleId, long ArticleSeq, int QuoteIndex, float Rank);

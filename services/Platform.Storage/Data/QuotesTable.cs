@@ -135,13 +135,30 @@ internal static class QuotesTable
             var walked = Math.Min(speakers?.Sum(e => e.QuoteCount) ?? long.MaxValue, entities?.Sum(e => e.MentionCount) ?? long.MaxValue);
             if (walked >= options.WalkBelowQuotes)
             {
-                return await SearchByWordsAsync(connection, filter, known, after, limit, cancellationToken);
+                return await SearchByWordsAsync(connection, filter, known, after, limit, options.OneScanForAllIds, cancellationToken);
             }
         }
 
         var parameters = new DynamicParameters();
+        var distributed = options.OneScanForAllIds;
+        if (distributed && known is null && (filter.Speaker is not null || filter.Entity is not null))
+        {
+            // On Citus the registry ids are looked up first (reference tables: answered by the coordinator's copy) and
+            // sent to the shards as values. Looked up inside the statement, they became an intermediate result the
+            // workers' planners knew nothing about: each shard walked all its quotes newest first testing the speaker
+            // (a speaker search took 80-160 ms on 40,000 quotes; docs/scaling.md).
+            var speakers = filter.Speaker is { } speaker ? await RegistryEntriesAsync(connection, speaker, "speaker", cancellationToken) : null;
+            var entities = filter.Entity is { } entity ? await RegistryEntriesAsync(connection, entity, "entity", cancellationToken) : null;
+            if (speakers is { Length: 0 } || entities is { Length: 0 })
+            {
+                return [];
+            }
+
+            known = new RegistryIdFilter(speakers?.Select(e => e.Id).ToArray(), entities?.Select(e => e.Id).ToArray());
+        }
+
         var byRelevance = filter.ByRelevance && filter.Text is not null;
-        var scan = IndexScan.For(filter, options.OneScanForAllIds);
+        var scan = distributed ? IndexScan.ForShards(filter, known, parameters) : IndexScan.For(filter);
         var where = FilterConditions(filter, scan, parameters);
         var keyset = "TRUE";
         if (after is { } position)
@@ -189,6 +206,25 @@ internal static class QuotesTable
                 """;
         }
 
+        if (distributed && !byRelevance && !scan.LinksRepeat)
+        {
+            // On Citus, newest first, one statement that every shard answers whole: its newest page of matches with
+            // their quotes and articles (co-located by article id), merged and cut by the coordinator. Reading the
+            // page's quotes and articles in a second join over the merged keys cost Citus a second round of every
+            // shard, with the keys shipped to each worker as an intermediate result.
+            var single = $"""
+                SELECT 0::real AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source, a.published_at,
+                       {scan.Seq} AS article_seq, {QuoteColumns}
+                FROM {scan.Table}
+                     {(scan.ReadsQuotes ? "" : $"JOIN quotes q ON q.article_id = {scan.Alias}.article_id AND q.quote_index = {scan.Alias}.quote_index")}
+                     JOIN articles a ON a.id = {scan.Alias}.article_id
+                WHERE {where} AND {keyset}
+                ORDER BY {scan.Seq} DESC, {scan.Alias}.quote_index
+                LIMIT @limit
+                """;
+            return (await connection.QueryAsync<QuoteHitRow>(new CommandDefinition(single, parameters, cancellationToken: cancellationToken))).AsList();
+        }
+
         // The page's quotes: newest first, the matches themselves; by relevance, the window's matches ranked and the
         // page cut from them before quotes and articles are read for display, so that only a page of them is read.
         var page = byRelevance
@@ -203,7 +239,7 @@ internal static class QuotesTable
                """
             : $"SELECT p.article_id, p.quote_index, p.article_seq, 0::real AS rank FROM ({matches}) p";
         var sql = $"""
-            {RegistryIds(filter, known, parameters)}
+            {(distributed ? string.Empty : RegistryIds(filter, known, parameters))}
             SELECT {HitColumns}
             FROM ({page}) p
             JOIN quotes q ON q.article_id = p.article_id AND q.quote_index = p.quote_index
@@ -216,11 +252,12 @@ internal static class QuotesTable
     // A search led by its words (with any outlet, time, and speaker or entity as registry ids): the matches come from
     // quote_search, newest first or the newest window ranked; then the page's quotes and articles are read by key.
     private static async Task<IReadOnlyList<QuoteHitRow>> SearchByWordsAsync(
-        NpgsqlConnection connection, QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
+        NpgsqlConnection connection, QuoteFilter filter, RegistryIdFilter ids, QuoteKeyset? after, int limit, bool distributed,
+        CancellationToken cancellationToken)
     {
         var ranked = filter.ByRelevance;
         var matches = await QuoteSearchTable.NewestMatchesAsync(
-            connection, filter, ids, after, ranked ? RelevanceWindow : limit, ranked, cancellationToken);
+            connection, filter, ids, after, ranked ? RelevanceWindow : limit, ranked, distributed, cancellationToken);
         IEnumerable<TextMatch> page = matches;
         if (ranked)
         {
@@ -232,7 +269,36 @@ internal static class QuotesTable
         }
 
         var keys = page.Take(limit).ToList();
-        return keys.Count == 0 ? [] : await PageByKeysAsync(connection, keys, cancellationToken);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        return distributed ? await PageByArticleIdsAsync(connection, keys, cancellationToken) : await PageByKeysAsync(connection, keys, cancellationToken);
+    }
+
+    /// <summary>
+    /// On Citus, the page's quotes and articles read by their articles' ids (the distribution column, as values), so
+    /// that only the shards holding them are asked: the quotes of those articles at the page's quote indexes are read
+    /// and the page's own kept, in its order. Joined with the keys by ingest order (as on one server), every shard
+    /// was asked, with the keys shipped to it.
+    /// </summary>
+    private static async Task<List<QuoteHitRow>> PageByArticleIdsAsync(
+        NpgsqlConnection connection, List<TextMatch> keys, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<QuoteHitRow>(new CommandDefinition(
+            $"""
+            SELECT 0::real AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source, a.published_at,
+                   q.article_seq, {QuoteColumns}
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            WHERE q.article_id = ANY(@articleIds) AND q.quote_index = ANY(@indexes)
+            """,
+            new { articleIds = keys.Select(k => k.ArticleId).Distinct().ToArray(), indexes = keys.Select(k => k.QuoteIndex).Distinct().ToArray() },
+            cancellationToken: cancellationToken));
+        var found = rows.ToDictionary(r => (r.ArticleId, r.QuoteIndex));
+        return keys.Where(k => found.ContainsKey((k.ArticleId, k.QuoteIndex)))
+            .Select(k => found[(k.ArticleId, k.QuoteIndex)] with { Rank = k.Rank })
+            .ToList();
     }
 
     // The page's quotes and articles, read by key in the page's order.
@@ -382,21 +448,48 @@ internal static class QuotesTable
         /// <summary>Whether the scan reads quotes themselves (as <c>q</c>), which carry their article's outlet.</summary>
         public bool ReadsQuotes => Alias == "q";
 
-        public static IndexScan For(QuoteFilter filter, bool oneScanForAllIds) => (filter.Entity, filter.Speaker, oneScanForAllIds) switch
+        /// <summary>
+        /// On Citus: one scan for all the ids, given as values (<paramref name="ids"/>, looked up beforehand), so that
+        /// each worker plans its shard's scan knowing them. One id is compared with <c>=</c>, so that the shard's
+        /// index hands its entries over newest first; several with <c>= ANY</c>, and the shard sorts its few matches.
+        /// Citus cannot push a per-id lateral scan down to the shards (<see cref="SearchOptions.OneScanForAllIds"/>).
+        /// </summary>
+        public static IndexScan ForShards(QuoteFilter filter, RegistryIdFilter? ids, DynamicParameters parameters)
         {
-            (null, null, _) => new("quotes q", "q", "q.article_seq", "TRUE", null),
-            (null, _, false) => new("quotes q", "q", "q.article_seq", "q.speaker_id = s.id", "speaker_ids s"),
-            (_, null, false) => new("quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id", "entity_ids e"),
+            var speakers = filter.Speaker is null ? null : ids?.Speakers ?? throw new InvalidOperationException("speaker ids are looked up first");
+            var entities = filter.Entity is null ? null : ids?.Entities ?? throw new InvalidOperationException("entity ids are looked up first");
+            return (entities, speakers) switch
+            {
+                (null, null) => new("quotes q", "q", "q.article_seq", "TRUE", null),
+                (null, { } s) => new("quotes q", "q", "q.article_seq", Matches("q.speaker_id", "speaker", s), null),
+                ({ } e, null) => new("quote_entities qe", "qe", "qe.article_seq", Matches("qe.known_entity_id", "entity", e), null, LinksRepeat: e.Length > 1),
+                ({ } e, { } s) => new(
+                    "quote_entities qe", "qe", "qe.article_seq",
+                    $"{Matches("qe.known_entity_id", "entity", e)} AND {Matches("qe.speaker_id", "speaker", s)}", null, LinksRepeat: e.Length > 1),
+            };
+
+            string Matches(string column, string prefix, long[] values)
+            {
+                if (values.Length == 1)
+                {
+                    parameters.Add($"{prefix}IdValue", values[0]);
+                    return $"{column} = @{prefix}IdValue";
+                }
+
+                parameters.Add($"{prefix}IdValues", values);
+                return $"{column} = ANY(@{prefix}IdValues)";
+            }
+        }
+
+        public static IndexScan For(QuoteFilter filter) => (filter.Entity, filter.Speaker) switch
+        {
+            (null, null) => new("quotes q", "q", "q.article_seq", "TRUE", null),
+            (null, _) => new("quotes q", "q", "q.article_seq", "q.speaker_id = s.id", "speaker_ids s"),
+            (_, null) => new("quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id", "entity_ids e"),
             // Each (entity, speaker) pair has its own run in the pair index.
-            (_, _, false) => new(
+            (_, _) => new(
                 "quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id = e.id AND qe.speaker_id = s.id",
                 "entity_ids e CROSS JOIN speaker_ids s"),
-            (null, _, true) => new("quotes q", "q", "q.article_seq", "q.speaker_id IN (SELECT id FROM speaker_ids)", null),
-            (_, null, true) => new(
-                "quote_entities qe", "qe", "qe.article_seq", "qe.known_entity_id IN (SELECT id FROM entity_ids)", null, LinksRepeat: true),
-            (_, _, true) => new(
-                "quote_entities qe", "qe", "qe.article_seq",
-                "qe.known_entity_id IN (SELECT id FROM entity_ids) AND qe.speaker_id IN (SELECT id FROM speaker_ids)", null, LinksRepeat: true),
         };
     }
 }

@@ -16,10 +16,12 @@ public sealed class SearchOptions
     public long WalkBelowQuotes { get; set; } = 1000;
 
     /// <summary>
-    /// Set at start-up on a Citus coordinator (not configuration): a search by speaker or entity scans the index once
-    /// for all the name's registry ids instead of once per id. Citus cannot push a per-id scan down to the shards
-    /// ("Limit clause is currently unsupported when a lateral subquery references a column from complex subqueries,
-    /// CTEs or local tables"); on one server the per-id scans read each id's newest quotes straight from the index.
+    /// Set at start-up on a Citus coordinator (not configuration): a search by speaker or entity looks the name's
+    /// registry ids up first and scans the index once for all of them, given as values, and a newest-first page is
+    /// read in one statement that every shard answers with its own newest page (quotes and articles joined there).
+    /// Citus cannot push a per-id scan down to the shards ("Limit clause is currently unsupported when a lateral
+    /// subquery references a column from complex subqueries, CTEs or local tables"); on one server the per-id scans
+    /// read each id's newest quotes straight from the index.
     /// </summary>
     internal bool OneScanForAllIds { get; set; }
 }
