@@ -112,6 +112,27 @@ public sealed class JsonTranscodingTests(JsonTranscodingTests.Service service) :
     }
 
     [Fact]
+    public async Task GetQuoteGroup_answers_the_group_at_its_own_path()
+    {
+        using var http = Client();
+        var search = await JsonAsync(await http.GetAsync("/v1/quotes?articleId=json-1&collapseGroups=true"), HttpStatusCode.OK);
+        var hit = Assert.Single(search.GetProperty("quotes").EnumerateArray().ToList());
+        var groupId = hit.GetProperty("groupId").GetString(); // int64 is a string in protobuf JSON
+        Assert.Equal(1, hit.GetProperty("groupArticleCount").GetInt32());
+
+        var json = await JsonAsync(await http.GetAsync($"/v1/quote-groups/{groupId}"), HttpStatusCode.OK);
+        Assert.Equal(groupId, json.GetProperty("group").GetProperty("id").GetString());
+        Assert.Equal("The ferry will run every hour", json.GetProperty("group").GetProperty("representative").GetString());
+        Assert.Equal("json-1", json.GetProperty("group").GetProperty("firstArticleId").GetString());
+        Assert.Equal("json-1", Assert.Single(json.GetProperty("quotes").EnumerateArray().ToList()).GetProperty("articleId").GetString());
+
+        var missing = await JsonAsync(await http.GetAsync("/v1/quote-groups/987654321"), HttpStatusCode.NotFound);
+        Assert.StartsWith("group_id:", missing.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var bad = await JsonAsync(await http.GetAsync("/v1/quote-groups/0"), HttpStatusCode.BadRequest);
+        Assert.StartsWith("group_id:", bad.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Speakers_and_entities_are_listed()
     {
         using var http = Client();
