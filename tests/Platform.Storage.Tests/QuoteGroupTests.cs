@@ -147,7 +147,7 @@ public class QuoteGroupTests(StorageFixture storage) : IClassFixture<StorageFixt
             Story("collapse-1", "Lighthouse keepers will return to Skerry Point this spring", 20, "Lighthouse visits start in May"),
             Story("collapse-2", "“Lighthouse keepers will return to Skerry Point this spring”", 21),
             Story("collapse-3", "Lighthouse keepers will return to Skerry Point", 22));
-        var plain = await storage.SearchAllPagesAsync(new SearchQuotesRequest { Text = "lighthouse", PageSize = 50 });
+        var plain = await storage.SearchAllPagesAsync(new SearchQuotesRequest { Text = "lighthouse", PageSize = 50, Order = QuoteOrder.Newest });
         Assert.Equal(4, plain.Count);
         Assert.All(plain, h => Assert.Equal(0, h.GroupArticleCount));
 
@@ -162,7 +162,8 @@ public class QuoteGroupTests(StorageFixture storage) : IClassFixture<StorageFixt
             Assert.Equal(1, collapsed.Single(h => h.Quote.Text.Contains("visits", StringComparison.Ordinal)).GroupArticleCount);
             if (order == QuoteOrder.Newest)
             {
-                Assert.Equal("collapse-3", keepers.ArticleId); // the newest match stands for the group
+                // The group's newest match stands for it (articles of one stream are stored in parallel: any order).
+                Assert.Equal(plain.First(h => h.GroupId == keepers.GroupId).ArticleId, keepers.ArticleId);
             }
         }
 

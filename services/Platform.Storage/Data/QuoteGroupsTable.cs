@@ -1,5 +1,7 @@
 using System.Data;
 using Dapper;
+using Npgsql;
+using NpgsqlTypes;
 using Platform.Storage.Groups;
 
 namespace Platform.Storage.Data;
@@ -7,8 +9,14 @@ namespace Platform.Storage.Data;
 /// <summary>SQL for the quote groups (<c>quote_groups</c>) and their candidate lookup by band key (<c>quote_group_bands</c>).</summary>
 internal static class QuoteGroupsTable
 {
-    // Publication time stands in the first-appearance order as seconds since 1970, a quote without one after all others.
-    private const decimal NoPublicationTime = 1e15m;
+    // A quote's place in the order of first appearance as one number, so that plain min() finds a group's first (Citus
+    // has no min() of an array or a row): the publication time in microseconds (shifted by 1e17 to stay positive; a
+    // quote without one after all others), then the article's ingest order, then the quote's index.
+    private const string FirstAppearanceKey =
+        "(coalesce(extract(epoch FROM published_at) * 1000000 + 1e17, 1e18) * 1e30 + article_seq * 1e10 + quote_index)";
+
+    // The shifted time of a quote without a publication time, less the shift.
+    private const long NoPublicationTime = 900_000_000_000_000_000;
 
     /// <summary>The stored groups whose representative has one of the band keys, once per key.</summary>
     public static async Task<ILookup<long, StoredGroup>> CandidatesAsync(
@@ -90,7 +98,7 @@ internal static class QuoteGroupsTable
     /// Moves the quotes of group <paramref name="from"/> to group <paramref name="into"/>, deletes the first and counts
     /// the second again, in one transaction; nothing when either is gone meanwhile.
     /// </summary>
-    public static async Task MergeAsync(IDbConnection connection, IDbTransaction transaction, long from, long into, CancellationToken cancellationToken)
+    public static async Task MergeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long from, long into, CancellationToken cancellationToken)
     {
         long[] both = [Math.Min(from, into), Math.Max(from, into)];
         var locked = (await connection.QueryAsync<long>(new CommandDefinition(
@@ -121,7 +129,7 @@ internal static class QuoteGroupsTable
     /// batch's quotes. Counting afterwards instead of adding to the counts keeps a group right whatever joins or
     /// leaves it, replaced articles included.
     /// </remarks>
-    public static async Task RecountAsync(IDbConnection connection, IDbTransaction transaction, long[] groupIds, CancellationToken cancellationToken)
+    public static async Task RecountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] groupIds, CancellationToken cancellationToken)
     {
         if (groupIds.Length == 0)
         {
@@ -132,9 +140,11 @@ internal static class QuoteGroupsTable
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
              SELECT id FROM quote_groups WHERE id = ANY(@groupIds) ORDER BY id FOR UPDATE;
-             SELECT id, quote_count, article_count, first[1] AS first_time, first[2]::bigint AS first_seq, first[3]::int AS first_index
+             SELECT id, quote_count, article_count,
+                    (trunc(first / 1e30) - 1e17)::bigint AS first_time, trunc(mod(first, 1e30) / 1e10)::bigint AS first_seq,
+                    mod(first, 1e10)::int AS first_index
              FROM (SELECT group_id AS id, count(*)::int AS quote_count, count(DISTINCT article_id)::int AS article_count,
-                          min(ARRAY[coalesce(extract(epoch FROM published_at), {NoPublicationTime}), article_seq, quote_index]) AS first
+                          min({FirstAppearanceKey}) AS first
                    FROM quotes WHERE group_id = ANY(@groupIds)
                    GROUP BY group_id) c;
              """,
@@ -144,7 +154,9 @@ internal static class QuoteGroupsTable
         await results.ReadAsync<long>();
         var counts = (await results.ReadAsync<GroupCount>()).ToList();
         var empty = groupIds.Except(counts.Select(c => c.Id)).ToArray();
-        await connection.ExecuteAsync(new CommandDefinition(
+        // The times go as timestamptz explicitly: an array of nulls alone would go as timestamp, and its cast to
+        // timestamptz (STABLE: it depends on the time zone) is refused by Citus in an UPDATE.
+        await using var update = new NpgsqlCommand(
             """
             UPDATE quote_groups g
             SET quote_count = s.quote_count, article_count = s.article_count, first_published_at = s.first_published_at,
@@ -155,20 +167,21 @@ internal static class QuoteGroupsTable
             DELETE FROM quote_group_bands WHERE group_id = ANY(@empty);
             DELETE FROM quote_groups WHERE id = ANY(@empty);
             """,
-            new
-            {
-                ids = counts.Select(c => c.Id).ToArray(),
-                quoteCounts = counts.Select(c => c.QuoteCount).ToArray(),
-                articleCounts = counts.Select(c => c.ArticleCount).ToArray(),
-                firstPublished = counts.Select(c => c.FirstTime >= NoPublicationTime
-                    ? (DateTime?)null
-                    : DateTime.UnixEpoch.AddTicks((long)(c.FirstTime * TimeSpan.TicksPerSecond))).ToArray(),
-                firstSeqs = counts.Select(c => c.FirstSeq).ToArray(),
-                firstIndexes = counts.Select(c => c.FirstIndex).ToArray(),
-                empty,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
+            connection,
+            transaction);
+        update.Parameters.Add(new NpgsqlParameter<long[]>("ids", counts.Select(c => c.Id).ToArray()));
+        update.Parameters.Add(new NpgsqlParameter<int[]>("quoteCounts", counts.Select(c => c.QuoteCount).ToArray()));
+        update.Parameters.Add(new NpgsqlParameter<int[]>("articleCounts", counts.Select(c => c.ArticleCount).ToArray()));
+        update.Parameters.Add(new NpgsqlParameter("firstPublished", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+        {
+            Value = counts.Select(c => c.FirstTime >= NoPublicationTime
+                ? (DateTime?)null
+                : DateTime.UnixEpoch.AddTicks(c.FirstTime * (TimeSpan.TicksPerMillisecond / 1000))).ToArray(),
+        });
+        update.Parameters.Add(new NpgsqlParameter<long[]>("firstSeqs", counts.Select(c => c.FirstSeq).ToArray()));
+        update.Parameters.Add(new NpgsqlParameter<int[]>("firstIndexes", counts.Select(c => c.FirstIndex).ToArray()));
+        update.Parameters.Add(new NpgsqlParameter<long[]>("empty", empty));
+        await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>One group; null when there is none with this id.</summary>
@@ -188,6 +201,6 @@ internal static class QuoteGroupsTable
             new { ids },
             cancellationToken: cancellationToken))).ToDictionary(r => r.Id, r => r.ArticleCount);
 
-    // The first appearance comes as its sort key: publication time in seconds since 1970, ingest order, quote index.
-    private sealed record GroupCount(long Id, int QuoteCount, int ArticleCount, decimal FirstTime, long FirstSeq, int FirstIndex);
+    // The first appearance comes as publication time in microseconds since 1970, ingest order, quote index.
+    private sealed record GroupCount(long Id, int QuoteCount, int ArticleCount, long FirstTime, long FirstSeq, int FirstIndex);
 }
