@@ -86,6 +86,15 @@ public class QuoteGroupingTests
     {
         var (precision, recall, positives, negatives) = Measure();
         Console.WriteLine($"grouping: precision {precision:P1}, recall {recall:P1} on {positives} positive and {negatives} negative pairs");
+        foreach (var (a, b) in GroupingPairs.Same.Where(p => !Grouped(p.Item1, p.Item2)))
+        {
+            Console.WriteLine($"missed: {a} | {b}");
+        }
+
+        foreach (var (a, b) in GroupingPairs.Different.Where(p => Grouped(p.Item1, p.Item2)))
+        {
+            Console.WriteLine($"wrongly grouped: {a} | {b}");
+        }
         Assert.True(precision >= 0.95, $"precision {precision:P1}");
         Assert.True(recall >= 0.90, $"recall {recall:P1}");
     }
