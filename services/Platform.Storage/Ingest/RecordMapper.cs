@@ -125,7 +125,7 @@ internal static class RecordMapper
         // The quotes come in order of appearance, so the first is the first appearance (an id the group row keeps
         // only as an ingest order).
         FirstArticleId = quotes.Count > 0 ? quotes[0].ArticleId : string.Empty,
-        FirstQuoteIndex = row.FirstQuoteIndex ?? 0,
+        FirstQuoteIndex = quotes.Count > 0 ? quotes[0].QuoteIndex : row.FirstQuoteIndex ?? 0,
     };
 
     public static EntitySummary ToSummary(KnownEntityRow row)

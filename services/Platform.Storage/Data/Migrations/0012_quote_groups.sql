@@ -9,6 +9,9 @@
 -- before this migration: they are grouped when their article is stored again. An article replaced by a new version
 -- leaves its groups, whose counts and first appearance are computed again from their remaining quotes; a group left
 -- without quotes is deleted.
+--
+-- Upgrading: adding the column is instant. Replicas of the previous version that keep storing during the upgrade
+-- write quotes without a group; they stay ungrouped until their article is stored again.
 
 -- One group: its founding quote's text (what candidates are compared with), the key of its words (unique: two
 -- transactions founding a group for the same words at once end with one, see QuoteGroupsTable.InsertAsync), how many
