@@ -18,17 +18,26 @@ internal static class QuoteGroupsTable
     // The shifted time of a quote without a publication time, less the shift.
     private const long NoPublicationTime = 900_000_000_000_000_000;
 
-    /// <summary>The stored groups whose representative has one of the band keys, once per key.</summary>
+    /// <summary>
+    /// Band keys made of common word pairs ("of the", "we will") are shared by many unrelated groups; reading them all
+    /// made each lookup long. A true copy shares several of its 16 band keys with its group, most of them rare, so
+    /// only the newest groups of each key are read.
+    /// </summary>
+    public const int MaxCandidatesPerBandKey = 20;
+
+    /// <summary>The stored groups whose representative has one of the band keys, once per key (the newest <see cref="MaxCandidatesPerBandKey"/> of each).</summary>
     public static async Task<ILookup<long, StoredGroup>> CandidatesAsync(
         IDbConnection connection, IDbTransaction? transaction, long[] bandKeys, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<(long BandKey, long Id, string Representative)>(new CommandDefinition(
             """
-            SELECT b.band_key, g.id, g.representative
-            FROM quote_group_bands b JOIN quote_groups g ON g.id = b.group_id
-            WHERE b.band_key = ANY(@bandKeys)
+            SELECT k AS band_key, g.id, g.representative
+            FROM unnest(@bandKeys) AS k
+                 CROSS JOIN LATERAL (SELECT b.group_id FROM quote_group_bands b WHERE b.band_key = k
+                                     ORDER BY b.group_id DESC LIMIT @perKey) b
+                 JOIN quote_groups g ON g.id = b.group_id
             """,
-            new { bandKeys },
+            new { bandKeys, perKey = MaxCandidatesPerBandKey },
             transaction,
             cancellationToken: cancellationToken));
         return rows.ToLookup(r => r.BandKey, r => new StoredGroup(r.Id, r.Representative));
