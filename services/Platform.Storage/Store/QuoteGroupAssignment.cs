@@ -55,10 +55,9 @@ internal static class QuoteGroupAssignment
     }
 
     /// <summary>
-    /// After a batch committed: joins each group it founded to an older near-identical group that another batch
-    /// founded at the same time (each could not see the other's uncommitted group). The younger group moves into the
-    /// older, so two batches that both check end with the older group; the later of two commits always sees the
-    /// earlier one's group. One lookup by band key, and a transaction per merge (rare).
+    /// After a batch committed: joins each group it founded to a near-identical group that another batch founded at
+    /// the same time (each could not see the other's uncommitted group). The later of two commits always sees the
+    /// earlier one's group; the group with the larger id moves into the other. One lookup by band key, and a transaction per merge (rare).
     /// </summary>
     public static async Task MergeRacedAsync(NpgsqlDataSource dataSource, IReadOnlyList<FoundedGroup> founded, CancellationToken cancellationToken)
     {
@@ -86,15 +85,17 @@ internal static class QuoteGroupAssignment
 
         foreach (var group in founded)
         {
-            var older = group.Quote.BandKeys.SelectMany(k => stored[k]).Where(c => c.Id < group.Id).DistinctBy(c => c.Id)
+            // Either of two groups may be the one committed later, whichever has the smaller id: the younger id
+            // moves into the older, and the second of two batches doing the same merge finds a group gone and stops.
+            var twin = group.Quote.BandKeys.SelectMany(k => stored[k]).Where(c => c.Id != group.Id).DistinctBy(c => c.Id)
                 .Select(c => (c.Id, Similarity: group.Quote.Shingles.Similarity(QuoteShingles.Of(c.Representative))))
                 .Where(c => c.Similarity >= QuoteShingles.MinJaccard)
                 .OrderByDescending(c => c.Similarity).ThenBy(c => c.Id)
                 .FirstOrDefault();
-            if (older.Id != 0)
+            if (twin.Id != 0)
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await QuoteGroupsTable.MergeAsync(connection, transaction, group.Id, older.Id, cancellationToken);
+                await QuoteGroupsTable.MergeAsync(connection, transaction, Math.Max(group.Id, twin.Id), Math.Min(group.Id, twin.Id), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
         }
