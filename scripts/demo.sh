@@ -31,6 +31,11 @@ platform entities --limit 15
 echo
 echo "==> A quote in its paragraph: platform quote harbour-reopening#5"
 platform quote harbour-reopening#5 || true
+echo
+echo "==> One quote, many articles: platform quotes --text \"drive hours nurse\" --group, then platform quote-group ID"
+platform quotes --text "drive hours nurse" --group || true
+group=$(platform quotes --text "drive hours nurse" --group --format jsonl 2>/dev/null | head -1 | sed -n 's/.*"groupId": *"\([0-9]*\)".*/\1/p')
+[ -z "$group" ] || platform quote-group "$group" || true
 if command -v curl >/dev/null 2>&1; then
   echo
   echo "==> The same store as JSON over HTTP/1.1: curl $PLATFORM_STORAGE_JSON_URL/v1/quotes?speaker=okafor&pageSize=1"

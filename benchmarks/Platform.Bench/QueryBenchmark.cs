@@ -7,7 +7,8 @@ namespace Platform.Bench;
 /// <c>platform bench query</c>: latency of the common searches against what is stored, one call at a time, page
 /// size 50. Speakers and entities are picked at random among the 500 most quoted or mentioned; text searches use two
 /// words of a random stored quote, as someone would search for something they read. Text and speaker searches are
-/// also measured in a window in the past.
+/// also measured in a window in the past; text and speaker searches also collapsed by group, and GetQuoteGroup of the
+/// sampled quotes' groups.
 /// </summary>
 internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage, TimeSpan warmUp)
 {
@@ -59,7 +60,12 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             ("speaker, 90+ days old", i => new SearchQuotesRequest { Speaker = speakers[random.Next(speakers.Count)].Name, PublishedBefore = windowEnd }),
             ("entity, 90+ days old", i => new SearchQuotesRequest { Entity = entities[random.Next(entities.Count)].Name, PublishedBefore = windowEnd }),
             ("newest quotes, page 2", i => new SearchQuotesRequest { PageToken = string.Empty }),
+            // One row per group of near-identical quotes (collapse_groups): the same searches as a newsroom's list.
+            ("text, collapsed by group", i => new SearchQuotesRequest { Text = phrases[i], CollapseGroups = true }),
+            ("speaker, collapsed by group", i => new SearchQuotesRequest { Speaker = speakers[random.Next(speakers.Count)].Name, CollapseGroups = true }),
         };
+        // GetQuoteGroup of the groups of the sampled quotes (a quote stored before grouping has none).
+        var groups = sample.Select(h => h.GroupId).Where(id => id != 0).Distinct().ToList();
 
         // Unmeasured warm-up, every kind in turn for warmUp and at least five calls each. The storage service's hot
         // methods are compiled again with optimizations only after they have run for a while (.NET's tiered
@@ -72,6 +78,11 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             foreach (var (name, request) in kinds)
             {
                 await CallAsync(name, request(round % perKind), cancellationToken);
+            }
+
+            if (groups.Count > 0)
+            {
+                await GroupAsync(groups[random.Next(groups.Count)], cancellationToken);
             }
         }
 
@@ -87,7 +98,26 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             results.Add((name, latencies));
         }
 
+        if (groups.Count > 0)
+        {
+            var latencies = new Latencies();
+            for (var i = 0; i < perKind; i++)
+            {
+                latencies.Add(await GroupAsync(groups[random.Next(groups.Count)], cancellationToken));
+            }
+
+            results.Add(("quote group (GetQuoteGroup)", latencies));
+        }
+
         return results;
+    }
+
+    // One GetQuoteGroup with page size 50, its latency in milliseconds.
+    private async Task<double> GroupAsync(long groupId, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await storage.GetQuoteGroupAsync(new GetQuoteGroupRequest { GroupId = groupId, PageSize = PageSize }, cancellationToken: cancellationToken);
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     // One search with page size 50, its latency in milliseconds; a "page 2" search first asks for its page token.

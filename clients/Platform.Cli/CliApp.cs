@@ -17,6 +17,7 @@ public static class CliApp
                      IngestCommand.Create(context),
                      QueryCommands.Quotes(context),
                      QueryCommands.Quote(context),
+                     QueryCommands.QuoteGroup(context),
                      QueryCommands.Speakers(context),
                      QueryCommands.Entities(context),
                      QueryCommands.Article(context),

@@ -193,7 +193,7 @@ public sealed class CliTests(StackFixture stack) : IClassFixture<StackFixture>, 
 
         // What the script runs when Tab is pressed after "platform quo" and "platform quotes --so".
         var (_, commands, _) = await RunAsync("[suggest:3]", "quo");
-        Assert.Equal(["quote", "quotes"], commands.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(["quote", "quote-group", "quotes"], commands.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var (_, options, _) = await RunAsync("[suggest:11]", "quotes --so");
         Assert.Equal(["--source"], options.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }

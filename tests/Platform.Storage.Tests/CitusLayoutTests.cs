@@ -76,7 +76,8 @@ public class CitusLayoutTests(StorageFixture storage) : IClassFixture<StorageFix
             [
                 ("articles", "h", "id"), ("entities", "h", "article_id"), ("known_entities", "n", null),
                 ("known_entity_aliases", "n", null), ("known_entity_deltas", "n", null), ("mentions", "h", "article_id"),
-                ("quote_entities", "h", "article_id"), ("quote_search", "h", "article_id"), ("quotes", "h", "article_id"),
+                ("quote_entities", "h", "article_id"), ("quote_group_bands", "n", null), ("quote_groups", "n", null),
+                ("quote_search", "h", "article_id"), ("quotes", "h", "article_id"),
             ],
             layout);
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>(

@@ -32,10 +32,11 @@ public sealed class JsonTranscodingTests(JsonTranscodingTests.Service service) :
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            var acks = await IngestAsync(
-                Article("json-1", "Ferry fares", "“The ferry will run every hour,” said Nadia Quist.", 1),
-                Article("json-2", "Ferry timetable", "“Winter crossings stay as they are,” said Nadia Quist.", 2));
-            Assert.All(acks.Values, a => Assert.Equal(StoreStatus.Stored, a.Status));
+            // One after the other: articles of one stream may be stored by parallel batches in either order, and the
+            // tests rely on json-2 being the newest.
+            var acks = (await IngestAsync(Article("json-1", "Ferry fares", "“The ferry will run every hour,” said Nadia Quist.", 1))).Values
+                .Concat((await IngestAsync(Article("json-2", "Ferry timetable", "“Winter crossings stay as they are,” said Nadia Quist.", 2))).Values);
+            Assert.All(acks, a => Assert.Equal(StoreStatus.Stored, a.Status));
         }
 
         private static IngestRequest Article(string id, string title, string text, ulong sequence)
@@ -109,6 +110,27 @@ public sealed class JsonTranscodingTests(JsonTranscodingTests.Service service) :
 
         var byTime = await JsonAsync(await http.GetAsync("/v1/quotes?publishedAfter=2026-03-02T00:00:00Z"), HttpStatusCode.OK);
         Assert.Equal("json-2", Assert.Single(byTime.GetProperty("quotes").EnumerateArray().ToList()).GetProperty("articleId").GetString());
+    }
+
+    [Fact]
+    public async Task GetQuoteGroup_answers_the_group_at_its_own_path()
+    {
+        using var http = Client();
+        var search = await JsonAsync(await http.GetAsync("/v1/quotes?articleId=json-1&collapseGroups=true"), HttpStatusCode.OK);
+        var hit = Assert.Single(search.GetProperty("quotes").EnumerateArray().ToList());
+        var groupId = hit.GetProperty("groupId").GetString(); // int64 is a string in protobuf JSON
+        Assert.Equal(1, hit.GetProperty("groupArticleCount").GetInt32());
+
+        var json = await JsonAsync(await http.GetAsync($"/v1/quote-groups/{groupId}"), HttpStatusCode.OK);
+        Assert.Equal(groupId, json.GetProperty("group").GetProperty("id").GetString());
+        Assert.Equal("The ferry will run every hour", json.GetProperty("group").GetProperty("representative").GetString());
+        Assert.Equal("json-1", json.GetProperty("group").GetProperty("firstArticleId").GetString());
+        Assert.Equal("json-1", Assert.Single(json.GetProperty("quotes").EnumerateArray().ToList()).GetProperty("articleId").GetString());
+
+        var missing = await JsonAsync(await http.GetAsync("/v1/quote-groups/987654321"), HttpStatusCode.NotFound);
+        Assert.StartsWith("group_id:", missing.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var bad = await JsonAsync(await http.GetAsync("/v1/quote-groups/0"), HttpStatusCode.BadRequest);
+        Assert.StartsWith("group_id:", bad.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

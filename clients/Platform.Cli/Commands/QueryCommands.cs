@@ -28,10 +28,14 @@ internal static class QueryCommands
         var article = new Option<string?>("--article", "-a") { Description = "Only quotes of this article id" };
         var after = new Option<DateTimeOffset?>("--after") { Description = "Only articles published at or after this time (ISO 8601)" };
         var before = new Option<DateTimeOffset?>("--before") { Description = "Only articles published before this time (ISO 8601)" };
+        var group = new Option<bool>("--group", "-g")
+        {
+            Description = "One row per group of near-identical quotes (the same statement in several articles), with the group's article count and id",
+        };
         var limit = Limit();
         var storage = CommonOptions.Storage();
         var format = CommonOptions.Format("table", "json", "jsonl");
-        var command = new Command("quotes", "Search stored quotes") { speaker, entity, text, source, order, article, after, before, limit, storage, format };
+        var command = new Command("quotes", "Search stored quotes") { speaker, entity, text, source, order, article, after, before, group, limit, storage, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new SearchQuotesRequest
@@ -49,6 +53,7 @@ internal static class QueryCommands
                 ArticleId = parse.GetValue(article) ?? string.Empty,
                 PublishedAfter = parse.GetValue(after) is { } a ? Timestamp.FromDateTimeOffset(a) : null,
                 PublishedBefore = parse.GetValue(before) is { } b ? Timestamp.FromDateTimeOffset(b) : null,
+                CollapseGroups = parse.GetValue(group),
             };
             using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
             var client = new StorageService.StorageServiceClient(channel);
@@ -60,8 +65,9 @@ internal static class QueryCommands
                 return ((IEnumerable<QuoteHit>)page.Quotes, page.NextPageToken);
             });
 
-            await WriteAsync(context, parse.GetRequiredValue(format), hits,
-                () => context.Console.Write(Tables.QuoteTable(hits.Select(h => (h.Quote, (string?)QuoteContextView.QuoteId(h))))));
+            await WriteAsync(context, parse.GetRequiredValue(format), hits, () => context.Console.Write(request.CollapseGroups
+                ? Tables.QuoteGroupHitTable(hits)
+                : Tables.QuoteTable(hits.Select(h => (h.Quote, (string?)QuoteContextView.QuoteId(h))))));
             return ExitCodes.Success;
         });
         return command;
@@ -178,6 +184,44 @@ internal static class QueryCommands
             else
             {
                 QuoteContextView.Write(context.Console, response);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command QuoteGroup(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "The group id: the \"Group\" column of `platform quotes --group`" };
+        var limit = Limit();
+        limit.Description = "Maximum number of the group's quotes (first appearance first)";
+        var storage = CommonOptions.Storage();
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("quote-group", "Show one group of near-identical quotes: every article carrying it, the first appearance first")
+        {
+            id, limit, storage, format,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var given = parse.GetRequiredValue(id);
+            if (!long.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var groupId) || groupId < 1)
+            {
+                await context.Error.WriteLineAsync($"error: '{given}' is not a group id: write the number of the Group column of `platform quotes --group`");
+                return ExitCodes.Usage;
+            }
+
+            using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
+            var client = new StorageService.StorageServiceClient(channel);
+            var response = await client.GetQuoteGroupAsync(
+                new GetQuoteGroupRequest { GroupId = groupId, PageSize = Math.Min(parse.GetValue(limit), MaxPageSize) }, cancellationToken: cancellationToken);
+            if (parse.GetRequiredValue(format) == "json")
+            {
+                await context.Output.WriteLineAsync(new JsonFormatter(JsonFormatter.Settings.Default.WithIndentation()).Format(response));
+            }
+            else
+            {
+                Tables.WriteQuoteGroup(context.Console, response);
             }
 
             return ExitCodes.Success;

@@ -103,6 +103,68 @@ internal static class Tables
         return table;
     }
 
+    /// <summary>A collapsed search: one row per group of near-identical quotes, with its article count and group id.</summary>
+    public static Table QuoteGroupHitTable(IEnumerable<QuoteHit> hits)
+    {
+        var rows = hits.ToList();
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn(new TableColumn("[bold]Speaker[/]").NoWrap());
+        table.AddColumn("[bold]Quote[/]");
+        table.AddColumn(new TableColumn("[bold]Articles[/]").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("[bold]Group[/]").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("[bold]Quote id[/]").NoWrap());
+        foreach (var hit in rows)
+        {
+            table.AddRow(
+                hit.Quote.Speaker is { Name.Length: > 0 } s ? $"[cyan]{Markup.Escape(s.Name)}[/]" : "[dim]unknown[/]",
+                Markup.Escape(Shorten(hit.Quote.Text, 300)),
+                hit.GroupArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                hit.GroupId == 0 ? "[dim]-[/]" : hit.GroupId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(QuoteContextView.QuoteId(hit)));
+        }
+
+        if (rows.Count == 0)
+        {
+            table.Caption("[dim]no quotes[/]");
+        }
+
+        return table;
+    }
+
+    /// <summary>One group of near-identical quotes: a heading with its counts, then its quotes, first appearance first.</summary>
+    public static void WriteQuoteGroup(IAnsiConsole console, GetQuoteGroupResponse response)
+    {
+        var group = response.Group;
+        var id = group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        console.Write(new Rule($"[bold]Quote group {id}[/]: {group.ArticleCount} article(s), {group.QuoteCount} quote(s)").LeftJustified());
+        console.MarkupLine($"[bold]{Markup.Escape(Shorten(group.Representative, 300))}[/]");
+        if (group.FirstArticleId.Length > 0)
+        {
+            var when = group.FirstPublishedAt is null ? string.Empty : $" on {Day(group.FirstPublishedAt)}";
+            console.MarkupLine($"First appearance: {Markup.Escape($"{group.FirstArticleId}#{group.FirstQuoteIndex}")}{when}");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn(new TableColumn("[bold]#[/]").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("[bold]Published[/]").NoWrap());
+        table.AddColumn(new TableColumn("[bold]Outlet[/]").NoWrap());
+        table.AddColumn(new TableColumn("[bold]Speaker[/]").NoWrap());
+        table.AddColumn("[bold]Quote[/]");
+        table.AddColumn(new TableColumn("[bold]Quote id[/]").NoWrap());
+        foreach (var (hit, n) in response.Quotes.Select((h, i) => (h, i + 1)))
+        {
+            table.AddRow(
+                n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Day(hit.PublishedAt),
+                Markup.Escape(hit.ArticleSource),
+                hit.Quote.Speaker is { Name.Length: > 0 } s ? $"[cyan]{Markup.Escape(s.Name)}[/]" : "[dim]unknown[/]",
+                Markup.Escape(Shorten(hit.Quote.Text, 300)),
+                Markup.Escape(QuoteContextView.QuoteId(hit)));
+        }
+
+        console.Write(table);
+    }
+
     private static string Day(Google.Protobuf.WellKnownTypes.Timestamp? time)
         => time is null ? string.Empty : time.ToDateTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

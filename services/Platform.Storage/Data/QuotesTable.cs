@@ -14,7 +14,7 @@ internal static class QuotesTable
     // Columns in QuoteRow order; the entity keys come from quote_entities.
     private const string QuoteColumns = """
         q.quote_index, q.start_offset, q.end_offset, q.text, q.kind, q.speaker_name, q.speaker_entity_key,
-        q.speaker_start, q.speaker_end, q.cue, q.channel, q.confidence, q.speaker_id,
+        q.speaker_start, q.speaker_end, q.cue, q.channel, q.confidence, q.speaker_id, q.group_id,
         ARRAY(SELECT qe.entity_key FROM quote_entities qe
               WHERE qe.article_id = q.article_id AND qe.quote_index = q.quote_index ORDER BY qe.entity_key) AS entity_keys
         """;
@@ -41,14 +41,16 @@ internal static class QuotesTable
     /// Writes the quotes of new articles and their links to the entities they mention by COPY. Both carry the
     /// article's ingest order and registry ids, so that searches by speaker or entity walk one index in page order.
     /// </summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
+    /// <param name="groupIds">Each quote's group (by article id, then quote index), or none.</param>
+    public static async Task CopyAsync(
+        NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, IReadOnlyDictionary<string, long?[]> groupIds, CancellationToken cancellationToken)
     {
         await TextCopy.WriteAsync(
             connection,
             """
             COPY quotes (article_id, quote_index, start_offset, end_offset, text, kind, speaker_name, speaker_entity_key,
                          speaker_start, speaker_end, cue, channel, confidence, article_seq, speaker_id, article_source,
-                         published_at)
+                         published_at, group_id)
             FROM STDIN
             """,
             articles.SelectMany(a => a.Record.Quotes.Select(q => (a, q))),
@@ -72,6 +74,7 @@ internal static class QuotesTable
                 copy.Integer(article.Resolved.SpeakerIds[quote.QuoteIndex]);
                 copy.Text(article.Record.Article.Source);
                 copy.Timestamp(article.Record.Article.PublishedAt);
+                copy.Integer(groupIds.TryGetValue(article.Record.Article.Id, out var groups) ? groups[quote.QuoteIndex] : null);
             },
             cancellationToken);
 
@@ -110,6 +113,20 @@ internal static class QuotesTable
             """,
             new { articleId, quoteIndex },
             cancellationToken: cancellationToken));
+
+    /// <summary>The quotes of a group in order of appearance (earliest publication time, then ingest), at most <paramref name="limit"/>.</summary>
+    public static async Task<IReadOnlyList<QuoteHitRow>> InGroupAsync(IDbConnection connection, long groupId, int limit, CancellationToken cancellationToken)
+        => (await connection.QueryAsync<QuoteHitRow>(new CommandDefinition(
+            $"""
+            SELECT 0::real AS rank, a.id AS article_id, a.title AS article_title, a.source AS article_source, a.published_at,
+                   q.article_seq, {QuoteColumns}
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            WHERE q.group_id = @groupId
+            ORDER BY q.published_at, q.article_seq, q.quote_index
+            LIMIT @limit
+            """,
+            new { groupId, limit },
+            cancellationToken: cancellationToken))).AsList();
 
     /// <summary>
     /// Quotes matching every given filter, in the filter's order (newest first: most recently ingested articles

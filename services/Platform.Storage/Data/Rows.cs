@@ -80,6 +80,9 @@ internal record QuoteRow
 
     /// <summary>Keys of the entities mentioned inside the quote.</summary>
     public string[] EntityKeys { get; init; } = [];
+
+    /// <summary>The group of near-identical quotes across articles (<c>quote_groups.id</c>); null when not grouped.</summary>
+    public long? GroupId { get; init; }
 }
 
 /// <summary>A quote found by a search, with the article it comes from.</summary>
@@ -118,3 +121,24 @@ internal sealed record ResolvedArticle(IReadOnlyDictionary<string, long> EntityI
 
 /// <summary>A new article ready to be written: its rows, its ingest order and its registry ids.</summary>
 internal sealed record StagedArticle(ArticleRecord Record, long Seq, ResolvedArticle Resolved);
+
+/// <summary>One group of near-identical quotes across articles.</summary>
+internal sealed record QuoteGroupRow
+{
+    public long Id { get; init; }
+
+    /// <summary>The text of the quote that founded the group.</summary>
+    public required string Representative { get; init; }
+
+    public int QuoteCount { get; init; }
+
+    public int ArticleCount { get; init; }
+
+    /// <summary>The earliest publication time among the group's quotes (null when none has one).</summary>
+    public DateTime? FirstPublishedAt { get; init; }
+
+    /// <summary>The ingest order of the article of the group's first appearance.</summary>
+    public long? FirstArticleSeq { get; init; }
+
+    public int? FirstQuoteIndex { get; init; }
+}

@@ -18,6 +18,8 @@ internal sealed class StorageGrpcService(
 {
     private const int DefaultPageSize = 50;
 
+    private const int DefaultGroupPageSize = 100;
+
     public override Task Ingest(
         IAsyncStreamReader<IngestRequest> requestStream,
         IServerStreamWriter<IngestResponse> responseStream,
@@ -76,13 +78,13 @@ internal sealed class StorageGrpcService(
         QuoteKeyset? after = null;
         if (request.PageToken.Length > 0)
         {
-            var parts = PageToken.Decode(byRelevance ? "quotes-by-relevance" : "quotes", request.PageToken, 3);
+            var parts = PageToken.Decode(QuotesTokenKind(byRelevance, request.CollapseGroups), request.PageToken, 3);
             if (parts is null
                 || !float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var rank)
                 || !PageToken.TryNumber(parts[1], out var seq)
                 || !PageToken.TryNumber(parts[2], out var index) || index > int.MaxValue)
             {
-                throw Invalid("page_token: malformed; pass the next_page_token of a previous SearchQuotes response with the same order");
+                throw Invalid("page_token: malformed; pass the next_page_token of a previous SearchQuotes response with the same order and collapse_groups");
             }
 
             after = new QuoteKeyset(rank, seq, (int)index);
@@ -100,14 +102,30 @@ internal sealed class StorageGrpcService(
             ByRelevance = byRelevance,
         };
         // One extra row tells whether another page follows.
-        var rows = await store.SearchQuotesAsync(filter, after, pageSize + 1, context.CancellationToken);
         var response = new SearchQuotesResponse();
-        response.Quotes.AddRange(rows.Take(pageSize).Select(RecordMapper.ToHit));
+        IReadOnlyList<QuoteHitRow> rows;
+        if (request.CollapseGroups)
+        {
+            var groups = await store.SearchQuoteGroupsAsync(filter, after, pageSize + 1, context.CancellationToken);
+            rows = groups.Select(g => g.Hit).ToList();
+            response.Quotes.AddRange(groups.Take(pageSize).Select(g =>
+            {
+                var hit = RecordMapper.ToHit(g.Hit);
+                hit.GroupArticleCount = g.ArticleCount;
+                return hit;
+            }));
+        }
+        else
+        {
+            rows = await store.SearchQuotesAsync(filter, after, pageSize + 1, context.CancellationToken);
+            response.Quotes.AddRange(rows.Take(pageSize).Select(RecordMapper.ToHit));
+        }
+
         if (rows.Count > pageSize)
         {
             var last = rows[pageSize - 1];
             response.NextPageToken = PageToken.Encode(
-                byRelevance ? "quotes-by-relevance" : "quotes",
+                QuotesTokenKind(byRelevance, request.CollapseGroups),
                 last.Rank.ToString("R", CultureInfo.InvariantCulture),
                 PageToken.Number(last.ArticleSeq),
                 PageToken.Number(last.QuoteIndex));
@@ -115,6 +133,29 @@ internal sealed class StorageGrpcService(
 
         return response;
     }
+
+    public override async Task<GetQuoteGroupResponse> GetQuoteGroup(GetQuoteGroupRequest request, ServerCallContext context)
+    {
+        if (request.GroupId <= 0)
+        {
+            throw Invalid($"group_id: {request.GroupId} is not a group id; pass a QuoteHit.group_id (1 or more)");
+        }
+
+        if (request.PageSize < 0 || request.PageSize > limits.MaxPageSize)
+        {
+            throw Invalid($"page_size: {request.PageSize} is outside 1 to {limits.MaxPageSize} (0 means {DefaultGroupPageSize})");
+        }
+
+        var found = await store.GetQuoteGroupAsync(request.GroupId, request.PageSize == 0 ? DefaultGroupPageSize : request.PageSize, context.CancellationToken)
+                    ?? throw new RpcException(new Status(StatusCode.NotFound, $"group_id: no quote group {request.GroupId} is stored"));
+        var response = new GetQuoteGroupResponse { Group = RecordMapper.ToGroup(found.Group, found.Quotes) };
+        response.Quotes.AddRange(found.Quotes.Select(RecordMapper.ToHit));
+        return response;
+    }
+
+    // Collapsed and plain searches page differently: a token of one is refused by the other.
+    private static string QuotesTokenKind(bool byRelevance, bool collapsed)
+        => (byRelevance ? "quotes-by-relevance" : "quotes") + (collapsed ? "-by-group" : string.Empty);
 
     public override async Task<ListEntitiesResponse> ListEntities(ListEntitiesRequest request, ServerCallContext context)
     {

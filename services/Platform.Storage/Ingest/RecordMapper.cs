@@ -112,6 +112,20 @@ internal static class RecordMapper
         SpeakerId = row.SpeakerId ?? 0,
         Rank = row.Rank,
         QuoteIndex = row.QuoteIndex,
+        GroupId = row.GroupId ?? 0,
+    };
+
+    public static QuoteGroup ToGroup(QuoteGroupRow row, IReadOnlyList<QuoteHitRow> quotes) => new()
+    {
+        Id = row.Id,
+        Representative = row.Representative,
+        QuoteCount = row.QuoteCount,
+        ArticleCount = row.ArticleCount,
+        FirstPublishedAt = ToTimestamp(row.FirstPublishedAt),
+        // The quotes come in order of appearance, so the first is the first appearance (an id the group row keeps
+        // only as an ingest order).
+        FirstArticleId = quotes.Count > 0 ? quotes[0].ArticleId : string.Empty,
+        FirstQuoteIndex = quotes.Count > 0 ? quotes[0].QuoteIndex : row.FirstQuoteIndex ?? 0,
     };
 
     public static EntitySummary ToSummary(KnownEntityRow row)

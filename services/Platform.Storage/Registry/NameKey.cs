@@ -35,7 +35,7 @@ public static class NameKey
         var pendingSpace = false;
         foreach (var original in name)
         {
-            var c = original is >= '\u00C0' and < '\u0250' && LatinFolding[original - '\u00C0'] is var folded && folded != '.' ? folded : original;
+            var c = FoldLatin(original);
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category == UnicodeCategory.NonSpacingMark || c is '.' or '\'' or '’' or '‘')
             {
@@ -61,6 +61,10 @@ public static class NameKey
         var result = key.ToString();
         return result.StartsWith("the ", StringComparison.Ordinal) ? result["the ".Length..] : result;
     }
+
+    /// <summary>The unaccented lower-case letter of an accented Latin letter (U+00C0 to U+024F); other characters as they are.</summary>
+    public static char FoldLatin(char c)
+        => c is >= '\u00C0' and < '\u0250' && LatinFolding[c - '\u00C0'] is var folded && folded != '.' ? folded : c;
 
     /// <summary>A first name and a surname at least ("ilse varga"; not "varga", not "i varga").</summary>
     public static bool IsFullName(string nameKey)

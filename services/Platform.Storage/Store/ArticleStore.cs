@@ -72,10 +72,12 @@ internal sealed class ArticleStore(
             }
         }
 
+        var founded = new List<FoundedGroup>();
         var newestSeq = toWrite.Count > 0
-            ? await WriteAsync(connection, transaction, toWrite, replaced.ToArray(), cancellationToken)
+            ? await WriteAsync(connection, transaction, toWrite, replaced.ToArray(), founded, cancellationToken)
             : 0;
         await transaction.CommitAsync(cancellationToken);
+        await QuoteGroupAssignment.MergeRacedAsync(dataSource, founded, cancellationToken);
         if (newestSeq > 0)
         {
             await searchPartitions.KeepAheadOfAsync(newestSeq, cancellationToken);
@@ -90,9 +92,12 @@ internal sealed class ArticleStore(
         NpgsqlTransaction transaction,
         List<(ArticleRecord Record, ResolvedArticle Resolved)> articles,
         string[] replaced,
+        List<FoundedGroup> foundedGroups,
         CancellationToken cancellationToken)
     {
         var counters = new RegistryCounters();
+        // Quote groups (migration 0012): the groups a replaced version's quotes leave are counted again below.
+        var leftGroups = replaced.Length > 0 ? await QuoteGroupsTable.OfArticlesAsync(connection, transaction, replaced, cancellationToken) : [];
         if (replaced.Length > 0)
         {
             counters.Subtract(await KnownEntitiesTable.ContributionsAsync(connection, transaction, replaced, cancellationToken));
@@ -119,9 +124,13 @@ internal sealed class ArticleStore(
 
         await EntitiesTable.CopyAsync(connection, staged, cancellationToken);
         await MentionsTable.CopyAsync(connection, staged, cancellationToken);
-        await QuotesTable.CopyAsync(connection, staged, cancellationToken);
+        var groups = await QuoteGroupAssignment.AssignAsync(connection, transaction, staged, cancellationToken);
+        await QuotesTable.CopyAsync(connection, staged, groups.ByArticle, cancellationToken);
+        foundedGroups.AddRange(groups.Founded);
         await QuoteSearchTable.InsertForArticlesAsync(connection, transaction, staged.Select(a => a.Seq).ToArray(), cancellationToken);
         await KnownEntitiesTable.AppendDeltasAsync(connection, transaction, counters.ToDeltas(), cancellationToken);
+        // Last, as it locks the groups' rows until the commit.
+        await QuoteGroupsTable.RecountAsync(connection, transaction, [.. groups.Touched.Union(leftGroups)], cancellationToken);
         return staged.Max(a => a.Seq);
     }
 
@@ -159,6 +168,58 @@ internal sealed class ArticleStore(
     {
         await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
         return await QuotesTable.SearchAsync(connection, filter, after, limit, searchOptions, cancellationToken);
+    }
+
+    /// <summary>How many matches a search collapsed by group reads at most, the pages before it included.</summary>
+    public const int MaxCollapsedWalk = 10_000;
+
+    /// <summary>
+    /// Quotes matching the filter, one per group of near-identical quotes (the group's first match in the search's
+    /// order; a quote without a group stands for itself), each with its group's article count. The groups already
+    /// shown before <paramref name="after"/> are found by reading the search from its start, so a page costs as much
+    /// as all the pages before it; at most <see cref="MaxCollapsedWalk"/> matches are read.
+    /// </summary>
+    public async Task<IReadOnlyList<(QuoteHitRow Hit, int ArticleCount)>> SearchQuoteGroupsAsync(
+        QuoteFilter filter, QuoteKeyset? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
+        var seen = new HashSet<long>();
+        var found = new List<QuoteHitRow>();
+        var chunk = Math.Clamp(limit * 2, 100, 1000);
+        QuoteKeyset? cursor = null;
+        for (var walked = 0; found.Count < limit && walked < MaxCollapsedWalk;)
+        {
+            var rows = await QuotesTable.SearchAsync(connection, filter, cursor, chunk, searchOptions, cancellationToken);
+            foreach (var row in rows)
+            {
+                var firstOfGroup = row.GroupId is not { } group || seen.Add(group);
+                var shownBefore = after is not null && !after.IsBefore(row.Rank, row.ArticleSeq, row.QuoteIndex);
+                if (firstOfGroup && !shownBefore && found.Count < limit)
+                {
+                    found.Add(row);
+                }
+            }
+
+            walked += rows.Count;
+            if (rows.Count < chunk)
+            {
+                break;
+            }
+
+            cursor = new QuoteKeyset(rows[^1].Rank, rows[^1].ArticleSeq, rows[^1].QuoteIndex);
+        }
+
+        var groupIds = found.Where(h => h.GroupId is not null).Select(h => h.GroupId!.Value).ToArray();
+        var counts = groupIds.Length > 0 ? await QuoteGroupsTable.ArticleCountsAsync(connection, groupIds, cancellationToken) : [];
+        return found.Select(h => (h, h.GroupId is { } g && counts.TryGetValue(g, out var count) ? count : 1)).ToList();
+    }
+
+    /// <summary>A group of near-identical quotes with its first <paramref name="limit"/> quotes in order of appearance; null when there is no such group.</summary>
+    public async Task<(QuoteGroupRow Group, IReadOnlyList<QuoteHitRow> Quotes)?> GetQuoteGroupAsync(long id, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
+        var group = await QuoteGroupsTable.GetAsync(connection, id, cancellationToken);
+        return group is null ? null : (group, await QuotesTable.InGroupAsync(connection, id, limit, cancellationToken));
     }
 
     /// <summary>

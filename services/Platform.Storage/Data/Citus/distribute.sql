@@ -28,3 +28,11 @@ FROM (VALUES (1, 'articles', 'id', 'default'),
              (6, 'quote_search', 'article_id', 'articles')) d(position, t, column_name, colocate)
 WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = t::regclass)
 ORDER BY position;
+
+-- Quote groups (0012) span articles, so they cannot live with one article's shard group. Reference tables, like
+-- the registry: every ingest looks groups up by band key and every collapsed search reads article counts, both
+-- joinable on any node; a group's quotes stay with their articles (quotes.group_id) and are found by a scan of
+-- every shard's quotes_by_group index.
+SELECT create_reference_table(t)
+FROM unnest(ARRAY['quote_groups', 'quote_group_bands']) t
+WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = t::regclass);
