@@ -96,6 +96,7 @@ internal sealed class ArticleStore(
         if (replaced.Length > 0)
         {
             counters.Subtract(await KnownEntitiesTable.ContributionsAsync(connection, transaction, replaced, cancellationToken));
+            await QuoteStatsTable.AppendForArticlesAsync(connection, transaction, replaced, -1, cancellationToken);
             // No foreign keys cascade (see migration 0003): each table deletes the old version's rows.
             await QuoteSearchTable.DeleteForArticlesAsync(connection, transaction, replaced, cancellationToken);
             await QuotesTable.DeleteForArticlesAsync(connection, transaction, replaced, cancellationToken);
@@ -122,6 +123,8 @@ internal sealed class ArticleStore(
         await QuotesTable.CopyAsync(connection, staged, cancellationToken);
         await QuoteSearchTable.InsertForArticlesAsync(connection, transaction, staged.Select(a => a.Seq).ToArray(), cancellationToken);
         await KnownEntitiesTable.AppendDeltasAsync(connection, transaction, counters.ToDeltas(), cancellationToken);
+        await QuoteStatsTable.AppendForArticlesAsync(
+            connection, transaction, staged.Select(a => a.Record.Article.Id).ToArray(), 1, cancellationToken);
         return staged.Max(a => a.Seq);
     }
 
@@ -192,7 +195,77 @@ internal sealed class ArticleStore(
         return changed;
     }
 
+    /// <summary>Adds the logged quote statistics changes to their tables; the number of rows changed.</summary>
+    public async Task<int> FoldQuoteStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await QuoteStatsTable.FoldDeltasAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    /// <summary>
+    /// Quotes and distinct speakers grouped by one dimension. The speaker is looked up in the registry like a
+    /// search's; a name nobody answers to counts nothing. Exact without a fold: the statistics' log is read too.
+    /// </summary>
+    public async Task<IReadOnlyList<StatsGroupRow>> QuoteStatsAsync(
+        StatsDimension by, QuoteStatsFilter filter, RegistryName? speaker, CancellationToken cancellationToken)
+    {
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
+        if (speaker is not null)
+        {
+            var ids = await IdsAsync(connection, speaker, cancellationToken);
+            if (ids.Length == 0)
+            {
+                return [];
+            }
+
+            filter = filter with { SpeakerIds = ids };
+        }
+
+        return await QuoteStatsTable.StatsAsync(connection, by, filter, cancellationToken);
+    }
+
+    /// <summary>
+    /// A speaker's quotes about an entity over time: the first and last such quote and the count per week; null when
+    /// the speaker or the entity is not in the registry.
+    /// </summary>
+    public async Task<QuoteTimeline?> TimelineAsync(RegistryName speaker, RegistryName about, CancellationToken cancellationToken)
+    {
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
+        var speakers = await IdsAsync(connection, speaker, cancellationToken);
+        var abouts = await IdsAsync(connection, about, cancellationToken);
+        if (speakers.Length == 0 || abouts.Length == 0)
+        {
+            return null;
+        }
+
+        var weeks = await QuoteStatsTable.TimelineAsync(connection, speakers, abouts, cancellationToken);
+        return weeks.Count == 0
+            ? new QuoteTimeline(null, null, weeks)
+            : new QuoteTimeline(
+                await QuoteStatsTable.EdgeQuoteAsync(connection, speakers, abouts, latest: false, cancellationToken),
+                await QuoteStatsTable.EdgeQuoteAsync(connection, speakers, abouts, latest: true, cancellationToken),
+                weeks);
+    }
+
+    // Registry ids a name (and/or an id) stands for: both given must agree.
+    private static async Task<long[]> IdsAsync(NpgsqlConnection connection, RegistryName name, CancellationToken cancellationToken)
+    {
+        if (name.Name is null)
+        {
+            return [name.Id];
+        }
+
+        var ids = await KnownEntitiesTable.MatchAsync(connection, name.Name, name.NameKey ?? NameKey.Normalize(name.Name), cancellationToken);
+        return name.Id == 0 ? ids : ids.Where(id => id == name.Id).ToArray();
+    }
+
     // Null: no filter. Empty: a filter that nothing matches.
     private static async Task<long[]?> ResolveAsync(NpgsqlConnection connection, string? name, CancellationToken cancellationToken)
         => name is null ? null : await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name), cancellationToken);
 }
+
+/// <summary>A speaker's quotes about an entity: the first and last (null when none) and the count per week.</summary>
+internal sealed record QuoteTimeline(QuoteHitRow? First, QuoteHitRow? Last, IReadOnlyList<TimelineWeekRow> Weeks);
