@@ -7,7 +7,8 @@ namespace Platform.Bench;
 /// <c>platform bench query</c>: latency of the common searches against what is stored, one call at a time, page
 /// size 50. Speakers and entities are picked at random among the 500 most quoted or mentioned; text searches use two
 /// words of a random stored quote, as someone would search for something they read. Text and speaker searches are
-/// also measured in a window in the past.
+/// also measured in a window in the past. Quote statistics (GetQuoteStats, by each dimension, whole store and
+/// filtered) and timelines (GetQuoteTimeline of a top-50 speaker about a top entity) are measured the same way.
 /// </summary>
 internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage, TimeSpan warmUp)
 {
@@ -61,6 +62,28 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             ("newest quotes, page 2", i => new SearchQuotesRequest { PageToken = string.Empty }),
         };
 
+        var quarterStart = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(newestPublished.AddDays(-90));
+        var statistics = new (string Name, Func<int, Task> Call)[]
+        {
+            ("stats by outlet", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Outlet })),
+            ("stats by week", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Week })),
+            ("stats by gender", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Gender })),
+            ("stats by speaker type", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.SpeakerType })),
+            ("stats by week, 1 outlet", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Week, Source = "Harbour Gazette" })),
+            ("stats by gender, 90 days", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Gender, PublishedAfter = quarterStart })),
+            ("stats by week, 1 speaker", _ => Stats(new GetQuoteStatsRequest
+            {
+                By = QuoteStatsDimension.Week, SpeakerId = speakers[random.Next(speakers.Count)].Id,
+            })),
+            ("timeline speaker/entity", _ => storage.GetQuoteTimelineAsync(new GetQuoteTimelineRequest
+            {
+                SpeakerId = speakers[random.Next(Math.Min(50, speakers.Count))].Id,
+                AboutId = entities[random.Next(entities.Count)].Id,
+            }, cancellationToken: cancellationToken).ResponseAsync),
+        };
+
+        Task Stats(GetQuoteStatsRequest request) => storage.GetQuoteStatsAsync(request, cancellationToken: cancellationToken).ResponseAsync;
+
         // Unmeasured warm-up, every kind in turn for warmUp and at least five calls each. The storage service's hot
         // methods are compiled again with optimizations only after they have run for a while (.NET's tiered
         // compilation), and each pooled PostgreSQL session fills its caches on first use: the same speaker search,
@@ -73,6 +96,11 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             {
                 await CallAsync(name, request(round % perKind), cancellationToken);
             }
+
+            foreach (var (_, call) in statistics)
+            {
+                await call(round);
+            }
         }
 
         var results = new List<(string, Latencies)>();
@@ -82,6 +110,19 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             for (var i = 0; i < perKind; i++)
             {
                 latencies.Add(await CallAsync(name, request(i), cancellationToken));
+            }
+
+            results.Add((name, latencies));
+        }
+
+        foreach (var (name, call) in statistics)
+        {
+            var latencies = new Latencies();
+            for (var i = 0; i < perKind; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                await call(i);
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
             }
 
             results.Add((name, latencies));

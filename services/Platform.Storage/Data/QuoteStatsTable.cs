@@ -57,15 +57,49 @@ internal static class QuoteStatsTable
     {
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(hashtextextended('quote_stats_deltas', 0))", transaction: transaction, cancellationToken: cancellationToken));
-        var stats = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            WITH moved AS (DELETE FROM quote_stats_deltas RETURNING *)
-            INSERT INTO quote_stats AS s (week, outlet, speaker_type, gender, speaker_id, quotes)
-            SELECT week, outlet, speaker_type, gender, speaker_id, sum(quotes) FROM moved
-            GROUP BY 1, 2, 3, 4, 5
-            ORDER BY 1, 2, 3, 4, 5
-            ON CONFLICT (week, outlet, speaker_type, gender, speaker_id) DO UPDATE SET quotes = s.quotes + excluded.quotes
-            """,
+        // One statement: the detail rows, each dimension's speakers per key, and the running totals, where a speaker
+        // counts in (out) when their quotes under a key go from zero to more (from more to zero). The presence
+        // rows' RETURNING gives the new count; the old one is the new minus this fold's change.
+        var stats = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"""
+             WITH moved AS (DELETE FROM quote_stats_deltas RETURNING *),
+             sums AS (
+                 SELECT week, outlet, speaker_type, gender, speaker_id, sum(quotes)::bigint AS quotes FROM moved
+                 GROUP BY 1, 2, 3, 4, 5),
+             detail AS (
+                 INSERT INTO quote_stats AS s (week, outlet, speaker_type, gender, speaker_id, quotes)
+                 SELECT * FROM sums ORDER BY 1, 2, 3, 4, 5
+                 ON CONFLICT (week, outlet, speaker_type, gender, speaker_id) DO UPDATE SET quotes = s.quotes + excluded.quotes
+                 RETURNING 1),
+             per_key AS (
+                 SELECT {(int)StatsDimension.Outlet}::smallint AS dimension, outlet AS key, speaker_id, sum(quotes)::bigint AS quotes
+                 FROM sums GROUP BY 2, 3
+                 UNION ALL
+                 SELECT {(int)StatsDimension.Week}::smallint, to_char(week, 'YYYY-MM-DD'), speaker_id, sum(quotes)::bigint FROM sums GROUP BY 2, 3
+                 UNION ALL
+                 SELECT {(int)StatsDimension.Gender}::smallint, gender, speaker_id, sum(quotes)::bigint
+                 FROM sums WHERE speaker_type = 'PERSON' GROUP BY 2, 3
+                 UNION ALL
+                 SELECT {(int)StatsDimension.SpeakerType}::smallint, speaker_type, speaker_id, sum(quotes)::bigint FROM sums GROUP BY 2, 3),
+             presence AS (
+                 INSERT INTO quote_stats_presence AS p (dimension, key, speaker_id, quotes)
+                 SELECT * FROM per_key ORDER BY 1, 2, 3
+                 ON CONFLICT (dimension, key, speaker_id) DO UPDATE SET quotes = p.quotes + excluded.quotes
+                 RETURNING p.dimension, p.key, p.speaker_id, p.quotes AS after),
+             changes AS (
+                 SELECT k.dimension, k.key, k.quotes,
+                        CASE WHEN k.speaker_id = 0 THEN 0
+                             WHEN pr.after > 0 AND pr.after - k.quotes <= 0 THEN 1
+                             WHEN pr.after <= 0 AND pr.after - k.quotes > 0 THEN -1
+                             ELSE 0 END AS speakers
+                 FROM per_key k JOIN presence pr USING (dimension, key, speaker_id)),
+             totals AS (
+                 INSERT INTO quote_stats_totals AS t (dimension, key, quotes, speakers)
+                 SELECT dimension, key, sum(quotes), sum(speakers) FROM changes GROUP BY 1, 2 ORDER BY 1, 2
+                 ON CONFLICT (dimension, key) DO UPDATE SET quotes = t.quotes + excluded.quotes, speakers = t.speakers + excluded.speakers
+                 RETURNING 1)
+             SELECT (SELECT count(*) FROM detail) + (SELECT count(*) FROM totals)
+             """,
             transaction: transaction,
             cancellationToken: cancellationToken));
         var timeline = await connection.ExecuteAsync(new CommandDefinition(
@@ -83,7 +117,11 @@ internal static class QuoteStatsTable
         {
             // Only replaced articles bring counts to zero, so these deletes are rare and small in practice.
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM quote_stats WHERE quotes = 0; DELETE FROM quote_timeline WHERE quotes = 0;",
+                """
+                DELETE FROM quote_stats WHERE quotes = 0;
+                DELETE FROM quote_stats_presence WHERE quotes = 0;
+                DELETE FROM quote_timeline WHERE quotes = 0;
+                """,
                 transaction: transaction,
                 cancellationToken: cancellationToken));
         }
@@ -98,6 +136,19 @@ internal static class QuoteStatsTable
     public static async Task<IReadOnlyList<StatsGroupRow>> StatsAsync(
         IDbConnection connection, StatsDimension by, QuoteStatsFilter filter, CancellationToken cancellationToken)
     {
+        if (filter == QuoteStatsFilter.None)
+        {
+            // The running totals, which the fold keeps: read after a fold, they count everything stored.
+            return (await connection.QueryAsync<StatsGroupRow>(new CommandDefinition(
+                """
+                SELECT key, quotes, speakers FROM quote_stats_totals
+                WHERE dimension = @dimension AND quotes > 0
+                ORDER BY key COLLATE "C"
+                """,
+                new { dimension = (short)by },
+                cancellationToken: cancellationToken))).AsList();
+        }
+
         var where = new StringBuilder("TRUE");
         var parameters = new DynamicParameters();
         if (filter.Outlet is not null)
@@ -134,11 +185,12 @@ internal static class QuoteStatsTable
         var key = by switch
         {
             StatsDimension.Outlet => "outlet",
-            StatsDimension.Week => "to_char(week, 'YYYY-MM-DD')",
+            StatsDimension.Week => "week",
             StatsDimension.Gender => "gender",
             StatsDimension.SpeakerType => "speaker_type",
             _ => throw new ArgumentOutOfRangeException(nameof(by), by, null),
         };
+        var outerKey = by == StatsDimension.Week ? "to_char(per_speaker.key, 'YYYY-MM-DD')" : "per_speaker.key";
         return (await connection.QueryAsync<StatsGroupRow>(new CommandDefinition(
             $"""
              WITH rows AS (
@@ -147,11 +199,11 @@ internal static class QuoteStatsTable
                  SELECT {key}, speaker_id, quotes FROM quote_stats_deltas WHERE {where}),
              per_speaker AS (
                  SELECT key, speaker_id, sum(quotes) AS quotes FROM rows GROUP BY key, speaker_id)
-             SELECT key, sum(quotes)::bigint AS quotes, count(*) FILTER (WHERE speaker_id <> 0 AND quotes > 0) AS speakers
+             SELECT {outerKey} AS key, sum(quotes)::bigint AS quotes, count(*) FILTER (WHERE speaker_id <> 0 AND quotes > 0) AS speakers
              FROM per_speaker
-             GROUP BY key
+             GROUP BY per_speaker.key
              HAVING sum(quotes) > 0
-             ORDER BY key COLLATE "C"
+             ORDER BY {outerKey} COLLATE "C"
              """,
             parameters,
             cancellationToken: cancellationToken))).AsList();
@@ -197,13 +249,13 @@ internal static class QuoteStatsTable
     }
 }
 
-/// <summary>What quote statistics are grouped by.</summary>
+/// <summary>What quote statistics are grouped by; the values are stored (<c>quote_stats_totals.dimension</c>).</summary>
 internal enum StatsDimension
 {
-    Outlet,
-    Week,
-    Gender,
-    SpeakerType,
+    Outlet = 1,
+    Week = 2,
+    Gender = 3,
+    SpeakerType = 4,
 }
 
 /// <summary>Filters of quote statistics; null means "any".</summary>
@@ -218,6 +270,9 @@ internal sealed record QuoteStatsFilter
 
     /// <summary>Registry ids of the speakers counted; empty matches nothing.</summary>
     public long[]? SpeakerIds { get; init; }
+
+    /// <summary>No filter: the whole store.</summary>
+    public static QuoteStatsFilter None { get; } = new();
 }
 
 /// <summary>One group of quote statistics.</summary>

@@ -11,7 +11,8 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = t::re
 -- ingest through their logs like the registry counters and read whole by statistics: a copy on every node, so that
 -- ingest's INSERT ... SELECT from the co-located article rows and the folds run like the registry's.
 SELECT create_reference_table(t)
-FROM unnest(ARRAY['quote_stats', 'quote_stats_deltas', 'quote_timeline', 'quote_timeline_deltas']) t
+FROM unnest(ARRAY['quote_stats', 'quote_stats_deltas', 'quote_timeline', 'quote_timeline_deltas',
+                    'quote_stats_presence', 'quote_stats_totals']) t
 WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = t::regclass);
 
 -- A unique key of a distributed table must include its distribution column: articles.seq (ingest order, from the

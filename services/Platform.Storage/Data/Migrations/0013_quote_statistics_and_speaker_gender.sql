@@ -80,3 +80,38 @@ FROM quote_entities qe
 JOIN articles a ON a.id = qe.article_id
 WHERE qe.speaker_id IS NOT NULL AND qe.known_entity_id IS NOT NULL
 GROUP BY 1, 2, 3;
+
+-- Statistics over the whole store (no filter) are read from running totals per dimension and key: "distinct
+-- speakers" cannot be summed from finer rows, so the fold keeps, per dimension (1 outlet, 2 week, 3 gender of person
+-- speakers, 4 speaker type), each key's speakers with their quotes, and counts a speaker in or out of the key's
+-- total when their quotes there become non-zero or zero. Filtered statistics read quote_stats.
+CREATE TABLE quote_stats_presence (
+    dimension  smallint NOT NULL,
+    key        text     NOT NULL,
+    speaker_id bigint   NOT NULL,
+    quotes     bigint   NOT NULL,
+    PRIMARY KEY (dimension, key, speaker_id)
+);
+
+CREATE TABLE quote_stats_totals (
+    dimension smallint NOT NULL,
+    key       text     NOT NULL,
+    quotes    bigint   NOT NULL,
+    speakers  bigint   NOT NULL,
+    PRIMARY KEY (dimension, key)
+);
+
+CREATE INDEX quote_stats_by_outlet ON quote_stats (lower(outlet), week);
+
+INSERT INTO quote_stats_presence (dimension, key, speaker_id, quotes)
+SELECT 1, outlet, speaker_id, sum(quotes) FROM quote_stats GROUP BY 2, 3
+UNION ALL
+SELECT 2, to_char(week, 'YYYY-MM-DD'), speaker_id, sum(quotes) FROM quote_stats GROUP BY 2, 3
+UNION ALL
+SELECT 3, gender, speaker_id, sum(quotes) FROM quote_stats WHERE speaker_type = 'PERSON' GROUP BY 2, 3
+UNION ALL
+SELECT 4, speaker_type, speaker_id, sum(quotes) FROM quote_stats GROUP BY 2, 3;
+
+INSERT INTO quote_stats_totals (dimension, key, quotes, speakers)
+SELECT dimension, key, sum(quotes), count(*) FILTER (WHERE speaker_id <> 0 AND quotes > 0)
+FROM quote_stats_presence GROUP BY 1, 2;
