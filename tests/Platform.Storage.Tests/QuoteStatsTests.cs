@@ -113,6 +113,18 @@ public sealed class QuoteStatsTests(QuoteStatsTests.Store store) : IClassFixture
         Assert.Equal(
             new Dictionary<string, (long, long)> { ["FEMALE"] = (1, 1), ["UNKNOWN"] = (1, 1) },
             await StatsAsync(new GetQuoteStatsRequest { By = QuoteStatsDimension.Gender, Source = "valley TIMES" }));
+        // An outlet alone is answered from running totals, an outlet with weeks from the detailed rows: both agree.
+        Assert.Equal(
+            new Dictionary<string, (long, long)> { ["2026-03-02"] = (3, 2), ["2026-03-09"] = (2, 2) },
+            await StatsAsync(new GetQuoteStatsRequest { By = QuoteStatsDimension.Week, Source = "Harbour Gazette" }));
+        Assert.Equal(
+            new Dictionary<string, (long, long)> { ["2026-03-02"] = (3, 2), ["2026-03-09"] = (2, 2) },
+            await StatsAsync(new GetQuoteStatsRequest
+            {
+                By = QuoteStatsDimension.Week,
+                Source = "Harbour Gazette",
+                PublishedAfter = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            }));
         Assert.Equal(
             new Dictionary<string, (long, long)> { ["Harbour Gazette"] = (3, 1), ["Valley Times"] = (1, 1) },
             await StatsAsync(new GetQuoteStatsRequest { By = QuoteStatsDimension.Outlet, Speaker = "Quist" }));
@@ -222,6 +234,8 @@ public sealed class QuoteStatsReplaceTests(StorageFixture store) : IClassFixture
 
         Assert.Equal(new Dictionary<string, (long, long)> { ["Valley Times"] = (1, 1) }, await StatsAsync(QuoteStatsDimension.Outlet));
         Assert.Equal(new Dictionary<string, (long, long)> { ["MALE"] = (1, 1) }, await StatsAsync(QuoteStatsDimension.Gender));
+        var oldOutlet = await store.Client.GetQuoteStatsAsync(new GetQuoteStatsRequest { By = QuoteStatsDimension.Week, Source = "Harbour Gazette" });
+        Assert.Empty(oldOutlet.Rows);
 
         // The service folds the log into the tables every second; the counts read the same before and after.
         await using var connection = new NpgsqlConnection(store.Database.ConnectionString);

@@ -23,7 +23,7 @@ internal static class StatsTables
                 row.Speakers.ToString(CultureInfo.InvariantCulture));
         }
 
-        table.Caption(quotes == 0 ? "[dim]no quotes[/]" : $"[dim]{quotes.ToString(CultureInfo.InvariantCulture)} quotes; a speaker counts once per row[/]");
+        table.Caption(quotes == 0 ? "[dim]no quotes[/]" : $"[dim]{quotes.ToString(CultureInfo.InvariantCulture)} quotes[/]");
         return table;
     }
 

@@ -11,6 +11,14 @@ namespace Platform.Storage.Data;
 /// </summary>
 internal static class QuoteStatsTable
 {
+    /// <summary>
+    /// Added to a dimension for the running totals of one outlet, whose keys start with the outlet in lower case and
+    /// a unit separator: "harbour gazette\u001f2024-03-04".
+    /// </summary>
+    public const int OneOutlet = 10;
+
+    private const string OutletPrefix = "lower(outlet) || chr(31)";
+
     // Publication week (Monday, UTC) of a quote; ingest time for undated articles, the same when taking back.
     private const string WeekOfQuote = "date_trunc('week', coalesce(q.published_at, a.ingested_at) AT TIME ZONE 'UTC')::date";
 
@@ -80,7 +88,19 @@ internal static class QuoteStatsTable
                  SELECT {(int)StatsDimension.Gender}::smallint, gender, speaker_id, sum(quotes)::bigint
                  FROM sums WHERE speaker_type = 'PERSON' GROUP BY 2, 3
                  UNION ALL
-                 SELECT {(int)StatsDimension.SpeakerType}::smallint, speaker_type, speaker_id, sum(quotes)::bigint FROM sums GROUP BY 2, 3),
+                 SELECT {(int)StatsDimension.SpeakerType}::smallint, speaker_type, speaker_id, sum(quotes)::bigint FROM sums GROUP BY 2, 3
+                 UNION ALL
+                 SELECT {(int)StatsDimension.Outlet + OneOutlet}::smallint, {OutletPrefix} || outlet, speaker_id, sum(quotes)::bigint
+                 FROM sums GROUP BY 2, 3
+                 UNION ALL
+                 SELECT {(int)StatsDimension.Week + OneOutlet}::smallint, {OutletPrefix} || to_char(week, 'YYYY-MM-DD'), speaker_id, sum(quotes)::bigint
+                 FROM sums GROUP BY 2, 3
+                 UNION ALL
+                 SELECT {(int)StatsDimension.Gender + OneOutlet}::smallint, {OutletPrefix} || gender, speaker_id, sum(quotes)::bigint
+                 FROM sums WHERE speaker_type = 'PERSON' GROUP BY 2, 3
+                 UNION ALL
+                 SELECT {(int)StatsDimension.SpeakerType + OneOutlet}::smallint, {OutletPrefix} || speaker_type, speaker_id, sum(quotes)::bigint
+                 FROM sums GROUP BY 2, 3),
              presence AS (
                  INSERT INTO quote_stats_presence AS p (dimension, key, speaker_id, quotes)
                  SELECT * FROM per_key ORDER BY 1, 2, 3
@@ -136,16 +156,17 @@ internal static class QuoteStatsTable
     public static async Task<IReadOnlyList<StatsGroupRow>> StatsAsync(
         IDbConnection connection, StatsDimension by, QuoteStatsFilter filter, CancellationToken cancellationToken)
     {
-        if (filter == QuoteStatsFilter.None)
+        if (filter.UsesTotals)
         {
             // The running totals, which the fold keeps: read after a fold, they count everything stored.
+            var prefix = filter.Outlet is { } outlet ? outlet.ToLowerInvariant() + "\u001f" : string.Empty;
             return (await connection.QueryAsync<StatsGroupRow>(new CommandDefinition(
                 """
-                SELECT key, quotes, speakers FROM quote_stats_totals
-                WHERE dimension = @dimension AND quotes > 0
-                ORDER BY key COLLATE "C"
+                SELECT substr(key, length(@prefix) + 1) AS key, quotes, speakers FROM quote_stats_totals
+                WHERE dimension = @dimension AND left(key, length(@prefix)) = @prefix AND quotes > 0
+                ORDER BY substr(key, length(@prefix) + 1) COLLATE "C"
                 """,
-                new { dimension = (short)by },
+                new { dimension = (short)((int)by + (filter.Outlet is null ? 0 : OneOutlet)), prefix },
                 cancellationToken: cancellationToken))).AsList();
         }
 
@@ -271,8 +292,10 @@ internal sealed record QuoteStatsFilter
     /// <summary>Registry ids of the speakers counted; empty matches nothing.</summary>
     public long[]? SpeakerIds { get; init; }
 
-    /// <summary>No filter: the whole store.</summary>
-    public static QuoteStatsFilter None { get; } = new();
+    /// <summary>
+    /// Whether the running totals answer (no filter, or only an outlet); else the statistics table and its log do.
+    /// </summary>
+    public bool UsesTotals => After is null && Before is null && SpeakerIds is null;
 }
 
 /// <summary>One group of quote statistics.</summary>

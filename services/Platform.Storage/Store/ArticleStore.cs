@@ -208,14 +208,14 @@ internal sealed class ArticleStore(
     /// <summary>
     /// Quotes and distinct speakers grouped by one dimension. The speaker is looked up in the registry like a
     /// search's; a name nobody answers to counts nothing. Filtered statistics read the statistics' log besides
-    /// their table, so they count every stored article. Unfiltered ones read running totals that only a fold
-    /// updates: on the primary the log is folded first, as for listings; a replica counts what the primary folded
+    /// their table, so they count every stored article. Unfiltered ones (or filtered by outlet alone) read running
+    /// totals that only a fold updates: on the primary the log is folded first, as for listings; a replica counts what the primary folded
     /// (every second) and it has replayed.
     /// </summary>
     public async Task<IReadOnlyList<StatsGroupRow>> QuoteStatsAsync(
         StatsDimension by, QuoteStatsFilter filter, RegistryName? speaker, CancellationToken cancellationToken)
     {
-        if (speaker is null && filter == QuoteStatsFilter.None && !reads.IsReplica)
+        if (speaker is null && filter.UsesTotals && !reads.IsReplica)
         {
             await FoldQuoteStatsAsync(cancellationToken);
         }

@@ -84,7 +84,8 @@ GROUP BY 1, 2, 3;
 -- Statistics over the whole store (no filter) are read from running totals per dimension and key: "distinct
 -- speakers" cannot be summed from finer rows, so the fold keeps, per dimension (1 outlet, 2 week, 3 gender of person
 -- speakers, 4 speaker type), each key's speakers with their quotes, and counts a speaker in or out of the key's
--- total when their quotes there become non-zero or zero. Filtered statistics read quote_stats.
+-- total when their quotes there become non-zero or zero; dimensions 11 to 14 are the same within one outlet (keys
+-- "lower(outlet) <unit separator> key"). Statistics filtered by time or speaker read quote_stats.
 CREATE TABLE quote_stats_presence (
     dimension  smallint NOT NULL,
     key        text     NOT NULL,
@@ -110,7 +111,15 @@ SELECT 2, to_char(week, 'YYYY-MM-DD'), speaker_id, sum(quotes) FROM quote_stats 
 UNION ALL
 SELECT 3, gender, speaker_id, sum(quotes) FROM quote_stats WHERE speaker_type = 'PERSON' GROUP BY 2, 3
 UNION ALL
-SELECT 4, speaker_type, speaker_id, sum(quotes) FROM quote_stats GROUP BY 2, 3;
+SELECT 4, speaker_type, speaker_id, sum(quotes) FROM quote_stats GROUP BY 2, 3
+UNION ALL
+SELECT 11, lower(outlet) || chr(31) || outlet, speaker_id, sum(quotes) FROM quote_stats GROUP BY 2, 3
+UNION ALL
+SELECT 12, lower(outlet) || chr(31) || to_char(week, 'YYYY-MM-DD'), speaker_id, sum(quotes) FROM quote_stats GROUP BY 2, 3
+UNION ALL
+SELECT 13, lower(outlet) || chr(31) || gender, speaker_id, sum(quotes) FROM quote_stats WHERE speaker_type = 'PERSON' GROUP BY 2, 3
+UNION ALL
+SELECT 14, lower(outlet) || chr(31) || speaker_type, speaker_id, sum(quotes) FROM quote_stats GROUP BY 2, 3;
 
 INSERT INTO quote_stats_totals (dimension, key, quotes, speakers)
 SELECT dimension, key, sum(quotes), count(*) FILTER (WHERE speaker_id <> 0 AND quotes > 0)
