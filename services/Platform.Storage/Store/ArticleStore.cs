@@ -207,10 +207,10 @@ internal sealed class ArticleStore(
 
     /// <summary>
     /// Quotes and distinct speakers grouped by one dimension. The speaker is looked up in the registry like a
-    /// search's; a name nobody answers to counts nothing. Filtered statistics read the statistics' log besides
-    /// their table, so they count every stored article. Unfiltered ones (or filtered by outlet alone) read running
-    /// totals that only a fold updates: on the primary the log is folded first, as for listings; a replica counts what the primary folded
-    /// (every second) and it has replayed.
+    /// search's; a name nobody answers to counts nothing. Statistics filtered by time or speaker read the
+    /// statistics' log besides their table, so they count every stored article. Unfiltered ones (or filtered by
+    /// outlet alone) read running totals that only a fold updates: on the primary the log is folded first, as for
+    /// listings; a replica counts what the primary folded (every second) and it has replayed.
     /// </summary>
     public async Task<IReadOnlyList<StatsGroupRow>> QuoteStatsAsync(
         StatsDimension by, QuoteStatsFilter filter, RegistryName? speaker, CancellationToken cancellationToken)
