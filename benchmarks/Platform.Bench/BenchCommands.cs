@@ -88,7 +88,7 @@ internal static class BenchCommands
         var storage = CommonOptions.Storage();
         var warmUp = new Option<int>("--warm-up") { Description = "Seconds of unmeasured searches of every kind first (0 to 600)", DefaultValueFactory = _ => 15 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
-        var command = new Command("query", "Latency of speaker, entity and full-text searches (page size 50), one call at a time") { queries, warmUp, storage, json };
+        var command = new Command("query", "Latency of speaker, entity and full-text searches (page size 50), quote statistics and timelines, one call at a time") { queries, warmUp, storage, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var channel = CliContext.Channel(parse.GetRequiredValue(storage), parse);
@@ -101,10 +101,10 @@ internal static class BenchCommands
             }
             else
             {
-                await context.Output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,7} {2,9} {3,9} {4,9}", "query (page size 50)", "count", "p50 ms", "p95 ms", "p99 ms"));
+                await context.Output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26} {1,7} {2,9} {3,9} {4,9}", "query (page size 50)", "count", "p50 ms", "p95 ms", "p99 ms"));
                 foreach (var row in rows)
                 {
-                    await context.Output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,7} {2,9:0.00} {3,9:0.00} {4,9:0.00}", row.query, row.count, row.p50, row.p95, row.p99));
+                    await context.Output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26} {1,7} {2,9:0.00} {3,9:0.00} {4,9:0.00}", row.query, row.count, row.p50, row.p95, row.p99));
                 }
             }
 

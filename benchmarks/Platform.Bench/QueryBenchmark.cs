@@ -8,7 +8,8 @@ namespace Platform.Bench;
 /// size 50. Speakers and entities are picked at random among the 500 most quoted or mentioned; text searches use two
 /// words of a random stored quote, as someone would search for something they read. Text and speaker searches are
 /// also measured in a window in the past; text and speaker searches also collapsed by group, and GetQuoteGroup of the
-/// sampled quotes' groups.
+/// sampled quotes' groups. Quote statistics (GetQuoteStats, by each dimension, whole store and filtered) and timelines
+/// (GetQuoteTimeline of a top-50 speaker about a top entity) are measured the same way.
 /// </summary>
 internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage, TimeSpan warmUp)
 {
@@ -67,6 +68,28 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
         // GetQuoteGroup of the groups of the sampled quotes (a quote stored before grouping has none).
         var groups = sample.Select(h => h.GroupId).Where(id => id != 0).Distinct().ToList();
 
+        var quarterStart = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(newestPublished.AddDays(-90));
+        var statistics = new (string Name, Func<int, Task> Call)[]
+        {
+            ("stats by outlet", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Outlet })),
+            ("stats by week", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Week })),
+            ("stats by gender", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Gender })),
+            ("stats by speaker type", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.SpeakerType })),
+            ("stats by week, 1 outlet", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Week, Source = "Harbour Gazette" })),
+            ("stats by gender, 90 days", _ => Stats(new GetQuoteStatsRequest { By = QuoteStatsDimension.Gender, PublishedAfter = quarterStart })),
+            ("stats by week, 1 speaker", _ => Stats(new GetQuoteStatsRequest
+            {
+                By = QuoteStatsDimension.Week, SpeakerId = speakers[random.Next(speakers.Count)].Id,
+            })),
+            ("timeline speaker/entity", _ => storage.GetQuoteTimelineAsync(new GetQuoteTimelineRequest
+            {
+                SpeakerId = speakers[random.Next(Math.Min(50, speakers.Count))].Id,
+                AboutId = entities[random.Next(entities.Count)].Id,
+            }, cancellationToken: cancellationToken).ResponseAsync),
+        };
+
+        Task Stats(GetQuoteStatsRequest request) => storage.GetQuoteStatsAsync(request, cancellationToken: cancellationToken).ResponseAsync;
+
         // Unmeasured warm-up, every kind in turn for warmUp and at least five calls each. The storage service's hot
         // methods are compiled again with optimizations only after they have run for a while (.NET's tiered
         // compilation), and each pooled PostgreSQL session fills its caches on first use: the same speaker search,
@@ -83,6 +106,11 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             if (groups.Count > 0)
             {
                 await GroupAsync(groups[random.Next(groups.Count)], cancellationToken);
+            }
+
+            foreach (var (_, call) in statistics)
+            {
+                await call(round);
             }
         }
 
@@ -107,6 +135,19 @@ internal sealed class QueryBenchmark(StorageService.StorageServiceClient storage
             }
 
             results.Add(("quote group (GetQuoteGroup)", latencies));
+        }
+
+        foreach (var (name, call) in statistics)
+        {
+            var latencies = new Latencies();
+            for (var i = 0; i < perKind; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                await call(i);
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            results.Add((name, latencies));
         }
 
         return results;

@@ -21,6 +21,8 @@ public static class CliApp
                      QueryCommands.Speakers(context),
                      QueryCommands.Entities(context),
                      QueryCommands.Article(context),
+                     StatsCommands.Stats(context),
+                     StatsCommands.Timeline(context),
                      StatusCommand.Create(context),
                      EvalCommands.Create(context),
                      CompletionCommand.Create(context),

@@ -17,7 +17,7 @@ public static class AnalysisMapper
         var message = new ArticleAnalysis { ArticleId = articleId, EngineVersion = engineVersion };
         foreach (var entity in analysis.Entities)
         {
-            var entityMessage = new Entity { Id = EntityId(entity.Id), Name = entity.Name, Type = ToMessage(entity.Type) };
+            var entityMessage = new Entity { Id = EntityId(entity.Id), Name = entity.Name, Type = ToMessage(entity.Type), Gender = ToMessage(entity.Gender) };
             foreach (var mention in entity.Mentions)
             {
                 entityMessage.Mentions.Add(new EntityMention
@@ -71,6 +71,13 @@ public static class AnalysisMapper
         Engine.QuoteKind.Indirect => QuoteKind.Indirect,
         Engine.QuoteKind.Mixed => QuoteKind.Mixed,
         _ => QuoteKind.Unspecified,
+    };
+
+    private static Gender ToMessage(Engine.Gender gender) => gender switch
+    {
+        Engine.Gender.Female => Gender.Female,
+        Engine.Gender.Male => Gender.Male,
+        _ => Gender.Unknown,
     };
 
     private static EntityType ToMessage(Engine.EntityType type) => type switch

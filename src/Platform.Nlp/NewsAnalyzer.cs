@@ -13,11 +13,17 @@ public sealed class NewsAnalyzer
 {
     private readonly IEntityRecognizer _recognizer;
     private readonly IQuoteExtractor _quotes;
+    private readonly PersonGender _genders;
 
-    public NewsAnalyzer(IEntityRecognizer recognizer, IQuoteExtractor quotes)
+    /// <param name="recognizer">Finds entities.</param>
+    /// <param name="quotes">Finds and attributes quotes.</param>
+    /// <param name="names">First-name lists for persons' genders; null takes the model's when
+    /// <paramref name="recognizer"/> is the statistical one, else genders come from the text alone.</param>
+    public NewsAnalyzer(IEntityRecognizer recognizer, IQuoteExtractor quotes, Lexicon? names = null)
     {
         _recognizer = recognizer;
         _quotes = quotes;
+        _genders = new PersonGender(names ?? (recognizer as StatisticalEntityRecognizer)?.Model.Lexicon);
     }
 
     /// <summary>Name and version of the engine, stored with every analysis.</summary>
@@ -46,14 +52,15 @@ public sealed class NewsAnalyzer
         var entities = EntityCanonicalizer.Group(text, _recognizer.Recognize(document));
         try
         {
-            return new TextAnalysis(_quotes.Extract(document, entities), entities);
+            var quotes = _quotes.Extract(document, entities);
+            return new TextAnalysis(quotes, _genders.Assign(text, entities, quotes));
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException)
         {
             // The engine must not fail an article over a rule that met an input shape nobody foresaw: such an article
             // keeps its entities and gets no quotes, and says so, so that the host logs and counts it. The unit tests
             // fuzz the rules so that this stays a safety net.
-            return new TextAnalysis([], entities) { Failures = [new StageFailure(StageFailure.QuotesStage, e)] };
+            return new TextAnalysis([], _genders.Assign(text, entities, [])) { Failures = [new StageFailure(StageFailure.QuotesStage, e)] };
         }
     }
 }

@@ -83,6 +83,7 @@ internal static class Tables
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("[bold]Id[/]");
         table.AddColumn("[bold]Speaker[/]");
+        table.AddColumn("[bold]Gender[/]");
         table.AddColumn(new TableColumn("[bold]Quotes[/]").RightAligned());
         table.AddColumn(new TableColumn("[bold]Articles[/]").RightAligned());
         table.AddColumn("[bold]First seen[/]");
@@ -93,6 +94,7 @@ internal static class Tables
             table.AddRow(
                 speaker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(speaker.Name),
+                GenderName(speaker),
                 speaker.QuoteCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 speaker.ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Day(speaker.FirstSeen),
@@ -164,6 +166,14 @@ internal static class Tables
 
         console.Write(table);
     }
+
+    // Gender is a person's: other speakers show nothing rather than "unknown".
+    private static string GenderName(EntitySummary speaker) => speaker.Type != EntityType.Person ? string.Empty : speaker.Gender switch
+    {
+        Gender.Female => "female",
+        Gender.Male => "male",
+        _ => "unknown",
+    };
 
     private static string Day(Google.Protobuf.WellKnownTypes.Timestamp? time)
         => time is null ? string.Empty : time.ToDateTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

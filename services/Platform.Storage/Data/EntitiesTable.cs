@@ -17,7 +17,7 @@ internal static class EntitiesTable
     public static Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<StagedArticle> articles, CancellationToken cancellationToken)
         => TextCopy.WriteAsync(
             connection,
-            "COPY entities (article_id, entity_key, name, type, mention_count, known_entity_id) FROM STDIN",
+            "COPY entities (article_id, entity_key, name, type, mention_count, known_entity_id, gender) FROM STDIN",
             articles.SelectMany(a => a.Record.Entities.Select(e => (a, e))),
             (copy, row) =>
             {
@@ -28,13 +28,14 @@ internal static class EntitiesTable
                 copy.Text(entity.Type);
                 copy.Integer(entity.MentionCount);
                 copy.Integer(article.Resolved.EntityIds.TryGetValue(entity.EntityKey, out var id) ? id : null);
+                copy.Text(entity.Gender);
             },
             cancellationToken);
 
     public static async Task<IReadOnlyList<EntityRow>> ForArticleAsync(IDbConnection connection, string articleId, CancellationToken cancellationToken)
         => (await connection.QueryAsync<EntityRow>(new CommandDefinition(
             """
-            SELECT e.entity_key, e.name, e.type, e.mention_count FROM entities e
+            SELECT e.entity_key, e.name, e.type, e.mention_count, e.gender FROM entities e
             WHERE e.article_id = @articleId
             ORDER BY (SELECT min(m.start_offset) FROM mentions m
                       WHERE m.article_id = e.article_id AND m.entity_key = e.entity_key), e.entity_key

@@ -107,13 +107,20 @@ internal static class KnownEntitiesTable
         IDbConnection connection, IDbTransaction transaction, string[] articleIds, CancellationToken cancellationToken)
         => (await connection.QueryAsync<RegistryDelta>(new CommandDefinition(
             """
-            SELECT id, sum(mentions)::bigint AS mentions, sum(quotes)::bigint AS quotes, count(DISTINCT article_id) AS articles
+            SELECT c.id, sum(mentions)::bigint AS mentions, sum(quotes)::bigint AS quotes, count(DISTINCT c.article_id) AS articles,
+                   count(DISTINCT c.article_id) FILTER (WHERE g.genders = ARRAY['FEMALE']) AS female_articles,
+                   count(DISTINCT c.article_id) FILTER (WHERE g.genders = ARRAY['MALE']) AS male_articles
             FROM (SELECT known_entity_id AS id, article_id, mention_count AS mentions, 0 AS quotes
                   FROM entities WHERE article_id = ANY(@articleIds) AND known_entity_id IS NOT NULL
                   UNION ALL
                   SELECT speaker_id, article_id, 0, 1
                   FROM quotes WHERE article_id = ANY(@articleIds) AND speaker_id IS NOT NULL) c
-            GROUP BY id
+            -- The genders an article gave the entry, as RegistryCounters counted them: one of the two, or neither.
+            LEFT JOIN (SELECT known_entity_id AS id, article_id, array_agg(DISTINCT gender ORDER BY gender) AS genders
+                       FROM entities
+                       WHERE article_id = ANY(@articleIds) AND known_entity_id IS NOT NULL AND gender IN ('FEMALE', 'MALE')
+                       GROUP BY 1, 2) g ON g.id = c.id AND g.article_id = c.article_id
+            GROUP BY c.id
             """,
             new { articleIds },
             transaction,
@@ -126,8 +133,9 @@ internal static class KnownEntitiesTable
             ? Task.CompletedTask
             : connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO known_entity_deltas (known_entity_id, mentions, quotes, articles, first_seen, last_seen, name)
-                SELECT * FROM unnest(@ids, @mentions, @quotes, @articles, @firstSeen, @lastSeen, @names)
+                INSERT INTO known_entity_deltas (known_entity_id, mentions, quotes, articles, first_seen, last_seen, name,
+                                                 female_articles, male_articles)
+                SELECT * FROM unnest(@ids, @mentions, @quotes, @articles, @firstSeen, @lastSeen, @names, @female, @male)
                 """,
                 new
                 {
@@ -138,6 +146,8 @@ internal static class KnownEntitiesTable
                     firstSeen = deltas.Select(d => d.FirstSeen).ToArray(),
                     lastSeen = deltas.Select(d => d.LastSeen).ToArray(),
                     names = deltas.Select(d => d.Name).ToArray(),
+                    female = deltas.Select(d => d.FemaleArticles).ToArray(),
+                    male = deltas.Select(d => d.MaleArticles).ToArray(),
                 },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -157,12 +167,15 @@ internal static class KnownEntitiesTable
             sums AS (
                 SELECT known_entity_id AS id, sum(mentions) AS mentions, sum(quotes) AS quotes, sum(articles) AS articles,
                        min(first_seen) AS first_seen, max(last_seen) AS last_seen,
+                       sum(female_articles) AS female_articles, sum(male_articles) AS male_articles,
                        (array_agg(name ORDER BY length(name) DESC NULLS LAST))[1] AS name
                 FROM moved GROUP BY known_entity_id)
             UPDATE known_entities k SET
                 mention_count = k.mention_count + s.mentions,
                 quote_count = k.quote_count + s.quotes,
                 article_count = k.article_count + s.articles,
+                female_articles = k.female_articles + s.female_articles,
+                male_articles = k.male_articles + s.male_articles,
                 first_seen = least(k.first_seen, s.first_seen),
                 last_seen = greatest(k.last_seen, s.last_seen),
                 name = CASE WHEN length(s.name) > length(k.name) THEN s.name ELSE k.name END
@@ -242,6 +255,9 @@ internal static class KnownEntitiesTable
         return (await connection.QueryAsync<KnownEntityRow>(new CommandDefinition(
             $"""
              SELECT k.id, k.type, k.name, k.mention_count, k.quote_count, k.article_count, k.first_seen, k.last_seen,
+                    CASE WHEN k.female_articles > k.male_articles THEN 'FEMALE'
+                         WHEN k.male_articles > k.female_articles THEN 'MALE'
+                         ELSE 'UNKNOWN' END AS gender,
                     ARRAY(SELECT a.alias_key FROM known_entity_aliases a
                           WHERE a.known_entity_id = k.id AND a.alias_key <> k.name_key ORDER BY a.alias_key) AS aliases
              FROM known_entities k
@@ -296,6 +312,12 @@ internal sealed record RegistryDelta
 
     /// <summary>A spelling of the name seen in the change; the registry keeps the longest.</summary>
     public string? Name { get; init; }
+
+    /// <summary>Articles that call the entry female (and not also male).</summary>
+    public long FemaleArticles { get; init; }
+
+    /// <summary>Articles that call the entry male (and not also female).</summary>
+    public long MaleArticles { get; init; }
 }
 
 /// <summary>Where a page of a registry listing ends: the sort key of its last entry.</summary>
@@ -322,6 +344,9 @@ internal sealed record KnownEntityRow
     public DateTime? FirstSeen { get; init; }
 
     public DateTime? LastSeen { get; init; }
+
+    /// <summary>The majority of the genders articles give it ("FEMALE", "MALE"); "UNKNOWN" when tied or none.</summary>
+    public string Gender { get; init; } = "UNKNOWN";
 
     public string[] Aliases { get; init; } = [];
 }

@@ -12,7 +12,7 @@ internal static class QuotesTable
     public const int RelevanceWindow = 300;
 
     // Columns in QuoteRow order; the entity keys come from quote_entities.
-    private const string QuoteColumns = """
+    internal const string QuoteColumns = """
         q.quote_index, q.start_offset, q.end_offset, q.text, q.kind, q.speaker_name, q.speaker_entity_key,
         q.speaker_start, q.speaker_end, q.cue, q.channel, q.confidence, q.speaker_id, q.group_id,
         ARRAY(SELECT qe.entity_key FROM quote_entities qe

@@ -34,6 +34,11 @@ internal sealed record EntityRow
     public required string Type { get; init; }
 
     public int MentionCount { get; init; }
+
+    /// <summary>
+    /// "FEMALE", "MALE" or "UNKNOWN": the gender the article gives a person; null when the analysis did not say.
+    /// </summary>
+    public string? Gender { get; init; }
 }
 
 /// <summary>One mention of an entity.</summary>

@@ -188,6 +188,67 @@ internal sealed class StorageGrpcService(
         return response;
     }
 
+    public override async Task<GetQuoteStatsResponse> GetQuoteStats(GetQuoteStatsRequest request, ServerCallContext context)
+    {
+        var by = request.By switch
+        {
+            QuoteStatsDimension.Outlet => StatsDimension.Outlet,
+            QuoteStatsDimension.Week => StatsDimension.Week,
+            QuoteStatsDimension.Gender => StatsDimension.Gender,
+            QuoteStatsDimension.SpeakerType => StatsDimension.SpeakerType,
+            _ => throw Invalid("by: required; one of QUOTE_STATS_DIMENSION_OUTLET, _WEEK, _GENDER, _SPEAKER_TYPE"),
+        };
+        if (request.SpeakerId < 0)
+        {
+            throw Invalid($"speaker_id: {request.SpeakerId} is negative");
+        }
+
+        var after = request.PublishedAfter?.ToDateTime();
+        var before = request.PublishedBefore?.ToDateTime();
+        if (after is not null && before is not null && after >= before)
+        {
+            throw Invalid("published_before: must be later than published_after");
+        }
+
+        var filter = new QuoteStatsFilter { Outlet = NullIfBlank(request.Source), After = after, Before = before };
+        var rows = await store.QuoteStatsAsync(by, filter, RegistryName(request.Speaker, request.SpeakerId), context.CancellationToken);
+        var response = new GetQuoteStatsResponse();
+        response.Rows.AddRange(rows.Select(r => new V1.QuoteStatsRow { Key = r.Key, Quotes = r.Quotes, Speakers = r.Speakers }));
+        return response;
+    }
+
+    public override async Task<GetQuoteTimelineResponse> GetQuoteTimeline(GetQuoteTimelineRequest request, ServerCallContext context)
+    {
+        var speaker = RegistryName(request.Speaker, request.SpeakerId);
+        var about = RegistryName(request.About, request.AboutId);
+        if (speaker is null || request.SpeakerId < 0)
+        {
+            throw Invalid("speaker: required (a name, or speaker_id: a registry id)");
+        }
+
+        if (about is null || request.AboutId < 0)
+        {
+            throw Invalid("about: required (a name, or about_id: a registry id)");
+        }
+
+        var timeline = await store.TimelineAsync(speaker, about, context.CancellationToken);
+        var response = new GetQuoteTimelineResponse();
+        if (timeline is null)
+        {
+            return response;
+        }
+
+        response.First = timeline.First is { } first ? RecordMapper.ToHit(first) : null;
+        response.Last = timeline.Last is { } last ? RecordMapper.ToHit(last) : null;
+        response.Weeks.AddRange(timeline.Weeks.Select(w => new TimelineWeek
+        {
+            Week = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.SpecifyKind(w.Week, DateTimeKind.Utc)),
+            Quotes = w.Quotes,
+        }));
+        response.Quotes = timeline.Weeks.Sum(w => w.Quotes);
+        return response;
+    }
+
     private static string EncodeRegistryToken(string kind, long count, KnownEntityRow last)
         => PageToken.Encode(kind, PageToken.Number(count), PageToken.Number(last.Id), last.Name);
 

@@ -22,7 +22,15 @@ internal static class RecordMapper
             EngineVersion = analysis.EngineVersion,
         };
         var entities = analysis.Entities
-            .Select(e => new EntityRow { EntityKey = e.Id, Name = e.Name, Type = EntityTypeNames.Name(e.Type), MentionCount = e.Mentions.Count })
+            .Select(e => new EntityRow
+            {
+                EntityKey = e.Id,
+                Name = e.Name,
+                Type = EntityTypeNames.Name(e.Type),
+                MentionCount = e.Mentions.Count,
+                // Only persons are gendered, whatever a client sends.
+                Gender = e.Type != EntityType.Person && e.Gender is Gender.Female or Gender.Male ? "UNKNOWN" : GenderName(e.Gender),
+            })
             .ToList();
         var mentions = analysis.Entities
             .SelectMany(e => e.Mentions.Select(m => new MentionRow { EntityKey = e.Id, StartOffset = m.Start, EndOffset = m.End, Text = m.Text }))
@@ -66,7 +74,7 @@ internal static class RecordMapper
         var mentionsByEntity = record.Mentions.ToLookup(m => m.EntityKey, StringComparer.Ordinal);
         foreach (var entity in record.Entities)
         {
-            var message = new Entity { Id = entity.EntityKey, Name = entity.Name, Type = EntityTypeNames.Parse(entity.Type) };
+            var message = new Entity { Id = entity.EntityKey, Name = entity.Name, Type = EntityTypeNames.Parse(entity.Type), Gender = ParseGender(entity.Gender) };
             message.Mentions.AddRange(mentionsByEntity[entity.EntityKey]
                 .Select(m => new EntityMention { Start = m.StartOffset, End = m.EndOffset, Text = m.Text }));
             analysis.Entities.Add(message);
@@ -140,10 +148,29 @@ internal static class RecordMapper
             ArticleCount = row.ArticleCount,
             FirstSeen = ToTimestamp(row.FirstSeen),
             LastSeen = ToTimestamp(row.LastSeen),
+            Gender = ParseGender(row.Gender),
         };
         summary.Aliases.AddRange(row.Aliases);
         return summary;
     }
+
+    /// <summary>The stored name of a gender ("FEMALE", "MALE", "UNKNOWN"; null when not set).</summary>
+    public static string? GenderName(Gender gender) => gender switch
+    {
+        Gender.Female => "FEMALE",
+        Gender.Male => "MALE",
+        Gender.Unknown => "UNKNOWN",
+        _ => null,
+    };
+
+    /// <summary>The gender of a stored name (not set for null).</summary>
+    public static Gender ParseGender(string? name) => name switch
+    {
+        "FEMALE" => Gender.Female,
+        "MALE" => Gender.Male,
+        "UNKNOWN" => Gender.Unknown,
+        _ => Gender.Unspecified,
+    };
 
     private static string KindName(QuoteKind kind) => kind switch
     {

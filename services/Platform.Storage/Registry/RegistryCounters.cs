@@ -13,6 +13,8 @@ internal sealed class RegistryCounters
     public void Add(ArticleRecord record, ResolvedArticle resolved, DateTime seen)
     {
         var inArticle = new HashSet<long>();
+        var female = new HashSet<long>();
+        var male = new HashSet<long>();
         foreach (var entity in record.Entities)
         {
             if (resolved.EntityIds.TryGetValue(entity.EntityKey, out var id))
@@ -21,7 +23,24 @@ internal sealed class RegistryCounters
                 counter.Mentions += entity.MentionCount;
                 counter.Offer(entity.Name);
                 inArticle.Add(id);
+                _ = entity.Gender switch
+                {
+                    "FEMALE" => female.Add(id),
+                    "MALE" => male.Add(id),
+                    _ => false,
+                };
             }
+        }
+
+        // An article that calls one entry both (two spellings, two genders) is evidence for neither.
+        foreach (var id in female.Except(male))
+        {
+            Get(id).FemaleArticles++;
+        }
+
+        foreach (var id in male.Except(female))
+        {
+            Get(id).MaleArticles++;
         }
 
         for (var i = 0; i < record.Quotes.Count; i++)
@@ -57,6 +76,8 @@ internal sealed class RegistryCounters
             counter.Mentions -= contribution.Mentions;
             counter.Quotes -= contribution.Quotes;
             counter.Articles -= contribution.Articles;
+            counter.FemaleArticles -= contribution.FemaleArticles;
+            counter.MaleArticles -= contribution.MaleArticles;
         }
     }
 
@@ -67,6 +88,8 @@ internal sealed class RegistryCounters
             Mentions = c.Value.Mentions,
             Quotes = c.Value.Quotes,
             Articles = c.Value.Articles,
+            FemaleArticles = c.Value.FemaleArticles,
+            MaleArticles = c.Value.MaleArticles,
             FirstSeen = c.Value.FirstSeen,
             LastSeen = c.Value.LastSeen,
             Name = c.Value.LongestName,
@@ -89,6 +112,10 @@ internal sealed class RegistryCounters
         public long Quotes { get; set; }
 
         public long Articles { get; set; }
+
+        public long FemaleArticles { get; set; }
+
+        public long MaleArticles { get; set; }
 
         public DateTime? FirstSeen { get; set; }
 

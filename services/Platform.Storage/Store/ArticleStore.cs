@@ -101,6 +101,7 @@ internal sealed class ArticleStore(
         if (replaced.Length > 0)
         {
             counters.Subtract(await KnownEntitiesTable.ContributionsAsync(connection, transaction, replaced, cancellationToken));
+            await QuoteStatsTable.AppendForArticlesAsync(connection, transaction, replaced, -1, cancellationToken);
             // No foreign keys cascade (see migration 0003): each table deletes the old version's rows.
             await QuoteSearchTable.DeleteForArticlesAsync(connection, transaction, replaced, cancellationToken);
             await QuotesTable.DeleteForArticlesAsync(connection, transaction, replaced, cancellationToken);
@@ -129,6 +130,8 @@ internal sealed class ArticleStore(
         foundedGroups.AddRange(groups.Founded);
         await QuoteSearchTable.InsertForArticlesAsync(connection, transaction, staged.Select(a => a.Seq).ToArray(), cancellationToken);
         await KnownEntitiesTable.AppendDeltasAsync(connection, transaction, counters.ToDeltas(), cancellationToken);
+        await QuoteStatsTable.AppendForArticlesAsync(
+            connection, transaction, staged.Select(a => a.Record.Article.Id).ToArray(), 1, cancellationToken);
         // Last, as it locks the groups' rows until the commit.
         await QuoteGroupsTable.RecountAsync(connection, transaction, [.. groups.Touched.Union(leftGroups)], cancellationToken);
         return staged.Max(a => a.Seq);
@@ -253,7 +256,85 @@ internal sealed class ArticleStore(
         return changed;
     }
 
+    /// <summary>Adds the logged quote statistics changes to their tables; the number of rows changed.</summary>
+    public async Task<int> FoldQuoteStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await QuoteStatsTable.FoldDeltasAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    /// <summary>
+    /// Quotes and distinct speakers grouped by one dimension. The speaker is looked up in the registry like a
+    /// search's; a name nobody answers to counts nothing. Statistics filtered by time or speaker read the
+    /// statistics' log besides their table, so they count every stored article. Unfiltered ones (or filtered by
+    /// outlet alone) read running totals that only a fold updates: on the primary the log is folded first, as for
+    /// listings; a replica counts what the primary folded (every second) and it has replayed.
+    /// </summary>
+    public async Task<IReadOnlyList<StatsGroupRow>> QuoteStatsAsync(
+        StatsDimension by, QuoteStatsFilter filter, RegistryName? speaker, CancellationToken cancellationToken)
+    {
+        if (speaker is null && filter.UsesTotals && !reads.IsReplica)
+        {
+            await FoldQuoteStatsAsync(cancellationToken);
+        }
+
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
+        if (speaker is not null)
+        {
+            var ids = await IdsAsync(connection, speaker, cancellationToken);
+            if (ids.Length == 0)
+            {
+                return [];
+            }
+
+            filter = filter with { SpeakerIds = ids };
+        }
+
+        return await QuoteStatsTable.StatsAsync(connection, by, filter, cancellationToken);
+    }
+
+    /// <summary>
+    /// A speaker's quotes about an entity over time: the first and last such quote and the count per week; null when
+    /// the speaker or the entity is not in the registry.
+    /// </summary>
+    public async Task<QuoteTimeline?> TimelineAsync(RegistryName speaker, RegistryName about, CancellationToken cancellationToken)
+    {
+        await using var connection = await reads.DataSource.OpenConnectionAsync(cancellationToken);
+        var speakers = await IdsAsync(connection, speaker, cancellationToken);
+        var abouts = await IdsAsync(connection, about, cancellationToken);
+        if (speakers.Length == 0 || abouts.Length == 0)
+        {
+            return null;
+        }
+
+        var weeks = await QuoteStatsTable.TimelineAsync(connection, speakers, abouts, cancellationToken);
+        return weeks.Count == 0
+            ? new QuoteTimeline(null, null, weeks)
+            : new QuoteTimeline(
+                await QuoteStatsTable.EdgeQuoteAsync(connection, speakers, abouts, latest: false, cancellationToken),
+                await QuoteStatsTable.EdgeQuoteAsync(connection, speakers, abouts, latest: true, cancellationToken),
+                weeks);
+    }
+
+    // Registry ids a name (and/or an id) stands for: both given must agree.
+    private static async Task<long[]> IdsAsync(NpgsqlConnection connection, RegistryName name, CancellationToken cancellationToken)
+    {
+        if (name.Name is null)
+        {
+            return [name.Id];
+        }
+
+        var ids = await KnownEntitiesTable.MatchAsync(connection, name.Name, name.NameKey ?? NameKey.Normalize(name.Name), cancellationToken);
+        return name.Id == 0 ? ids : ids.Where(id => id == name.Id).ToArray();
+    }
+
     // Null: no filter. Empty: a filter that nothing matches.
     private static async Task<long[]?> ResolveAsync(NpgsqlConnection connection, string? name, CancellationToken cancellationToken)
         => name is null ? null : await KnownEntitiesTable.MatchAsync(connection, name, NameKey.Normalize(name), cancellationToken);
 }
+
+/// <summary>A speaker's quotes about an entity: the first and last (null when none) and the count per week.</summary>
+internal sealed record QuoteTimeline(QuoteHitRow? First, QuoteHitRow? Last, IReadOnlyList<TimelineWeekRow> Weeks);

@@ -46,13 +46,31 @@ public enum EntityType
     Money,
 }
 
+/// <summary>
+/// A person's gender as the text gives it (see <see cref="Entities.PersonGender"/>); <see cref="Unknown"/> for
+/// persons without clear evidence and for everything that is not a person.
+/// </summary>
+public enum Gender
+{
+    /// <summary>No evidence, conflicting evidence, an ambiguous first name, or not a person.</summary>
+    Unknown,
+    /// <summary>Female pronouns or honorifics for the person, or (without either) a female first name.</summary>
+    Female,
+    /// <summary>Male pronouns or honorifics for the person, or (without either) a male first name.</summary>
+    Male,
+}
+
 /// <summary>One occurrence of an entity.</summary>
 public sealed record EntityMention(TextSpan Span, string Text);
 
 /// <summary>One real-world entity of a text with all its mentions.</summary>
 /// <param name="Id">Index of the entity in <see cref="TextAnalysis.Entities"/>.</param>
 /// <param name="Name">Canonical name: the longest full name used for it in the text.</param>
-public sealed record Entity(int Id, string Name, EntityType Type, IReadOnlyList<EntityMention> Mentions);
+public sealed record Entity(int Id, string Name, EntityType Type, IReadOnlyList<EntityMention> Mentions)
+{
+    /// <summary>The person's gender as the text gives it; always <see cref="Gender.Unknown"/> for other types.</summary>
+    public Gender Gender { get; init; }
+}
 
 /// <summary>Who said a quote.</summary>
 /// <param name="Name">Canonical name of the speaker (the entity's name when <paramref name="EntityId"/> is set).</param>

@@ -22,6 +22,9 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         _model = model;
     }
 
+    /// <summary>The model this recognizer runs (its lexicon also serves the engine's first-name lists).</summary>
+    public NerModel Model => _model;
+
     /// <summary>Non-overlapping typed mentions in text order; never throws on a parsed document.</summary>
     public IReadOnlyList<EntitySpan> Recognize(Document document)
     {
