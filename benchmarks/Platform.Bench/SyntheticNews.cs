@@ -207,7 +207,7 @@ internal static class SyntheticNews
         return first % 5 == 4 ? Gender.Unknown : first % 2 == 0 ? Gender.Female : Gender.Male;
     }
 
-        // A few people are quoted very often, most rarely: index = pool^u - 1 with u uniform.
+    // A few people are quoted very often, most rarely: index = pool^u - 1 with u uniform.
     private static string Person(Random random)
     {
         var pool = FirstNames.Length * Surnames.Length;

@@ -50,9 +50,11 @@ public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackF
         var query = await RunAsync("query", "--queries", "2", "--warm-up", "0", "--storage", storage, "--json");
         Assert.True(query.Exit == ExitCodes.Success, query.Err);
         using var kinds = JsonDocument.Parse(query.Out);
-        // 14 searches, 7 statistics and a timeline.
-        Assert.Equal(22, kinds.RootElement.GetArrayLength());
+        // 14 searches, 2 of them also collapsed by group, GetQuoteGroup (seeded quotes are grouped at ingest),
+        // 7 statistics and a timeline.
+        Assert.Equal(25, kinds.RootElement.GetArrayLength());
         Assert.Contains(kinds.RootElement.EnumerateArray(), kind => kind.GetProperty("query").GetString() == "stats by gender");
+        Assert.Contains(kinds.RootElement.EnumerateArray(), kind => kind.GetProperty("query").GetString() == "quote group (GetQuoteGroup)");
         Assert.All(kinds.RootElement.EnumerateArray(), kind =>
         {
             Assert.Equal(2, kind.GetProperty("count").GetInt32());
