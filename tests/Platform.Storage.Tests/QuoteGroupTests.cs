@@ -141,6 +141,39 @@ public class QuoteGroupTests(StorageFixture storage) : IClassFixture<StorageFixt
     }
 
     [Fact]
+    public async Task Many_batches_racing_on_one_quote_leave_every_copy_in_one_live_group()
+    {
+        // Four streams at once: a batch may join a group that a concurrent merge then folds into another, and must
+        // follow it there rather than leave its quote in a merged group (seen as two rows in a collapsed search).
+        const int streams = 4;
+        string[] statements =
+        [
+            "The ferry to the outer islands will run twice a day from spring",
+            "Our orchestra lost half of its players to the capital last year",
+            "Nobody at the quarry was told that the blasting would start at dawn",
+            "The new bridge carries more cyclists than cars on a weekday",
+        ];
+        for (var round = 0; round < statements.Length; round++)
+        {
+            var quoted = statements[round];
+            await Task.WhenAll(Enumerable.Range(0, streams)
+                .Select(i => storage.IngestAsync(Story($"swarm-{round}-{i}", quoted, i + 1).Request(1))));
+            var groups = new HashSet<long>();
+            for (var i = 0; i < streams; i++)
+            {
+                groups.Add((await QuotesOfAsync($"swarm-{round}-{i}"))[0].GroupId);
+            }
+
+            var group = Assert.Single(groups);
+            Assert.Equal(streams, (await Client.GetQuoteGroupAsync(new GetQuoteGroupRequest { GroupId = group })).Group.ArticleCount);
+            var collapsed = await Client.SearchQuotesAsync(new SearchQuotesRequest { Text = quoted, CollapseGroups = true });
+            Assert.Single(collapsed.Quotes);
+        }
+
+        Assert.Empty(await storage.DanglingRowsAsync());
+    }
+
+    [Fact]
     public async Task A_collapsed_search_shows_each_group_once_with_its_article_count()
     {
         await StoreAsync(

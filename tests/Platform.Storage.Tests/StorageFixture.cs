@@ -110,8 +110,9 @@ public class StorageFixture : IAsyncLifetime
                     WHERE l.article_id = q.article_id AND l.quote_index = q.quote_index AND l.known_entity_id IS NOT NULL)
             UNION ALL SELECT 'quote without search vector' FROM quotes q
                 WHERE NOT EXISTS (SELECT 1 FROM quote_search s WHERE s.article_id = q.article_id AND s.article_seq = q.article_seq AND s.quote_index = q.quote_index)
-            UNION ALL SELECT 'quote in a group that is not stored' FROM quotes q
-                WHERE q.group_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM quote_groups g WHERE g.id = q.group_id)
+            UNION ALL SELECT 'quote in a group that is not stored or was merged into another' FROM quotes q
+                WHERE q.group_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM quote_groups g WHERE g.id = q.group_id AND g.merged_into IS NULL)
             UNION ALL SELECT 'registry id missing' FROM (
                 SELECT known_entity_id AS id FROM entities UNION ALL SELECT speaker_id FROM quotes
                 UNION ALL SELECT known_entity_id FROM quote_entities UNION ALL SELECT speaker_id FROM quote_entities) r

@@ -104,9 +104,15 @@ internal static class QuoteGroupsTable
     }
 
     /// <summary>
-    /// Moves the quotes of group <paramref name="from"/> to group <paramref name="into"/>, deletes the first and counts
-    /// the second again, in one transaction; nothing when either is gone meanwhile.
+    /// Moves the quotes of group <paramref name="from"/> to group <paramref name="into"/> and counts the second again, in
+    /// one transaction; nothing when either is gone or merged meanwhile. The first stays as a pointer to the second
+    /// (<c>merged_into</c>), without band keys, so that no new quote finds it.
     /// </summary>
+    /// <remarks>
+    /// Why a pointer rather than a delete: a batch that looked the first group up before this merge committed may still
+    /// be writing quotes into it, which this transaction cannot see. Such a batch locks the group when it counts its
+    /// groups (<see cref="RecountAsync"/>), after this commit, finds the pointer and moves its quotes along.
+    /// </remarks>
     public static async Task MergeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long from, long into, CancellationToken cancellationToken)
     {
         long[] both = [Math.Min(from, into), Math.Max(from, into)];
@@ -114,18 +120,27 @@ internal static class QuoteGroupsTable
             "SELECT id FROM quote_groups WHERE id = ANY(@both) ORDER BY id FOR UPDATE",
             new { both },
             transaction,
-            cancellationToken: cancellationToken))).Count();
-        if (locked < 2)
+            cancellationToken: cancellationToken))).ToList();
+        var live = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM quote_groups WHERE id = ANY(@both) AND merged_into IS NULL",
+            new { both },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (locked.Count < 2 || live < 2)
         {
             return;
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE quotes SET group_id = @into WHERE group_id = @from",
+            """
+            UPDATE quotes SET group_id = @into WHERE group_id = @from;
+            UPDATE quote_groups SET merged_into = @into, quote_count = 0, article_count = 0 WHERE id = @from;
+            DELETE FROM quote_group_bands WHERE group_id = @from;
+            """,
             new { from, into },
             transaction,
             cancellationToken: cancellationToken));
-        await RecountAsync(connection, transaction, [from, into], cancellationToken);
+        await RecountAsync(connection, transaction, [into], cancellationToken);
     }
 
     /// <summary>
@@ -145,7 +160,7 @@ internal static class QuoteGroupsTable
             return;
         }
 
-        Array.Sort(groupIds);
+        groupIds = await FollowMergesAsync(connection, transaction, groupIds, cancellationToken);
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
              SELECT id FROM quote_groups WHERE id = ANY(@groupIds) ORDER BY id FOR UPDATE;
@@ -174,7 +189,7 @@ internal static class QuoteGroupsTable
                  AS s(id, quote_count, article_count, first_published_at, first_article_seq, first_quote_index)
             WHERE g.id = s.id;
             DELETE FROM quote_group_bands WHERE group_id = ANY(@empty);
-            DELETE FROM quote_groups WHERE id = ANY(@empty);
+            DELETE FROM quote_groups WHERE id = ANY(@empty) AND merged_into IS NULL;
             """,
             connection,
             transaction);
@@ -193,12 +208,55 @@ internal static class QuoteGroupsTable
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Locks the groups (in id order, so that batches cannot deadlock) and moves this transaction's quotes out of any
+    /// that was merged into another since they were looked up (<see cref="MergeAsync"/>), along the chain of merges;
+    /// the groups to count: the given ones that are still groups, and those their quotes moved to.
+    /// </summary>
+    private static async Task<long[]> FollowMergesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long[] groupIds, CancellationToken cancellationToken)
+    {
+        var pending = groupIds.Distinct().Order().ToArray();
+        var live = new SortedSet<long>();
+        var seen = new HashSet<long>();
+        while (pending.Length > 0)
+        {
+            seen.UnionWith(pending);
+            var rows = (await connection.QueryAsync<(long Id, long? MergedInto)>(new CommandDefinition(
+                "SELECT id, merged_into FROM quote_groups WHERE id = ANY(@pending) ORDER BY id FOR UPDATE",
+                new { pending },
+                transaction,
+                cancellationToken: cancellationToken))).ToList();
+            // A group deleted meanwhile has no quotes of this transaction's left in it: it is counted (and found empty).
+            live.UnionWith(pending.Except(rows.Where(r => r.MergedInto is not null).Select(r => r.Id)));
+            var merged = rows.Where(r => r.MergedInto is not null).Select(r => (From: r.Id, Into: r.MergedInto!.Value)).ToArray();
+            if (merged.Length == 0)
+            {
+                break;
+            }
+
+            // One statement per merged group: rare (a race between batches), and plain enough for Citus's multi-shard UPDATE.
+            foreach (var (from, into) in merged)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE quotes SET group_id = @into WHERE group_id = @from",
+                    new { from, into },
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
+
+            pending = merged.Select(m => m.Into).Where(id => !seen.Contains(id)).Distinct().Order().ToArray();
+        }
+
+        return [.. live];
+    }
+
     /// <summary>One group; null when there is none with this id.</summary>
     public static Task<QuoteGroupRow?> GetAsync(IDbConnection connection, long id, CancellationToken cancellationToken)
         => connection.QuerySingleOrDefaultAsync<QuoteGroupRow>(new CommandDefinition(
             """
             SELECT id, representative, quote_count, article_count, first_published_at, first_article_seq, first_quote_index
-            FROM quote_groups WHERE id = @id
+            FROM quote_groups WHERE id = @id AND merged_into IS NULL
             """,
             new { id },
             cancellationToken: cancellationToken));

@@ -8,7 +8,7 @@
 -- quotes.group_id is written with the quote (COPY) and is null for a quote without words and for quotes stored
 -- before this migration: they are grouped when their article is stored again. An article replaced by a new version
 -- leaves its groups, whose counts and first appearance are computed again from their remaining quotes; a group left
--- without quotes is deleted.
+-- without quotes is deleted, except a group merged into another, which stays as a pointer to it.
 --
 -- Upgrading: adding the column is instant. Replicas of the previous version that keep storing during the upgrade
 -- write quotes without a group; they stay ungrouped until their article is stored again.
@@ -26,7 +26,10 @@ CREATE TABLE quote_groups (
     article_count      integer NOT NULL DEFAULT 0,
     first_published_at timestamptz,
     first_article_seq  bigint,
-    first_quote_index  integer
+    first_quote_index  integer,
+    -- Set when the group was merged into another (QuoteGroupsTable.MergeAsync): the row stays, without quotes or band
+    -- keys, so that a transaction that joined it before the merge committed can follow it (RecountAsync).
+    merged_into        bigint
 );
 
 -- The candidate lookup: the band keys of each group's representative (MinHashBands: 16 per group).
