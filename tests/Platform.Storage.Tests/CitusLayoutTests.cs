@@ -77,7 +77,7 @@ public class CitusLayoutTests(StorageFixture storage) : IClassFixture<StorageFix
                 ("articles", "h", "id"), ("entities", "h", "article_id"), ("known_entities", "n", null),
                 ("known_entity_aliases", "n", null), ("known_entity_deltas", "n", null), ("mentions", "h", "article_id"),
                 ("quote_entities", "h", "article_id"), ("quote_group_bands", "n", null), ("quote_groups", "n", null),
-                ("quote_search", "h", "article_id"), ("quote_stats", "n", null),
+                ("quote_search", "h", "article_id"), ("quote_speaker_weeks", "n", null), ("quote_stats", "n", null),
                 ("quote_stats_deltas", "n", null), ("quote_stats_presence", "n", null), ("quote_stats_totals", "n", null),
                 ("quote_timeline", "n", null), ("quote_timeline_deltas", "n", null), ("quotes", "h", "article_id"),
             ],

@@ -140,6 +140,27 @@ public sealed class QuoteStatsTests(QuoteStatsTests.Store store) : IClassFixture
     }
 
     [Fact]
+    public async Task A_window_of_weeks_without_an_outlet_counts_speakers_once_across_outlets()
+    {
+        // The second week: Nadia Quist is quoted by both outlets and is one speaker; Tomas Brandt is male in one
+        // article and unknown in the other, so he counts under both genders.
+        var after = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(
+            new Dictionary<string, (long, long)> { ["FEMALE"] = (2, 1), ["MALE"] = (1, 1), ["UNKNOWN"] = (1, 1) },
+            await StatsAsync(new GetQuoteStatsRequest { By = QuoteStatsDimension.Gender, PublishedAfter = after }));
+        Assert.Equal(
+            new Dictionary<string, (long, long)> { ["PERSON"] = (4, 2), ["UNKNOWN"] = (1, 1) },
+            await StatsAsync(new GetQuoteStatsRequest { By = QuoteStatsDimension.SpeakerType, PublishedAfter = after }));
+        Assert.Equal(
+            new Dictionary<string, (long, long)> { ["2026-03-09"] = (5, 3) },
+            await StatsAsync(new GetQuoteStatsRequest { By = QuoteStatsDimension.Week, PublishedAfter = after }));
+        // Both weeks, by a speaker: the same rows as the running totals give for the whole store.
+        Assert.Equal(
+            new Dictionary<string, (long, long)> { ["2026-03-02"] = (2, 1), ["2026-03-09"] = (2, 1) },
+            await StatsAsync(new GetQuoteStatsRequest { By = QuoteStatsDimension.Week, Speaker = "Quist" }));
+    }
+
+    [Fact]
     public async Task The_registry_gender_is_the_majority_of_known_article_genders()
     {
         var speakers = (await store.Client.ListSpeakersAsync(new ListSpeakersRequest())).Speakers.ToDictionary(s => s.Name, s => s.Gender);
@@ -236,6 +257,7 @@ public sealed class QuoteStatsReplaceTests(StorageFixture store) : IClassFixture
         Assert.Equal(new Dictionary<string, (long, long)> { ["MALE"] = (1, 1) }, await StatsAsync(QuoteStatsDimension.Gender));
         var oldOutlet = await store.Client.GetQuoteStatsAsync(new GetQuoteStatsRequest { By = QuoteStatsDimension.Week, Source = "Harbour Gazette" });
         Assert.Empty(oldOutlet.Rows);
+        Assert.Equal(new Dictionary<string, (long, long)> { ["MALE"] = (1, 1) }, await WindowAsync(QuoteStatsDimension.Gender));
 
         // The service folds the log into the tables every second; the counts read the same before and after.
         await using var connection = new NpgsqlConnection(store.Database.ConnectionString);
@@ -247,9 +269,21 @@ public sealed class QuoteStatsReplaceTests(StorageFixture store) : IClassFixture
 
         Assert.Equal(0, await CountAsync(connection, "quote_stats_deltas"));
         Assert.Equal(1, await CountAsync(connection, "quote_stats")); // the old rows, at zero, are gone
+        Assert.Equal(1, await CountAsync(connection, "quote_speaker_weeks"));
         Assert.Equal(new Dictionary<string, (long, long)> { ["Valley Times"] = (1, 1) }, await StatsAsync(QuoteStatsDimension.Outlet));
         Assert.Equal(new Dictionary<string, (long, long)> { ["PERSON"] = (1, 1) }, await StatsAsync(QuoteStatsDimension.SpeakerType));
+        Assert.Equal(new Dictionary<string, (long, long)> { ["MALE"] = (1, 1) }, await WindowAsync(QuoteStatsDimension.Gender));
+        Assert.Equal(new Dictionary<string, (long, long)> { ["PERSON"] = (1, 1) }, await WindowAsync(QuoteStatsDimension.SpeakerType));
     }
+
+    // A window of weeks without an outlet: read from the rows summed over outlets (migration 0014) and their log.
+    private async Task<Dictionary<string, (long Quotes, long Speakers)>> WindowAsync(QuoteStatsDimension by)
+        => (await store.Client.GetQuoteStatsAsync(new GetQuoteStatsRequest
+            {
+                By = by,
+                PublishedAfter = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            }))
+            .Rows.ToDictionary(r => r.Key, r => (r.Quotes, r.Speakers));
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, string table)
     {

@@ -6,7 +6,7 @@ namespace Platform.Storage.Data;
 
 /// <summary>
 /// SQL for the pre-aggregated quote statistics (migration 0013): <c>quote_stats</c> (quotes per week, outlet, speaker
-/// type, gender and speaker) and <c>quote_timeline</c> (a speaker's quotes about an entity per week), each with its
+/// type, gender and speaker; <c>quote_speaker_weeks</c>, 0014, the same summed over outlets) and <c>quote_timeline</c> (a speaker's quotes about an entity per week), each with its
 /// append-only log of changes (<c>*_deltas</c>) that <see cref="FoldDeltasAsync"/> adds to it.
 /// </summary>
 internal static class QuoteStatsTable
@@ -79,6 +79,11 @@ internal static class QuoteStatsTable
                  SELECT * FROM sums ORDER BY 1, 2, 3, 4, 5
                  ON CONFLICT (week, outlet, speaker_type, gender, speaker_id) DO UPDATE SET quotes = s.quotes + excluded.quotes
                  RETURNING 1),
+             speaker_weeks AS (
+                 INSERT INTO quote_speaker_weeks AS w (week, speaker_type, gender, speaker_id, quotes)
+                 SELECT week, speaker_type, gender, speaker_id, sum(quotes)::bigint FROM sums GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                 ON CONFLICT (week, speaker_type, gender, speaker_id) DO UPDATE SET quotes = w.quotes + excluded.quotes
+                 RETURNING 1),
              per_key AS (
                  SELECT {(int)StatsDimension.Outlet}::smallint AS dimension, outlet AS key, speaker_id, sum(quotes)::bigint AS quotes
                  FROM sums GROUP BY 2, 3
@@ -118,7 +123,7 @@ internal static class QuoteStatsTable
                  SELECT dimension, key, sum(quotes), sum(speakers) FROM changes GROUP BY 1, 2 ORDER BY 1, 2
                  ON CONFLICT (dimension, key) DO UPDATE SET quotes = t.quotes + excluded.quotes, speakers = t.speakers + excluded.speakers
                  RETURNING 1)
-             SELECT (SELECT count(*) FROM detail) + (SELECT count(*) FROM totals)
+             SELECT (SELECT count(*) FROM detail) + (SELECT count(*) FROM speaker_weeks) + (SELECT count(*) FROM totals)
              """,
             transaction: transaction,
             cancellationToken: cancellationToken));
@@ -139,6 +144,7 @@ internal static class QuoteStatsTable
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 DELETE FROM quote_stats WHERE quotes = 0;
+                DELETE FROM quote_speaker_weeks WHERE quotes = 0;
                 DELETE FROM quote_stats_presence WHERE quotes = 0;
                 DELETE FROM quote_timeline WHERE quotes = 0;
                 """,
@@ -203,6 +209,9 @@ internal static class QuoteStatsTable
             where.Append(" AND speaker_type = 'PERSON'");
         }
 
+        // Without an outlet filter, the rows summed over outlets answer (0014): one per speaker and week instead of one
+        // per outlet too. Statistics by outlet need the outlet, so they read quote_stats.
+        var table = filter.Outlet is null && by != StatsDimension.Outlet ? "quote_speaker_weeks" : "quote_stats";
         var key = by switch
         {
             StatsDimension.Outlet => "outlet",
@@ -215,7 +224,7 @@ internal static class QuoteStatsTable
         return (await connection.QueryAsync<StatsGroupRow>(new CommandDefinition(
             $"""
              WITH rows AS (
-                 SELECT {key} AS key, speaker_id, quotes FROM quote_stats WHERE {where}
+                 SELECT {key} AS key, speaker_id, quotes FROM {table} WHERE {where}
                  UNION ALL
                  SELECT {key}, speaker_id, quotes FROM quote_stats_deltas WHERE {where}),
              per_speaker AS (

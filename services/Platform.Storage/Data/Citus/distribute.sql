@@ -7,12 +7,12 @@ SELECT create_reference_table(t)
 FROM unnest(ARRAY['known_entities', 'known_entity_aliases', 'known_entity_deltas']) t
 WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = t::regclass);
 
--- Quote statistics (0013): pre-aggregated, keyed by week, outlet and speaker rather than by article, written by every
+-- Quote statistics (0013, 0014): pre-aggregated, keyed by week, outlet and speaker rather than by article, written by every
 -- ingest through their logs like the registry counters and read whole by statistics: a copy on every node, so that
 -- ingest's INSERT ... SELECT from the co-located article rows and the folds run like the registry's.
 SELECT create_reference_table(t)
 FROM unnest(ARRAY['quote_stats', 'quote_stats_deltas', 'quote_timeline', 'quote_timeline_deltas',
-                    'quote_stats_presence', 'quote_stats_totals']) t
+                    'quote_stats_presence', 'quote_stats_totals', 'quote_speaker_weeks']) t
 WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = t::regclass);
 
 -- A unique key of a distributed table must include its distribution column: articles.seq (ingest order, from the
