@@ -256,7 +256,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         return null;
     }
 
-    /// <summary>'F', 'M' or '?' from the first name, a title, or Slavic surname endings.</summary>
+    /// <summary>'F', 'M' or '?' from the first name, a title, Slavic surname endings, or the pronouns already resolved to the person.</summary>
     public char GenderOf(Entity person)
     {
         if (_genders.TryGetValue(person.Id, out var known))
@@ -300,7 +300,45 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             }
         }
 
+        if (gender == '?')
+        {
+            // Nothing in the name says it: a "she" or "he" already resolved to the person does ("Quelby Marsh …
+            // “…,” she said"), so a later "he" looks past her. Not cached: a later pronoun may still decide it.
+            return PronounGender(person.Id);
+        }
+
         _genders[person.Id] = gender;
+        return gender;
+    }
+
+    // 'F' or 'M' when the quotes attributed so far reached the person only through pronouns of one gender, else '?'.
+    private char PronounGender(int entityId)
+    {
+        var gender = '?';
+        foreach (var (_, speaker) in History)
+        {
+            if (speaker.EntityId != entityId || speaker.Mention is not { } mention)
+            {
+                continue;
+            }
+
+            char? said = mention.Of(ctx.Text).ToLowerInvariant() switch
+            {
+                "she" or "her" => 'F',
+                "he" or "him" or "his" => 'M',
+                _ => null,
+            };
+            if (said is { } g)
+            {
+                if (gender != '?' && gender != g)
+                {
+                    return '?';
+                }
+
+                gender = g;
+            }
+        }
+
         return gender;
     }
 

@@ -13,6 +13,19 @@ public class AttributionTests
     }
 
     [Fact]
+    public void A_pronoun_already_resolved_to_a_person_gives_her_gender_when_her_name_does_not()
+    {
+        // Neither first name is in the name lists: the first "she" can only be Marsh, and the "he" at the end then
+        // looks past Marsh, the most recent subject, to Dranek.
+        const string text = "Quelby Marsh chairs the harbour council. “The plan is ready,” she said on Monday.\n\n"
+                            + "Ysolt Dranek voted against it. Marsh said the vote had been close.\n\n"
+                            + "“We cannot afford it,” he said.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal("Quelby Marsh", quotes.Single(q => q.Text == "The plan is ready").Speaker?.Name);
+        Assert.Equal("Ysolt Dranek", quotes.Single(q => q.Text == "We cannot afford it").Speaker?.Name);
+    }
+
+    [Fact]
     public void She_resolves_by_surname_ending()
     {
         const string text = "Peter Brandt greeted Dariya Lebedeva at the airport.\n\nLater, she said that the trip had been long.";
