@@ -118,8 +118,46 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         }
 
         var phrase = InWindow(first, j + 1, preferRight: true);
+        if (phrase is { Kind: PhraseKind.Description } && phrase.Span.End < ctx.Tokens[j].Start && IsAttachment(phrase.Span.End, j))
+        {
+            // "a spokeswoman for Norvik Holdings said", "officials at the Department of Transportation said": the
+            // description's head is the subject and the phrase after it belongs to it.
+            phrase = phrase with { Span = new TextSpan(phrase.Span.Start, ctx.Tokens[j].End) };
+        }
+
         // A pronoun or a description must sit right at the verb; a name may carry a title before it.
         return phrase is null || phrase.Kind == PhraseKind.Name || phrase.Span.End >= ctx.Tokens[j].Start ? phrase : null;
+    }
+
+    private static readonly HashSet<string> AttachingPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "for", "at", "of", "from", "with", "in",
+    };
+
+    // Whether the tokens after a description, up to token `last`, are one prepositional phrase attached to it: a
+    // preposition and then at most six words (names, nouns, numbers), none a verb of its own.
+    private bool IsAttachment(int descriptionEnd, int last)
+    {
+        var t = ctx.TokenFrom(descriptionEnd);
+        if (t >= last || !ctx.IsWord(t) || !AttachingPrepositions.Contains(ctx.Word(t)) || last - t > 7)
+        {
+            return false;
+        }
+
+        for (var k = t + 1; k <= last; k++)
+        {
+            var joined = ctx.Tokens[k].Kind == TokenKind.Punctuation && ctx.First(k) is '&' or '-' or '.' or '\''
+                         && ctx.Tokens[k - 1].End == ctx.Tokens[k].Start;
+            var word = ctx.IsWord(k)
+                       && (ctx.MentionAt(k) is not null || !NotNouns.Contains(ctx.Word(k))
+                           || k == t + 1 && ctx.Word(k).Equals("the", StringComparison.OrdinalIgnoreCase));
+            if (!(word || ctx.Tokens[k].Kind == TokenKind.Number || joined))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The subject right after the cue ("said the expert"), up to token <paramref name="hi"/>.</summary>
@@ -231,7 +269,8 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             }
         }
 
-        if (best is { } b && (bestRank == 0 || !StartsWithPersonRole(from, b.Span.Start)))
+        // "the head of the Foreign Ministry", "a lawyer for Ada Brook": a person named through someone else.
+        if (best is { } b && (bestRank == 0 && !AfterPreposition(b.Span.Start) || !StartsWithPersonRole(from, b.Span.Start)))
         {
             return new SpeakerPhrase(b.Span, PhraseKind.Name, b, null, false);
         }
@@ -388,6 +427,18 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         EntityType.Norp => 4,
         _ => -1,
     };
+
+    // "for Ada Brook", "of the late Ada Brook": the person is the object of a preposition, not the subject.
+    private bool AfterPreposition(int mentionStart)
+    {
+        var t = ctx.TokenFrom(mentionStart) - 1;
+        while (t >= 0 && ctx.IsWord(t) && (Determiners.Contains(ctx.Word(t)) || ctx.Word(t) is "late"))
+        {
+            t--;
+        }
+
+        return t >= 0 && ctx.IsWord(t) && AttachingPrepositions.Contains(ctx.Word(t));
+    }
 
     // A person role word before (or as) the organization mention: "the head of the Ministry", "the Minister's".
     private bool StartsWithPersonRole(int from, int mentionStart)

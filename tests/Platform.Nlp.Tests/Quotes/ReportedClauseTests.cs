@@ -5,6 +5,20 @@ namespace Platform.Nlp.Tests.Quotes;
 /// <summary>Reported clauses without quotation marks: clause boundaries, several reports in one sentence.</summary>
 public class ReportedClauseTests
 {
+    [Theory]
+    [InlineData("A spokeswoman for Norvik Holdings said the plant would reopen in the autumn.", "A spokeswoman for Norvik Holdings")]
+    [InlineData("Officials at the Department of Water Resources said the plant would reopen in the autumn.", "Officials at the Department of Water Resources")]
+    [InlineData("A lawyer for Ada Brook said the plant would reopen in the autumn.", "A lawyer for Ada Brook")]
+    public void A_description_with_a_phrase_attached_is_the_whole_subject(string sentence, string subject)
+    {
+        // The head noun speaks, not the organization or person named after "for" or "at".
+        var text = "The plant closed in March.\n\n" + sentence;
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("the plant would reopen in the autumn", q.Text);
+        Assert.Equal(subject, q.Speaker?.Mention?.Of(text));
+        Assert.NotEqual("Ada Brook", q.Speaker?.Name);
+    }
+
     [Fact]
     public void Trailing_attribution_with_a_title_abbreviation()
     {
