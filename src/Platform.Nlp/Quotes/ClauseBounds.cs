@@ -102,8 +102,21 @@ internal sealed class ClauseBounds(ArticleContext ctx, CueFinder cues, SpeakerPh
             else
             {
                 var n = 0;
-                while (k < b && n < 3 && ctx.IsWord(k) && ClauseWords.ObjectWords.Contains(ctx.Word(k)))
+                while (k < b && n < 3 && ctx.IsWord(k))
                 {
+                    if (n > 0 && ctx.MentionAt(k) is { } named && named.Span.Start == ctx.Tokens[k].Start)
+                    {
+                        // "told the Gazette", "told the Harbour Board": a name after the article.
+                        k = ctx.TokenFrom(named.Span.End);
+                        n++;
+                        break;
+                    }
+
+                    if (!ClauseWords.ObjectWords.Contains(ctx.Word(k)))
+                    {
+                        break;
+                    }
+
                     k++;
                     n++;
                 }

@@ -145,17 +145,26 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             return null;
         }
 
-        // No earlier person carries the role: the most recent person speaker is the best guess.
+        // No earlier person carries the role: the most recent person speaker is the best guess, unless the text
+        // introduced them as something else ("council member Ada Brook" is not "the city manager").
         for (var h = History.Count - 1; h >= 0; h--)
         {
             if (History[h].Position <= at && History[h].Speaker.EntityId is int id && ctx.Entities[id].Type == EntityType.Person)
             {
-                return History[h].Speaker with { Mention = phrase.Span };
+                return DescribedOtherwise(ctx.Entities[id], roles) ? null : History[h].Speaker with { Mention = phrase.Span };
             }
         }
 
-        var last = LastPerson(at, _ => true);
+        var last = LastPerson(at, e => !DescribedOtherwise(e, roles));
         return last is null ? null : new Speaker(last.Name, last.Id, phrase.Span);
+    }
+
+    // Whether the person's own introduction names a person role and none of these: "transport minister Olga
+    // Petrova" is described otherwise than "the expert". Organization, document and group nouns do not count.
+    private bool DescribedOtherwise(Entity person, string[] roles)
+    {
+        var own = RolesOf(person).Where(r => r is not ("org" or "body" or "document" or "group")).ToList();
+        return own.Count > 0 && !own.Any(roles.Contains);
     }
 
     private string[] PhraseWords(SpeakerPhrase phrase)

@@ -51,6 +51,18 @@ public class AttributionTests
     }
 
     [Fact]
+    public void A_description_is_not_resolved_to_a_person_introduced_as_something_else()
+    {
+        const string text = "Council member Ada Brook voted against the budget and said the cuts would hurt the library.\n\n"
+                            + "In a letter to residents, the city manager wrote that property taxes would not rise.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal("Ada Brook", quotes.Single(q => q.Text == "the cuts would hurt the library").Speaker?.Name);
+        var manager = quotes.Single(q => q.Text == "property taxes would not rise");
+        Assert.Equal("the city manager", manager.Speaker?.Name);
+        Assert.Null(manager.Speaker?.EntityId);
+    }
+
+    [Fact]
     public void Description_through_an_organization()
     {
         const string text = "Foreign minister Karl Weber met the press.\n\n"

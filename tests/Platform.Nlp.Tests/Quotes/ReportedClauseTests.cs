@@ -5,6 +5,14 @@ namespace Platform.Nlp.Tests.Quotes;
 /// <summary>Reported clauses without quotation marks: clause boundaries, several reports in one sentence.</summary>
 public class ReportedClauseTests
 {
+    [Fact]
+    public void An_addressee_named_after_an_article_is_not_part_of_the_clause()
+    {
+        const string text = "The vote failed.\n\nAda Brook told the Harbour Gazette she would keep fighting for the library.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "she would keep fighting for the library", QuoteKind.Indirect, "Ada Brook", "told", "Ada Brook");
+    }
+
     [Theory]
     [InlineData("A spokeswoman for Norvik Holdings said the plant would reopen in the autumn.", "A spokeswoman for Norvik Holdings")]
     [InlineData("Officials at the Department of Water Resources said the plant would reopen in the autumn.", "Officials at the Department of Water Resources")]
