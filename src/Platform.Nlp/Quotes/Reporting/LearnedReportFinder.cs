@@ -37,6 +37,24 @@ internal sealed class LearnedReportFinder
     {
         var added = new List<QuoteDraft>();
         var taken = ruleDrafts.Select(d => d.Span).ToList();
+        // Tokens a cue may not be: inside quotation marks or a rule quote, or a cue the rules used.
+        var blocked = new bool[_ctx.Tokens.Count];
+        foreach (var span in taken.Concat(_ctx.QuoteSpans))
+        {
+            for (var t = _ctx.TokenFrom(span.Start); t < blocked.Length && _ctx.Tokens[t].Start < span.End; t++)
+            {
+                blocked[t] = true;
+            }
+        }
+
+        foreach (var t in consumed)
+        {
+            if (t >= 0 && t < blocked.Length)
+            {
+                blocked[t] = true;
+            }
+        }
+
         foreach (var sentence in _ctx.Document.Sentences)
         {
             if (_ctx.IsCaptionLine(sentence.Start))
@@ -52,7 +70,7 @@ internal sealed class LearnedReportFinder
             }
 
             var ruleQuotes = ruleDrafts.Count(d => d.Span.Overlaps(sentence));
-            var candidates = _candidates.Find(a, b, t => IsFree(t, consumed, taken), ruleQuotes)
+            var candidates = _candidates.Find(a, b, t => !blocked[t], ruleQuotes)
                 .Where(c => !taken.Exists(s => s.Overlaps(c.Extent)))
                 .ToList();
             _trace?.AddRange(candidates);
@@ -75,17 +93,6 @@ internal sealed class LearnedReportFinder
         }
 
         return added;
-    }
-
-    private bool IsFree(int t, HashSet<int> consumed, List<TextSpan> taken)
-    {
-        if (consumed.Contains(t))
-        {
-            return false;
-        }
-
-        var start = _ctx.Tokens[t].Start;
-        return !_ctx.InsideQuote(start) && !taken.Exists(s => start >= s.Start && start < s.End);
     }
 
     private QuoteDraft Draft(ReportCandidate candidate)
