@@ -102,7 +102,8 @@ internal sealed class ReportCandidateFinder(
             return null;
         }
 
-        var source = cue.First > a ? phrases.Before(cue.First, a) ?? Generic(a, cue.First) : null;
+        var subjectEnd = SkipAuxiliaries(cue.First, a);
+        var source = subjectEnd > a ? phrases.Before(cue.First, a) ?? phrases.Before(subjectEnd, a) ?? Generic(a, subjectEnd) : null;
         return new ReportCandidate(cue.First, cue.Last, cue.Span, span, source, false, []) { NounPhrase = nounPhrase };
     }
 
@@ -142,7 +143,10 @@ internal sealed class ReportCandidateFinder(
             return null;
         }
 
-        var source = cue.First > comma + 1 ? phrases.Before(cue.First, comma + 1) ?? Generic(comma + 1, cue.First) : phrases.After(cue.Last, end);
+        var subjectEnd = SkipAuxiliaries(cue.First, comma + 1);
+        var source = subjectEnd > comma + 1
+            ? phrases.Before(cue.First, comma + 1) ?? phrases.Before(subjectEnd, comma + 1) ?? Generic(comma + 1, subjectEnd)
+            : phrases.After(cue.Last, end);
         return new ReportCandidate(cue.First, cue.Last, cue.Span, span, source, true, []);
     }
 
@@ -185,6 +189,25 @@ internal sealed class ReportCandidateFinder(
 
         return false;
     }
+
+    // The subject ends before the auxiliaries, negation and adverbs of the cue: "he's claiming", "Trump has sharply
+    // criticized".
+    private int SkipAuxiliaries(int cue, int lo)
+    {
+        var end = cue;
+        while (end > lo && ctx.IsWord(end - 1) && IsAuxiliaryOrAdverb(ctx.Word(end - 1)))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private static bool IsAuxiliaryOrAdverb(string word)
+        => word.ToLowerInvariant().Replace('\u2019', '\'') is var w
+           && (ClauseWords.Auxiliaries.Contains(w) || w is "'s" or "'re" or "'ve" or "'ll" or "'d" or "not" or "n't" or "never"
+                   or "also" or "still" or "even" or "yet" or "then" or "again" or "repeatedly"
+               || w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal));
 
     // Any short noun phrase right before the cue: "the polls", "a new study".
     private SpeakerPhrase? Generic(int from, int to)
