@@ -88,7 +88,7 @@ internal static class EngineThroughput
         {
             ("entities only (no quotes)", new NewsAnalyzer(recognizer, new NoQuotes())),
             ("quotes without attribution", new NewsAnalyzer(recognizer, new RuleBasedQuoteExtractor { Attribute = false })),
-            ("quotes with attribution, rules only (no speaker ranker)", new NewsAnalyzer(recognizer, new RuleBasedQuoteExtractor { Ranker = null })),
+            ("quotes with attribution, rules only (no speaker ranker, no report tagger)", new NewsAnalyzer(recognizer, new RuleBasedQuoteExtractor { Ranker = null, Tagger = null })),
             ("quotes with attribution (default)", new NewsAnalyzer(recognizer, new RuleBasedQuoteExtractor())),
         };
         var megabytes = texts.Sum(t => Encoding.UTF8.GetByteCount(t)) / 1_000_000.0;
@@ -134,6 +134,7 @@ internal static class EngineThroughput
         foreach (var (name, extractor) in new (string, IQuoteExtractor)[]
                  {
                      ("detection only", new RuleBasedQuoteExtractor { Attribute = false }),
+                     ("detection + attribution, no report tagger", new RuleBasedQuoteExtractor { Tagger = null }),
                      ("detection + attribution", new RuleBasedQuoteExtractor()),
                  })
         {

@@ -10,6 +10,7 @@ var root = new RootCommand("Trains and scores the engine's learned parts and dum
 {
     NerCommands.Create(),
     SpeakerCommands.Create(),
+    ReportCommands.Create(),
     DumpCommand.Create(),
 };
 return root.Parse(args).Invoke();

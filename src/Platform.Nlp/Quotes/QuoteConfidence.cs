@@ -40,6 +40,9 @@ internal static class QuoteConfidence
     /// <summary>A reported question whose asker was not found.</summary>
     public const float QuestionWithoutAsker = 0.4f;
 
+    /// <summary>A report the rules missed and the learned tagger found (below every rule finding).</summary>
+    public const float LearnedReport = 0.45f;
+
     /// <summary>Reported speech with a verbatim fragment, before attribution.</summary>
     public const float Mixed = 0.4f;
 

@@ -1,5 +1,6 @@
 using Platform.Nlp.Analysis;
 using Platform.Nlp.Quotes.Ranking;
+using Platform.Nlp.Quotes.Reporting;
 using Platform.Nlp.Tokens;
 
 namespace Platform.Nlp.Quotes;
@@ -24,6 +25,15 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
     /// The embedded model by default.
     /// </summary>
     internal SpeakerRanker? Ranker { get; init; } = SpeakerRanker.Default;
+
+    /// <summary>
+    /// Finds the reports the rules missed, where no rule quote is; null leaves the rules alone. The embedded model by
+    /// default.
+    /// </summary>
+    internal ReportTagger? Tagger { get; init; } = ReportTagger.Default;
+
+    /// <summary>When set, collects every report candidate the tagger sees, for training it.</summary>
+    internal List<ReportCandidate>? ReportTrace { get; init; }
 
     /// <summary>When set, collects every quote's candidates (before ranking) for training the ranker.</summary>
     internal List<(QuoteDraft Draft, IReadOnlyList<SpeakerCandidate> Candidates)>? Trace { get; init; }
@@ -101,6 +111,16 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
             .Concat(orphans)
             .ToList();
         drafts = WithoutOverlaps(drafts);
+        if (Attribute && Tagger is not null)
+        {
+            var learned = new LearnedReportFinder(ctx, cues, phrases, channels, _lexicon, Tagger, ReportTrace).Find(drafts, consumed);
+            if (learned.Count > 0)
+            {
+                drafts.AddRange(learned);
+                drafts.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            }
+        }
+
         if (Attribute)
         {
             if (Ranker is not null || Trace is not null)

@@ -1,0 +1,322 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Tokens;
+
+namespace Platform.Nlp.Quotes.Reporting;
+
+/// <summary>
+/// Proposes possible reports in a sentence for <see cref="ReportTagger"/> to judge. A cue is any lower-case verb of the
+/// reporting lexicon or any word the model learned to head attributions ("show", "believe", "argue", "want"); the
+/// clause is what follows the cue to the end of the sentence (or what precedes a trailing attribution), bounded by
+/// the rules' <see cref="ClauseBounds"/>, and the source is the cue's subject as <see cref="SpeakerPhraseFinder"/>
+/// finds it, else the short noun phrase right before the cue.
+/// </summary>
+internal sealed class ReportCandidateFinder(
+    ArticleContext ctx, CueFinder cues, SpeakerPhraseFinder phrases, ClauseBounds clauses, QuoteLexicon lexicon,
+    IReadOnlySet<string> learnedCues)
+{
+    private const int MaxTrailingTail = 8;
+    private const int MaxGenericSource = 8;
+    private const int MaxAttributionWords = 10;
+
+    // Words that link the subject to what came before it and are no part of it: "… and polls show".
+    private static readonly HashSet<string> LeadingLinks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "but", "or", "so", "that", "as", "because", "while", "when", "if", "since", "although", "though", "which", "who",
+    };
+
+    /// <summary>Candidates for the sentence spanning tokens [a, b).</summary>
+    /// <param name="isFree">Whether a token may serve as a cue (not inside a quote, not used by the rules).</param>
+    /// <param name="ruleQuotes">How many rule quotes the sentence already has (a feature).</param>
+    public List<ReportCandidate> Find(int a, int b, Func<int, bool> isFree, int ruleQuotes)
+    {
+        var found = new List<ReportCandidate>();
+        for (var t = a; t < b; t++)
+        {
+            if (!ctx.IsWord(t) || !isFree(t))
+            {
+                continue;
+            }
+
+            var word = ctx.Word(t);
+            var lower = word.ToLowerInvariant();
+            var traits = lexicon.VerbTraitsOf(word);
+            var learned = learnedCues.Contains(lower);
+            // A capitalized verb opens an imperative ("Recall that …") or is part of a name: no cue either way.
+            if (traits == VerbTraits.None && !learned || char.IsUpper(word[0]))
+            {
+                continue;
+            }
+
+            var cue = cues.At(t) ?? new Cue(t, t, Span(t, t), traits, false);
+            if (cue.AccordingTo)
+            {
+                continue;
+            }
+
+            if (Forward(cue, a, b) is { } forward)
+            {
+                found.Add(forward with { Features = Features(forward, a, b, traits, learned, ruleQuotes) });
+            }
+
+            if (Trailing(cue, a, b) is { } trailing)
+            {
+                found.Add(trailing with { Features = Features(trailing, a, b, traits, learned, ruleQuotes) });
+            }
+        }
+
+        return found;
+    }
+
+    // "X said (that) CLAUSE", "polls show CLAUSE": the clause after the cue.
+    private ReportCandidate? Forward(Cue cue, int a, int b)
+    {
+        var start = (cue.Traits & (VerbTraits.Speech | VerbTraits.Cognition)) != 0 ? clauses.ContentStart(cue, b) : -1;
+        var nounPhrase = false;
+        if (start < 0)
+        {
+            start = cue.Last + 1;
+            var that = start < b && ctx.IsWord(start) && ctx.Word(start) is "that";
+            start += that ? 1 : 0;
+            // Where the rules saw no clause, a noun phrase alone is often what the verb did, not what somebody said
+            // ("passed the bill", "found no trace of it"), though PolNeAR also counts "criticized the plan": the
+            // tagger weighs it (see Features).
+            nounPhrase = !that && !(start < b && ctx.IsWord(start) && ctx.Word(start) is "to") && !HasClauseVerb(start, b);
+            if (nounPhrase && cue.Traits == VerbTraits.None)
+            {
+                // A learned cue word outside the reporting lexicon ("passed", "found", "signed") reports nothing when
+                // all that follows is its object.
+                return null;
+            }
+        }
+
+        // A preposition after the verb starts its complement, not a report: "responded to the letter", "commented on it".
+        if (start < b && ctx.IsWord(start) && ClauseBounds.IsPreposition(ctx.Word(start)))
+        {
+            return null;
+        }
+
+        var content = clauses.ContentSpan(start, b);
+        clauses.Coordinated = null;
+        if (content is not { } span || clauses.Words(span) < ClauseBounds.MinContentWords)
+        {
+            return null;
+        }
+
+        var subjectEnd = SkipAuxiliaries(cue.First, a);
+        var source = subjectEnd > a ? phrases.Before(cue.First, a) ?? phrases.Before(subjectEnd, a) ?? Generic(a, subjectEnd) : null;
+        return new ReportCandidate(cue.First, cue.Last, cue.Span, span, source, false, []) { NounPhrase = nounPhrase };
+    }
+
+    // "CLAUSE, X believes." / "CLAUSE, says X.": the clause before the comma that opens the attribution.
+    private ReportCandidate? Trailing(Cue cue, int a, int b)
+    {
+        var end = b;
+        while (end > cue.Last + 1 && ctx.Tokens[end - 1].Kind == TokenKind.Punctuation)
+        {
+            end--;
+        }
+
+        if (end - cue.Last - 1 > MaxTrailingTail)
+        {
+            return null;
+        }
+
+        var comma = -1;
+        for (var t = cue.First - 1; t > a && t >= cue.First - MaxAttributionWords; t--)
+        {
+            if (ctx.IsPunct(t, ',') || ctx.Tokens[t].Kind == TokenKind.QuoteMark)
+            {
+                comma = t;
+                break;
+            }
+        }
+
+        if (comma < 0)
+        {
+            return null;
+        }
+
+        var content = clauses.ContentSpan(a, comma);
+        clauses.Coordinated = null;
+        if (content is not { } span || clauses.Words(span) < ClauseBounds.MinContentWords)
+        {
+            return null;
+        }
+
+        var subjectEnd = SkipAuxiliaries(cue.First, comma + 1);
+        var source = subjectEnd > comma + 1
+            ? phrases.Before(cue.First, comma + 1) ?? phrases.Before(subjectEnd, comma + 1) ?? Generic(comma + 1, subjectEnd)
+            : phrases.After(cue.Last, end);
+        return new ReportCandidate(cue.First, cue.Last, cue.Span, span, source, true, []);
+    }
+
+    // A lower-case auxiliary, modal, past tense or negation, or a verb in -s right after its subject ("Clinton
+    // leads"), before the first comma: plural nouns and capitalized names ("Clean Rivers") are not taken for verbs.
+    private bool HasClauseVerb(int from, int b)
+    {
+        for (var t = from; t < b; t++)
+        {
+            // Only the first clause counts: in "passed the budget, and the markets moved" the verb is another clause's.
+            if (ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is ',' or ';' or ':' or '\u2014' or '(')
+            {
+                return false;
+            }
+
+            if (!ctx.IsWord(t) || char.IsUpper(ctx.First(t)))
+            {
+                continue;
+            }
+
+            var w = ctx.Word(t).ToLowerInvariant().Replace('\u2019', '\'');
+            // An object and its infinitive is a small clause: "expect Clinton to win".
+            if (w == "to" && t > from && t <= from + 4 && ctx.IsWord(t + 1) && !char.IsUpper(ctx.First(t + 1)))
+            {
+                return true;
+            }
+
+            if (ClauseWords.Auxiliaries.Contains(w) || ClauseWords.IrregularPast.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal)
+                || w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !ClauseWords.NotVerbsInS.Contains(w)
+                && t > from && ctx.IsWord(t - 1) && (char.IsUpper(ctx.First(t - 1)) || ctx.Word(t - 1).ToLowerInvariant() is "he" or "she" or "it" or "who" or "that"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The subject ends before the auxiliaries, negation and adverbs of the cue: "he's claiming", "Trump has sharply
+    // criticized".
+    private int SkipAuxiliaries(int cue, int lo)
+    {
+        var end = cue;
+        while (end > lo && ctx.IsWord(end - 1) && IsAuxiliaryOrAdverb(ctx.Word(end - 1)))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private static bool IsAuxiliaryOrAdverb(string word)
+        => word.ToLowerInvariant().Replace('\u2019', '\'') is var w
+           && (ClauseWords.Auxiliaries.Contains(w) || w is "'s" or "'re" or "'ve" or "'ll" or "'d" or "not" or "n't" or "never"
+                   or "also" or "still" or "even" or "yet" or "then" or "again" or "repeatedly"
+               || w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal));
+
+    // Any short noun phrase right before the cue: "the polls", "a new study".
+    private SpeakerPhrase? Generic(int from, int to)
+    {
+        var start = to;
+        while (start > from && to - start < MaxGenericSource && (ctx.IsWord(start - 1) || ctx.Tokens[start - 1].Kind == TokenKind.Number))
+        {
+            start--;
+        }
+
+        while (start < to && ctx.IsWord(start) && LeadingLinks.Contains(ctx.Word(start)))
+        {
+            start++;
+        }
+
+        return start < to ? new SpeakerPhrase(Span(start, to - 1), PhraseKind.Description, null, ["group"], false) : null;
+    }
+
+    private string[] Features(ReportCandidate c, int a, int b, VerbTraits traits, bool learned, int ruleQuotes)
+    {
+        var cue = ctx.Word(c.CueFirst).ToLowerInvariant();
+        var dir = c.Trailing ? "back" : "fwd";
+        var prev = c.CueFirst > a ? Shape(c.CueFirst - 1) : "<s>";
+        var prev2 = c.CueFirst - 1 > a ? Shape(c.CueFirst - 2) : "<s>";
+        var next = c.CueLast + 1 < b ? Shape(c.CueLast + 1) : "</s>";
+        var next2 = c.CueLast + 2 < b ? Shape(c.CueLast + 2) : "</s>";
+        var source = c.Source switch
+        {
+            null => "none",
+            { Mention: { } m } => "ent-" + m.Entity.Type,
+            { Roles: ["group"] } => "generic",
+            { Kind: var k } => k.ToString(),
+        };
+        var head = c.Source is { } s ? LastWord(s.Span) : "-";
+        var words = clauses.Words(c.Content);
+        var length = words switch { < 5 => "<5", < 10 => "<10", < 20 => "<20", < 35 => "<35", _ => "35+" };
+        var position = (c.CueFirst - a) switch { 0 => "0", < 4 => "<4", < 10 => "<10", _ => "10+" };
+        var tail = b - c.CueLast - 1;
+        var hasMark = HasDoubleMark(c.Content);
+        var kindOfCue = traits == VerbTraits.None ? "learned" : (traits & VerbTraits.Speech) != 0 ? "speech" : (traits & VerbTraits.Cognition) != 0 ? "belief" : "other";
+        var firstContent = ctx.TokenFrom(c.Content.Start);
+        return
+        [
+            "bias",
+            "dir=" + dir,
+            "cue=" + cue,
+            "cue=" + cue + "|" + dir,
+            "sfx=" + Suffix(cue) + "|" + dir,
+            "kind=" + kindOfCue + "|" + dir,
+            "learned=" + learned,
+            "prev=" + prev,
+            "prev2=" + prev2 + "|" + prev,
+            "next=" + next,
+            "next2=" + next + "|" + next2,
+            "cue|next=" + cue + "|" + next,
+            "cue|prev=" + cue + "|" + prev,
+            "src=" + source + "|" + dir,
+            "src=" + source + "|" + cue,
+            "head=" + head,
+            "len=" + length + "|" + dir,
+            "pos=" + position + "|" + dir,
+            "tail=" + Math.Min(tail, 6) + "|" + dir,
+            "mark=" + hasMark,
+            "rules=" + Math.Min(ruleQuotes, 2),
+            "c1=" + (firstContent < b ? Shape(firstContent) : "-"),
+            "that=" + (next == "that"),
+            "np=" + c.NounPhrase + "|" + kindOfCue,
+            "np=" + c.NounPhrase + "|" + cue,
+        ];
+    }
+
+    // The lower-cased word, or a class for names, numbers and punctuation.
+    private string Shape(int t)
+    {
+        var token = ctx.Tokens[t];
+        return token.Kind switch
+        {
+            TokenKind.Word when char.IsUpper(ctx.First(t)) && ctx.MentionAt(t) is { } m => "ENT-" + m.Entity.Type,
+            TokenKind.Word => ctx.Word(t).ToLowerInvariant(),
+            TokenKind.Number => "NUM",
+            TokenKind.QuoteMark => "QUOTE",
+            _ => ctx.Word(t),
+        };
+    }
+
+    private string LastWord(TextSpan span)
+    {
+        var t = ctx.TokenFrom(span.End) - 1;
+        return t >= 0 ? Shape(t) : "-";
+    }
+
+    private bool HasDoubleMark(TextSpan span)
+    {
+        foreach (var ch in ctx.Text.AsSpan(span.Start, span.Length))
+        {
+            if (QuoteMarks.IsDoubleMark(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Suffix(string word)
+        => word.EndsWith("ing", StringComparison.Ordinal) ? "ing"
+            : word.EndsWith("ed", StringComparison.Ordinal) ? "ed"
+            : word.EndsWith('s') ? "s"
+            : "base";
+
+    private TextSpan Span(int first, int last) => new(ctx.Tokens[first].Start, ctx.Tokens[last].End);
+}

@@ -1,0 +1,104 @@
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Entities;
+using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Quotes;
+using Platform.Nlp.Quotes.Reporting;
+
+namespace Platform.Nlp.Tests.Quotes;
+
+/// <summary>The learned reported-speech tagger: what it adds to the rules, and what it never touches.</summary>
+public class ReportTaggerTests
+{
+    [Fact]
+    public void An_indirect_report_with_a_learned_cue_the_rules_miss_is_found()
+    {
+        const string text = "Budget talks stalled again in the council chamber on Thursday.\n" +
+                            "Two new surveys show the mayor is losing support among older voters.";
+        Assert.Empty(Extract(text, tagger: null));
+
+        var quote = Assert.Single(Extract(text, ReportTagger.Default));
+        Assert.Equal(QuoteKind.Indirect, quote.Kind);
+        Assert.Equal("show", quote.Cue);
+        Assert.StartsWith("the mayor is losing support", quote.Text, StringComparison.Ordinal);
+        Assert.Equal("Two new surveys", quote.Speaker?.Mention is { } m ? m.Of(text) : null);
+    }
+
+    [Theory]
+    [InlineData("The ferry to the island resumed service on Monday after three weeks of repairs to its engines.")]
+    [InlineData("Parliament passed the budget on Tuesday, and the markets barely moved.")]
+    [InlineData("Recall that the harbour was dredged twice in the last decade.")]
+    public void A_sentence_without_reported_speech_yields_nothing(string text)
+        => Assert.Empty(Extract(text, ReportTagger.Default));
+
+    [Fact]
+    public void The_tagger_never_adds_a_quote_that_overlaps_a_rule_quote()
+    {
+        const string text = "“We will finish the tunnel by spring,” the chief engineer, Marta Olsen, said on Friday.\n" +
+                            "Critics argued the costs had doubled, and the unions believe the schedule is unrealistic.\n" +
+                            "Olsen said that the contractors were paid on time, and residents expect the road to close in May.\n" +
+                            "New figures show the tunnel has cost twice the estimate, and the council wants the auditors to look at it.";
+        var rules = Extract(text, tagger: null);
+        // A tagger that accepts every candidate: whatever it adds, the rules' quotes stay exactly as they were.
+        var greedy = new ReportTagger(new Dictionary<string, float>(StringComparer.Ordinal) { ["bias"] = 100f }, ReportTagger.Default!.CueWords);
+        var combined = Extract(text, greedy);
+
+        foreach (var rule in rules)
+        {
+            Assert.Contains(combined, q => q.Span == rule.Span && q.Kind == rule.Kind && q.Cue == rule.Cue);
+        }
+
+        var added = combined.Where(q => !rules.Any(r => r.Span == q.Span)).ToList();
+        Assert.NotEmpty(added);
+        Assert.All(added, q => Assert.DoesNotContain(rules, r => r.Span.Overlaps(q.Span)));
+        Assert.All(added, q => Assert.DoesNotContain(combined, o => o != q && o.Span.Overlaps(q.Span)));
+    }
+
+    [Fact]
+    public void The_embedded_model_loads_with_its_cue_words_and_threshold_and_round_trips()
+    {
+        var model = ReportTagger.Default;
+        Assert.NotNull(model);
+        Assert.NotEmpty(model.Weights);
+        Assert.Contains("show", model.CueWords);
+        Assert.DoesNotContain("said", model.CueWords);
+
+        using var stream = new MemoryStream();
+        model.Save(stream, "round trip");
+        stream.Position = 0;
+        var loaded = ReportTagger.Load(stream);
+        Assert.Equal(model.Threshold, loaded.Threshold);
+        Assert.Equal(model.CueWords.Order(StringComparer.Ordinal), loaded.CueWords.Order(StringComparer.Ordinal));
+        Assert.Equal(model.Weights.OrderBy(w => w.Key, StringComparer.Ordinal), loaded.Weights.OrderBy(w => w.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Training_is_deterministic_and_learns_to_separate_the_examples()
+    {
+        var examples = new List<TaggingExample>
+        {
+            new(["bias", "cue=said", "that=True"], true),
+            new(["bias", "cue=show", "src=generic"], true),
+            new(["bias", "cue=passed", "np=True|learned"], false),
+            new(["bias", "cue=found", "np=True|learned"], false),
+        };
+        var cues = new HashSet<string>(StringComparer.Ordinal) { "show" };
+        var first = ReportTaggerTrainer.Train(examples, cues, epochs: 10, seed: 5);
+        var second = ReportTaggerTrainer.Train(examples, cues, epochs: 10, seed: 5);
+
+        Assert.Equal(first.Weights.OrderBy(w => w.Key, StringComparer.Ordinal), second.Weights.OrderBy(w => w.Key, StringComparer.Ordinal));
+        Assert.All(examples, e => Assert.Equal(e.IsReport, first.Score(e.Features) > 0));
+    }
+
+    [Fact]
+    public void The_same_article_gives_the_same_quotes_twice()
+    {
+        const string text = "Analysts believe the central bank will raise rates in June, and polls show voters blame the government.";
+        var first = Extract(text, ReportTagger.Default);
+        var second = Extract(text, ReportTagger.Default);
+        Assert.Equal(first.Select(q => (q.Span, q.Kind, q.Cue)), second.Select(q => (q.Span, q.Kind, q.Cue)));
+    }
+
+    private static IReadOnlyList<Quote> Extract(string text, ReportTagger? tagger)
+        => new NewsAnalyzer(new StatisticalEntityRecognizer(NerModel.Default!), new RuleBasedQuoteExtractor { Tagger = tagger })
+            .Analyze(text).Quotes;
+}
