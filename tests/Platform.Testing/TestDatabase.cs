@@ -91,7 +91,9 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Creating and dropping a database on a loaded machine (and on Citus, on every node) can outlast the default
+        // 30 s command timeout.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 120 };
         await command.ExecuteNonQueryAsync();
     }
 
@@ -125,7 +127,8 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     // On Citus a worker's copy may still be in use for a moment by the coordinator's cached connections and
-    // maintenance daemon, which reconnect while the drop terminates them: a few tries, then the error.
+    // maintenance daemon, which reconnect while the drop terminates them; and a loaded server can drop a connection
+    // or time out: a few tries, then the error.
     private async Task DropAsync(string server)
     {
         for (var attempt = 1; ; attempt++)
@@ -135,7 +138,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
                 return;
             }
-            catch (PostgresException) when (attempt < 5)
+            catch (NpgsqlException) when (attempt < 5)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
             }
