@@ -44,9 +44,13 @@ internal static class NerCommands
         features.AcceptOnlyFromAmong("base", "extended");
         var extra = new Option<string>("--extra") { Description = "Extra corpora: none or a list of uner,btc,wnut", DefaultValueFactory = _ => "none" };
         var caseCopies = new Option<int>("--case-copies") { Description = "Add a re-cased copy of every Nth document (0 = none)" };
+        var domainFeatures = new Option<bool>("--domain-features")
+        {
+            Description = "Also conjoin every feature with the document's domain (news, web, tweet) while training; the model tags news",
+        };
         var command = new Command("train", "Train the entity model on CoNLL-2003 (and extra corpora), write it, report dev/test scores")
         {
-            data, trainOn, output, epochs, bits, seed, folds, singlePass, minClusterCount, runs, update, aggressiveness, views, features, extra, caseCopies,
+            data, trainOn, output, epochs, bits, seed, folds, singlePass, minClusterCount, runs, update, aggressiveness, views, features, extra, caseCopies, domainFeatures,
         };
         command.SetAction(parse =>
         {
@@ -60,7 +64,8 @@ internal static class NerCommands
                 Update: parse.GetRequiredValue(update) == "pa" ? UpdateRule.PassiveAggressive : UpdateRule.Perceptron,
                 C: parse.GetValue(aggressiveness),
                 Views: parse.GetRequiredValue(views),
-                Features: parse.GetRequiredValue(features) == "extended" ? FeatureSet.Extended : FeatureSet.Base);
+                Features: parse.GetRequiredValue(features) == "extended" ? FeatureSet.Extended : FeatureSet.Base,
+                DomainFeatures: parse.GetValue(domainFeatures));
             return TrainModel(
                 parse.GetRequiredValue(data).FullName, parse.GetRequiredValue(trainOn), parse.GetRequiredValue(extra),
                 parse.GetValue(caseCopies), parse.GetValue(minClusterCount), settings, parse.GetRequiredValue(output).FullName, Console.Out);

@@ -22,9 +22,12 @@ internal enum UpdateRule
 /// "all" keeps every feature, "-turian", "-koo", "-gazetteers", "-affixes" (combinable, "-turian-affixes") leave
 /// groups out. The jackknife folds always use every feature.</param>
 /// <param name="Features">The token feature set, stored in the model.</param>
+/// <param name="DomainFeatures">Every feature also conjoined with the document's domain while training; the shipped
+/// tables are folded for news (<see cref="Training.DomainFeatures"/>).</param>
 internal sealed record TrainingOptions(
     int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true, int Runs = 1,
-    UpdateRule Update = UpdateRule.Perceptron, float C = 1, string Views = "all", FeatureSet Features = FeatureSet.Base)
+    UpdateRule Update = UpdateRule.Perceptron, float C = 1, string Views = "all", FeatureSet Features = FeatureSet.Base,
+    bool DomainFeatures = false)
 {
     /// <summary>The parsed <see cref="Views"/>.</summary>
     public FeatureGroups[] OmittedGroups() =>
@@ -76,9 +79,19 @@ internal sealed class NerTrainer
         {
             var k = fold;
             var rest = all.Where(i => i % _options.Folds != k).ToArray();
-            var model = TrainPass(documents, infos, rest, secondPass: false, null, null, $"fold {k + 1}/{_options.Folds}", _options.Seed, FeatureGroups.None).Average();
+            var (weights, transitions) = TrainPass(
+                documents, infos, rest, secondPass: false, null, null, $"fold {k + 1}/{_options.Folds}", _options.Seed, FeatureGroups.None).AveragedWeights();
+            // Each held-out document is tagged as its own domain, as the second pass will see it in training.
+            var models = new Dictionary<TextDomain, WeightTable>();
             foreach (var i in all.Where(i => i % _options.Folds == k))
             {
+                var domain = documents[i].Domain;
+                if (!models.TryGetValue(domain, out var model))
+                {
+                    model = Table(weights, transitions, domain);
+                    models[domain] = model;
+                }
+
                 firstLabels[i] = new int[infos[i].Length];
                 tagger.TagPass(documents[i].Text, infos[i], model, secondPass: false, firstLabels[i]);
             }
@@ -99,7 +112,8 @@ internal sealed class NerTrainer
     {
         if (_options.Runs <= 1)
         {
-            return TrainPass(documents, infos, subset, secondPass, dev, firstForDev, name, _options.Seed, _views[0]).Average();
+            var (w, t) = TrainPass(documents, infos, subset, secondPass, dev, firstForDev, name, _options.Seed, _views[0]).AveragedWeights();
+            return Table(w, t, TextDomain.News);
         }
 
         float[]? weights = null;
@@ -127,7 +141,7 @@ internal sealed class NerTrainer
         }
 
         // Quantization rescales to the largest weight, so the sum needs no division by the number of runs.
-        var table = WeightTable.Quantize(_options.Bits, weights!, transitions!);
+        var table = Table(weights!, transitions!, TextDomain.News);
         if (dev is not null)
         {
             var model = DevModel(firstForDev, table);
@@ -136,6 +150,11 @@ internal sealed class NerTrainer
 
         return table;
     }
+
+    // The quantized table that tags text of one domain: with domain features, the training table folded for it.
+    private WeightTable Table(float[] weights, float[] transitions, TextDomain domain)
+        => WeightTable.Quantize(
+            _options.Bits, _options.DomainFeatures ? DomainFeatures.Fold(weights, _options.Bits, domain) : weights, transitions);
 
     // A model to score dev with: the pass being trained alone, or as the second pass after the shipped first one.
     private NerModel DevModel(WeightTable? firstForDev, WeightTable trained)
@@ -158,7 +177,8 @@ internal sealed class NerTrainer
                 var features = tagger.SentenceFeatures(
                     document.Text.Text, infos[d].AsSpan(start, end - start), _options.Bits, secondPass, out var counts, omit);
                 sentences.Add(new TrainingSentence(
-                    features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end], document.MiscOpen?[start..end]));
+                    features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end], document.MiscOpen?[start..end],
+                    _options.DomainFeatures ? (document.Domain, _options.Bits) : null));
             }
         }
 
@@ -222,7 +242,8 @@ internal sealed class NerTrainer
 
             if (dev is not null && (epoch == _options.Epochs || epoch % 4 == 0))
             {
-                var model = DevModel(firstForDev, perceptron.Average());
+                var (w, t) = perceptron.AveragedWeights();
+                var model = DevModel(firstForDev, Table(w, t, TextDomain.News));
                 line += $", dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}";
             }
 
