@@ -110,6 +110,23 @@ public class DomainFeaturesTests
     }
 
     [Fact]
+    public void Folding_leaves_untrained_buckets_empty_and_weight_zero_keeps_the_shared_features()
+    {
+        const int bits = 6;
+        var labels = NerLabels.Count;
+        var weights = new float[(1 << bits) * labels];
+        for (var i = labels; i < weights.Length; i++)
+        {
+            weights[i] = 1 + (i % 7);
+        }
+
+        // Bucket 0 was never trained: its row stays zero whatever its copy holds.
+        var folded = DomainFeatures.Fold(weights, bits, TextDomain.News);
+        Assert.All(folded.AsSpan(0, labels).ToArray(), w => Assert.Equal(0f, w));
+        Assert.Equal(weights, DomainFeatures.Fold(weights, bits, TextDomain.News, domainWeight: 0));
+    }
+
+    [Fact]
     public void With_domain_features_the_shipped_model_keeps_the_news_conventions_and_loads_like_any_model()
     {
         var news = ConllCorpus.Read(new StringReader(News));
@@ -118,7 +135,8 @@ public class DomainFeaturesTests
         var lexicon = new Lexicon();
         lexicon.Freeze();
         var options = new TrainingOptions(Bits: 14, Epochs: 8, Seed: 3, Folds: 2, DomainFeatures: true);
-        var model = new NerTrainer(lexicon, options, TextWriter.Null).Train(LabeledDocument.From(documents), null, "domains");
+        var trainer = new NerTrainer(lexicon, options, TextWriter.Null);
+        var model = trainer.Train(LabeledDocument.From(documents), null, "domains");
 
         using var stream = new MemoryStream();
         model.Save(stream);
@@ -127,5 +145,8 @@ public class DomainFeaturesTests
 
         Assert.Equal("domains", loaded.Description);
         Assert.Equal(100.0, NerEvaluator.Evaluate(loaded, news).Overall.F1, 3);
+        // The same weights folded again give the same model; weight 0 is the shared features alone.
+        Assert.Equal(model.First.Weights, trainer.Refold(1).First.Weights);
+        Assert.Equal("domains; news weight 0", trainer.Refold(0).Description);
     }
 }

@@ -23,11 +23,12 @@ internal enum UpdateRule
 /// groups out. The jackknife folds always use every feature.</param>
 /// <param name="Features">The token feature set, stored in the model.</param>
 /// <param name="DomainFeatures">Every feature also conjoined with the document's domain while training; the shipped
-/// tables are folded for news (<see cref="Training.DomainFeatures"/>).</param>
+/// tables are folded for news (<see cref="Training.DomainFeatures"/>), the news copies weighted by
+/// <paramref name="NewsWeight"/>.</param>
 internal sealed record TrainingOptions(
     int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true, int Runs = 1,
     UpdateRule Update = UpdateRule.Perceptron, float C = 1, string Views = "all", FeatureSet Features = FeatureSet.Base,
-    bool DomainFeatures = false)
+    bool DomainFeatures = false, float NewsWeight = 1)
 {
     /// <summary>The parsed <see cref="Views"/>.</summary>
     public FeatureGroups[] OmittedGroups() =>
@@ -51,6 +52,11 @@ internal sealed class NerTrainer
     private readonly TextWriter _log;
     private readonly FeatureGroups[] _views;
 
+    // The shipped passes' weights before folding, kept so that other news weights can be folded without training again.
+    private (float[] Weights, float[] Transitions)? _firstWeights;
+    private (float[] Weights, float[] Transitions)? _secondWeights;
+    private string _description = "";
+
     public NerTrainer(Lexicon lexicon, TrainingOptions options, TextWriter log)
     {
         _lexicon = lexicon;
@@ -68,6 +74,7 @@ internal sealed class NerTrainer
         var tagger = new Tagger(_lexicon, _options.Features);
         var infos = documents.Select(d => tagger.Prepare(d.Text)).ToArray();
         var all = Enumerable.Range(0, documents.Count).ToArray();
+        _description = description;
         var first = TrainRuns(documents, infos, all, secondPass: false, dev, null, "pass 1");
         if (!_options.SecondPass)
         {
@@ -106,6 +113,27 @@ internal sealed class NerTrainer
         return new NerModel(_lexicon, first, second, description, _options.Features);
     }
 
+    /// <summary>The model of the last <see cref="Train"/> folded with another weight of the news copies.</summary>
+    public NerModel Refold(float newsWeight)
+    {
+        var (w1, t1) = _firstWeights ?? throw new InvalidOperationException("nothing trained yet");
+        var first = Table(w1, t1, TextDomain.News, newsWeight);
+        var second = _secondWeights is var (w2, t2) ? Table(w2, t2, TextDomain.News, newsWeight) : null;
+        return new NerModel(_lexicon, first, second, $"{_description}; news weight {newsWeight}", _options.Features);
+    }
+
+    private void Keep(bool secondPass, float[] weights, float[] transitions)
+    {
+        if (secondPass)
+        {
+            _secondWeights = (weights, transitions);
+        }
+        else
+        {
+            _firstWeights = (weights, transitions);
+        }
+    }
+
     private WeightTable TrainRuns(
         IReadOnlyList<LabeledDocument> documents, TokenInfo[][] infos, int[] subset, bool secondPass,
         IReadOnlyList<ConllDocument>? dev, WeightTable? firstForDev, string name)
@@ -113,7 +141,8 @@ internal sealed class NerTrainer
         if (_options.Runs <= 1)
         {
             var (w, t) = TrainPass(documents, infos, subset, secondPass, dev, firstForDev, name, _options.Seed, _views[0]).AveragedWeights();
-            return Table(w, t, TextDomain.News);
+            Keep(secondPass, w, t);
+            return Table(w, t, TextDomain.News, _options.NewsWeight);
         }
 
         float[]? weights = null;
@@ -141,7 +170,8 @@ internal sealed class NerTrainer
         }
 
         // Quantization rescales to the largest weight, so the sum needs no division by the number of runs.
-        var table = Table(weights!, transitions!, TextDomain.News);
+        Keep(secondPass, weights!, transitions!);
+        var table = Table(weights!, transitions!, TextDomain.News, _options.NewsWeight);
         if (dev is not null)
         {
             var model = DevModel(firstForDev, table);
@@ -152,9 +182,11 @@ internal sealed class NerTrainer
     }
 
     // The quantized table that tags text of one domain: with domain features, the training table folded for it.
-    private WeightTable Table(float[] weights, float[] transitions, TextDomain domain)
+    private WeightTable Table(float[] weights, float[] transitions, TextDomain domain, float domainWeight = 1)
         => WeightTable.Quantize(
-            _options.Bits, _options.DomainFeatures ? DomainFeatures.Fold(weights, _options.Bits, domain) : weights, transitions);
+            _options.Bits,
+            _options.DomainFeatures ? DomainFeatures.Fold(weights, _options.Bits, domain, domainWeight) : weights,
+            transitions);
 
     // A model to score dev with: the pass being trained alone, or as the second pass after the shipped first one.
     private NerModel DevModel(WeightTable? firstForDev, WeightTable trained)
@@ -243,7 +275,7 @@ internal sealed class NerTrainer
             if (dev is not null && (epoch == _options.Epochs || epoch % 4 == 0))
             {
                 var (w, t) = perceptron.AveragedWeights();
-                var model = DevModel(firstForDev, Table(w, t, TextDomain.News));
+                var model = DevModel(firstForDev, Table(w, t, TextDomain.News, _options.NewsWeight));
                 line += $", dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}";
             }
 
