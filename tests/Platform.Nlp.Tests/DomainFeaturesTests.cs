@@ -124,6 +124,13 @@ public class DomainFeaturesTests
         var folded = DomainFeatures.Fold(weights, bits, TextDomain.News);
         Assert.All(folded.AsSpan(0, labels).ToArray(), w => Assert.Equal(0f, w));
         Assert.Equal(weights, DomainFeatures.Fold(weights, bits, TextDomain.News, domainWeight: 0));
+
+        // A bucket that no news feature reached keeps its shared row; a reached one takes its copy's row.
+        var reached = new bool[1 << bits];
+        reached[2] = true;
+        var masked = DomainFeatures.Fold(weights, bits, TextDomain.News, reached: reached);
+        Assert.Equal(weights.AsSpan(3 * labels, labels).ToArray(), masked.AsSpan(3 * labels, labels).ToArray());
+        Assert.Equal(folded.AsSpan(2 * labels, labels).ToArray(), masked.AsSpan(2 * labels, labels).ToArray());
     }
 
     [Fact]

@@ -23,9 +23,10 @@ internal enum TextDomain
 /// At run time the engine always tags news, so the shipped table is folded: each bucket's row plus the row of its
 /// news copy. A token's score from the folded table over its plain features equals its score from the training
 /// table over the features and their news copies, so the engine extracts no extra features and the model
-/// format does not change. Buckets no feature ever reached in training stay empty: folding them would only copy
-/// the rows of unrelated features that collide with their copies, and would fill every row of the table (a model
-/// file about 30 % larger).
+/// format does not change. Buckets no feature ever reached in training stay empty, and buckets that only other
+/// domains' features reached keep their shared row: their news copy holds only the weights of unrelated features
+/// that collide with it, and copying it would fill nearly every row of the table (a model file about 45 % larger
+/// for the same dev score).
 /// </summary>
 internal static class DomainFeatures
 {
@@ -41,7 +42,10 @@ internal static class DomainFeatures
     /// bucket's row plus <paramref name="domainWeight"/> times the row of its conjoined copy (1 is the model as
     /// trained, 0 the shared features alone).
     /// </summary>
-    public static float[] Fold(ReadOnlySpan<float> weights, int bits, TextDomain domain, float domainWeight = 1)
+    /// <param name="reached">When given, the buckets that features of this domain's documents reached in training:
+    /// the others keep their shared row alone, because their copy holds only other features' weights.</param>
+    public static float[] Fold(
+        ReadOnlySpan<float> weights, int bits, TextDomain domain, float domainWeight = 1, ReadOnlySpan<bool> reached = default)
     {
         var labels = NerLabels.Count;
         var buckets = 1 << bits;
@@ -54,7 +58,7 @@ internal static class DomainFeatures
         for (var f = 0; f < buckets; f++)
         {
             var row = folded.AsSpan(f * labels, labels);
-            if (!row.ContainsAnyExcept(0f))
+            if (!row.ContainsAnyExcept(0f) || !reached.IsEmpty && !reached[f])
             {
                 continue;
             }

@@ -57,12 +57,16 @@ internal sealed class NerTrainer
     private (float[] Weights, float[] Transitions)? _secondWeights;
     private string _description = "";
 
+    // Per domain, the buckets its documents' features reached: the folding copies domain rows only into those.
+    private readonly bool[][] _reached;
+
     public NerTrainer(Lexicon lexicon, TrainingOptions options, TextWriter log)
     {
         _lexicon = lexicon;
         _options = options;
         _log = log;
         _views = options.OmittedGroups();
+        _reached = options.DomainFeatures ? [.. Enum.GetValues<TextDomain>().Select(_ => new bool[1 << options.Bits])] : [];
         if (_views.Length == 0)
         {
             throw new ArgumentException("--views needs at least one view", nameof(options));
@@ -185,7 +189,7 @@ internal sealed class NerTrainer
     private WeightTable Table(float[] weights, float[] transitions, TextDomain domain, float domainWeight = 1)
         => WeightTable.Quantize(
             _options.Bits,
-            _options.DomainFeatures ? DomainFeatures.Fold(weights, _options.Bits, domain, domainWeight) : weights,
+            _options.DomainFeatures ? DomainFeatures.Fold(weights, _options.Bits, domain, domainWeight, _reached[(int)domain]) : weights,
             transitions);
 
     // A model to score dev with: the pass being trained alone, or as the second pass after the shipped first one.
@@ -208,6 +212,18 @@ internal sealed class NerTrainer
             {
                 var features = tagger.SentenceFeatures(
                     document.Text.Text, infos[d].AsSpan(start, end - start), _options.Bits, secondPass, out var counts, omit);
+                if (_options.DomainFeatures)
+                {
+                    var reached = _reached[(int)document.Domain];
+                    for (var i = 0; i < counts.Length; i++)
+                    {
+                        foreach (var f in features.AsSpan(i * FeatureExtractor.MaxFeatures, counts[i]))
+                        {
+                            reached[f] = true;
+                        }
+                    }
+                }
+
                 sentences.Add(new TrainingSentence(
                     features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end], document.MiscOpen?[start..end],
                     _options.DomainFeatures ? (document.Domain, _options.Bits) : null));
