@@ -175,6 +175,18 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_numbered_branch_joins_the_organization_the_model_ended_at_or_before_the_branch_word()
+    {
+        var lexicon = Places();
+        const string text = "Members of the Glaziers Union Local 88 voted.";
+        Assert.Equal([("Glaziers Union Local 88", EntityType.Org)], Conventions(text, lexicon, ("Glaziers Union Local", EntityType.Org)));
+        Assert.Equal([("Glaziers Union Local 88", EntityType.Org)], Conventions(text, lexicon, ("Glaziers Union", EntityType.Org)));
+        Assert.Equal(
+            [("Glaziers Union", EntityType.Org)],
+            Conventions("The Glaziers Union said Local 88 would vote.", lexicon, ("Glaziers Union", EntityType.Org)));
+    }
+
+    [Fact]
     public void Committees_on_a_topic_are_organizations_apart_from_a_one_word_parent()
     {
         var lexicon = Places();

@@ -44,9 +44,23 @@ internal static class NerCommands
         features.AcceptOnlyFromAmong("base", "extended");
         var extra = new Option<string>("--extra") { Description = "Extra corpora: none or a list of uner,btc,wnut", DefaultValueFactory = _ => "none" };
         var caseCopies = new Option<int>("--case-copies") { Description = "Add a re-cased copy of every Nth document (0 = none)" };
+        var domainFeatures = new Option<bool>("--domain-features")
+        {
+            Description = "Also conjoin every feature with the document's domain (news, web, tweet) while training; the model tags news",
+        };
+        var newsWeight = new Option<float>("--news-weight")
+        {
+            Description = "With --domain-features: weight of the news copies in the written model (0 = shared features only)",
+            DefaultValueFactory = _ => 1f,
+        };
+        var alsoNewsWeights = new Option<string>("--also-news-weights")
+        {
+            Description = "With --domain-features: also write and score the model folded with these news weights (e.g. 0.5,0), to OUT.newsW.bin.gz",
+            DefaultValueFactory = _ => "",
+        };
         var command = new Command("train", "Train the entity model on CoNLL-2003 (and extra corpora), write it, report dev/test scores")
         {
-            data, trainOn, output, epochs, bits, seed, folds, singlePass, minClusterCount, runs, update, aggressiveness, views, features, extra, caseCopies,
+            data, trainOn, output, epochs, bits, seed, folds, singlePass, minClusterCount, runs, update, aggressiveness, views, features, extra, caseCopies, domainFeatures, newsWeight, alsoNewsWeights,
         };
         command.SetAction(parse =>
         {
@@ -60,15 +74,28 @@ internal static class NerCommands
                 Update: parse.GetRequiredValue(update) == "pa" ? UpdateRule.PassiveAggressive : UpdateRule.Perceptron,
                 C: parse.GetValue(aggressiveness),
                 Views: parse.GetRequiredValue(views),
-                Features: parse.GetRequiredValue(features) == "extended" ? FeatureSet.Extended : FeatureSet.Base);
+                Features: parse.GetRequiredValue(features) == "extended" ? FeatureSet.Extended : FeatureSet.Base,
+                DomainFeatures: parse.GetValue(domainFeatures),
+                NewsWeight: parse.GetValue(newsWeight));
+            var refolds = parse.GetRequiredValue(alsoNewsWeights)
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(w => float.Parse(w, CultureInfo.InvariantCulture))
+                .ToArray();
+            if (refolds.Length > 0 && !settings.DomainFeatures)
+            {
+                Console.Out.WriteLine("--also-news-weights needs --domain-features");
+                return 2;
+            }
+
             return TrainModel(
                 parse.GetRequiredValue(data).FullName, parse.GetRequiredValue(trainOn), parse.GetRequiredValue(extra),
-                parse.GetValue(caseCopies), parse.GetValue(minClusterCount), settings, parse.GetRequiredValue(output).FullName, Console.Out);
+                parse.GetValue(caseCopies), parse.GetValue(minClusterCount), settings, refolds, parse.GetRequiredValue(output).FullName, Console.Out);
         });
         return command;
     }
 
-    private static int TrainModel(string data, string trainOn, string extra, int caseCopies, int minClusterCount, TrainingOptions settings, string output, TextWriter log)
+    private static int TrainModel(
+        string data, string trainOn, string extra, int caseCopies, int minClusterCount, TrainingOptions settings, float[] refolds, string output, TextWriter log)
     {
         if (extra != "none" && settings.Update != UpdateRule.Perceptron)
         {
@@ -91,10 +118,27 @@ internal static class NerCommands
         log.WriteLine($"training on {trainOn} + {extra}, case copies of every {caseCopies}th document: {documents.Count} documents; {settings}; data read in {watch.Elapsed.TotalSeconds:F1}s");
         var description =
             $"CoNLL-2003 {trainOn}, extra: {extra}, case copies: {caseCopies}; {settings}; clusters: Turian RCV1 c1000, Koo BLLIP c1000; gazetteers: see Resources/README.md";
-        var model = new NerTrainer(lexicon, settings, log).Train(
-            LabeledDocument.From(documents), trainOn == "train+dev" ? null : dev, description);
+        var trainer = new NerTrainer(lexicon, settings, log);
+        var model = trainer.Train(LabeledDocument.From(documents), trainOn == "train+dev" ? null : dev, description);
         log.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F0}s");
+        var test = ConllCorpus.ReadFile(Path.Combine(conll, "test.bio.txt.gz"));
+        var uner = ConllCorpus.ReadFile(Path.Combine(data, "uner_en_ewt", "en_ewt-ud-dev.iob2.gz"));
+        WriteAndReport(model, output, dev, test, conll, uner, log);
+        foreach (var weight in refolds)
+        {
+            var name = output.EndsWith(".bin.gz", StringComparison.Ordinal) ? output[..^".bin.gz".Length] : output;
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"==== news weight {weight}"));
+            WriteAndReport(
+                trainer.Refold(weight), string.Create(CultureInfo.InvariantCulture, $"{name}.news{weight}.bin.gz"), dev, test, conll, uner, log);
+        }
 
+        return 0;
+    }
+
+    private static void WriteAndReport(
+        NerModel model, string output, IReadOnlyList<ConllDocument> dev, IReadOnlyList<ConllDocument> test, string conll,
+        IReadOnlyList<ConllDocument> uner, TextWriter log)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         using (var file = File.Create(output))
         {
@@ -103,17 +147,14 @@ internal static class NerCommands
 
         log.WriteLine($"model written to {output} ({new FileInfo(output).Length / 1024.0 / 1024.0:F1} MB)");
         Report(model, "dev", dev, false, log);
-        Report(model, "test", ConllCorpus.ReadFile(Path.Combine(conll, "test.bio.txt.gz")), false, log);
+        Report(model, "test", test, false, log);
         Report(model, "CoNLL++ test", ConllCorpus.ReadFile(Path.Combine(conll, "test_conllpp.bio.txt.gz")), false, log);
-        var uner = ConllCorpus.ReadFile(Path.Combine(data, "uner_en_ewt", "en_ewt-ud-dev.iob2.gz"));
         Report(model, "UNER EWT dev", uner, true, log);
         foreach (var casing in new[] { "lower", "upper" })
         {
             Report(model, $"dev, {casing} case", CaseCopies.Recase(dev, casing), false, log);
             Report(model, $"UNER EWT dev, {casing} case", CaseCopies.Recase(uner, casing), true, log);
         }
-
-        return 0;
     }
 
     private static Command Score()

@@ -3,8 +3,10 @@ using Platform.Nlp.Evaluation;
 
 namespace Platform.Nlp.Tools.Training;
 
-/// <summary>A training document and whether its O tokens may hide MISC mentions (the corpus has no MISC class).</summary>
-internal sealed record SourceDocument(ConllDocument Document, bool MiscUnannotated);
+/// <summary>
+/// A training document, whether its O tokens may hide MISC mentions (the corpus has no MISC class), and its domain.
+/// </summary>
+internal sealed record SourceDocument(ConllDocument Document, bool MiscUnannotated, TextDomain Domain = TextDomain.News);
 
 /// <summary>
 /// Training corpora beyond CoNLL-2003, mapped to PER/ORG/LOC/MISC (docs/quality.md lists the mapping):
@@ -38,7 +40,8 @@ internal static class ExtraCorpora
             };
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"extra corpus {name}: {loaded.Count} documents, {loaded.Sum(d => d.Sentences.Sum(s => s.Words.Count))} tokens"));
-            documents.AddRange(loaded.Select(d => new SourceDocument(d, MiscUnannotated: true)));
+            var domain = name == "uner" ? TextDomain.Web : TextDomain.Tweet;
+            documents.AddRange(loaded.Select(d => new SourceDocument(d, MiscUnannotated: true, domain)));
         }
 
         return documents;

@@ -22,9 +22,13 @@ internal enum UpdateRule
 /// "all" keeps every feature, "-turian", "-koo", "-gazetteers", "-affixes" (combinable, "-turian-affixes") leave
 /// groups out. The jackknife folds always use every feature.</param>
 /// <param name="Features">The token feature set, stored in the model.</param>
+/// <param name="DomainFeatures">Every feature also conjoined with the document's domain while training; the shipped
+/// tables are folded for news (<see cref="Training.DomainFeatures"/>), the news copies weighted by
+/// <paramref name="NewsWeight"/>.</param>
 internal sealed record TrainingOptions(
     int Bits = 20, int Epochs = 12, int Seed = 17, int Folds = 4, bool SecondPass = true, int Runs = 1,
-    UpdateRule Update = UpdateRule.Perceptron, float C = 1, string Views = "all", FeatureSet Features = FeatureSet.Base)
+    UpdateRule Update = UpdateRule.Perceptron, float C = 1, string Views = "all", FeatureSet Features = FeatureSet.Base,
+    bool DomainFeatures = false, float NewsWeight = 1)
 {
     /// <summary>The parsed <see cref="Views"/>.</summary>
     public FeatureGroups[] OmittedGroups() =>
@@ -48,12 +52,21 @@ internal sealed class NerTrainer
     private readonly TextWriter _log;
     private readonly FeatureGroups[] _views;
 
+    // The shipped passes' weights before folding, kept so that other news weights can be folded without training again.
+    private (float[] Weights, float[] Transitions)? _firstWeights;
+    private (float[] Weights, float[] Transitions)? _secondWeights;
+    private string _description = "";
+
+    // Per domain, the buckets its documents' features reached: the folding copies domain rows only into those.
+    private readonly bool[][] _reached;
+
     public NerTrainer(Lexicon lexicon, TrainingOptions options, TextWriter log)
     {
         _lexicon = lexicon;
         _options = options;
         _log = log;
         _views = options.OmittedGroups();
+        _reached = options.DomainFeatures ? [.. Enum.GetValues<TextDomain>().Select(_ => new bool[1 << options.Bits])] : [];
         if (_views.Length == 0)
         {
             throw new ArgumentException("--views needs at least one view", nameof(options));
@@ -65,6 +78,7 @@ internal sealed class NerTrainer
         var tagger = new Tagger(_lexicon, _options.Features);
         var infos = documents.Select(d => tagger.Prepare(d.Text)).ToArray();
         var all = Enumerable.Range(0, documents.Count).ToArray();
+        _description = description;
         var first = TrainRuns(documents, infos, all, secondPass: false, dev, null, "pass 1");
         if (!_options.SecondPass)
         {
@@ -76,9 +90,19 @@ internal sealed class NerTrainer
         {
             var k = fold;
             var rest = all.Where(i => i % _options.Folds != k).ToArray();
-            var model = TrainPass(documents, infos, rest, secondPass: false, null, null, $"fold {k + 1}/{_options.Folds}", _options.Seed, FeatureGroups.None).Average();
+            var (weights, transitions) = TrainPass(
+                documents, infos, rest, secondPass: false, null, null, $"fold {k + 1}/{_options.Folds}", _options.Seed, FeatureGroups.None).AveragedWeights();
+            // Each held-out document is tagged as its own domain, as the second pass will see it in training.
+            var models = new Dictionary<TextDomain, WeightTable>();
             foreach (var i in all.Where(i => i % _options.Folds == k))
             {
+                var domain = documents[i].Domain;
+                if (!models.TryGetValue(domain, out var model))
+                {
+                    model = Table(weights, transitions, domain);
+                    models[domain] = model;
+                }
+
                 firstLabels[i] = new int[infos[i].Length];
                 tagger.TagPass(documents[i].Text, infos[i], model, secondPass: false, firstLabels[i]);
             }
@@ -93,13 +117,36 @@ internal sealed class NerTrainer
         return new NerModel(_lexicon, first, second, description, _options.Features);
     }
 
+    /// <summary>The model of the last <see cref="Train"/> folded with another weight of the news copies.</summary>
+    public NerModel Refold(float newsWeight)
+    {
+        var (w1, t1) = _firstWeights ?? throw new InvalidOperationException("nothing trained yet");
+        var first = Table(w1, t1, TextDomain.News, newsWeight);
+        var second = _secondWeights is var (w2, t2) ? Table(w2, t2, TextDomain.News, newsWeight) : null;
+        return new NerModel(_lexicon, first, second, $"{_description}; news weight {newsWeight}", _options.Features);
+    }
+
+    private void Keep(bool secondPass, float[] weights, float[] transitions)
+    {
+        if (secondPass)
+        {
+            _secondWeights = (weights, transitions);
+        }
+        else
+        {
+            _firstWeights = (weights, transitions);
+        }
+    }
+
     private WeightTable TrainRuns(
         IReadOnlyList<LabeledDocument> documents, TokenInfo[][] infos, int[] subset, bool secondPass,
         IReadOnlyList<ConllDocument>? dev, WeightTable? firstForDev, string name)
     {
         if (_options.Runs <= 1)
         {
-            return TrainPass(documents, infos, subset, secondPass, dev, firstForDev, name, _options.Seed, _views[0]).Average();
+            var (w, t) = TrainPass(documents, infos, subset, secondPass, dev, firstForDev, name, _options.Seed, _views[0]).AveragedWeights();
+            Keep(secondPass, w, t);
+            return Table(w, t, TextDomain.News, _options.NewsWeight);
         }
 
         float[]? weights = null;
@@ -127,7 +174,8 @@ internal sealed class NerTrainer
         }
 
         // Quantization rescales to the largest weight, so the sum needs no division by the number of runs.
-        var table = WeightTable.Quantize(_options.Bits, weights!, transitions!);
+        Keep(secondPass, weights!, transitions!);
+        var table = Table(weights!, transitions!, TextDomain.News, _options.NewsWeight);
         if (dev is not null)
         {
             var model = DevModel(firstForDev, table);
@@ -136,6 +184,13 @@ internal sealed class NerTrainer
 
         return table;
     }
+
+    // The quantized table that tags text of one domain: with domain features, the training table folded for it.
+    private WeightTable Table(float[] weights, float[] transitions, TextDomain domain, float domainWeight = 1)
+        => WeightTable.Quantize(
+            _options.Bits,
+            _options.DomainFeatures ? DomainFeatures.Fold(weights, _options.Bits, domain, domainWeight, _reached[(int)domain]) : weights,
+            transitions);
 
     // A model to score dev with: the pass being trained alone, or as the second pass after the shipped first one.
     private NerModel DevModel(WeightTable? firstForDev, WeightTable trained)
@@ -157,8 +212,21 @@ internal sealed class NerTrainer
             {
                 var features = tagger.SentenceFeatures(
                     document.Text.Text, infos[d].AsSpan(start, end - start), _options.Bits, secondPass, out var counts, omit);
+                if (_options.DomainFeatures)
+                {
+                    var reached = _reached[(int)document.Domain];
+                    for (var i = 0; i < counts.Length; i++)
+                    {
+                        foreach (var f in features.AsSpan(i * FeatureExtractor.MaxFeatures, counts[i]))
+                        {
+                            reached[f] = true;
+                        }
+                    }
+                }
+
                 sentences.Add(new TrainingSentence(
-                    features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end], document.MiscOpen?[start..end]));
+                    features, counts, FeatureExtractor.MaxFeatures, document.Gold[start..end], document.MiscOpen?[start..end],
+                    _options.DomainFeatures ? (document.Domain, _options.Bits) : null));
             }
         }
 
@@ -222,7 +290,8 @@ internal sealed class NerTrainer
 
             if (dev is not null && (epoch == _options.Epochs || epoch % 4 == 0))
             {
-                var model = DevModel(firstForDev, perceptron.Average());
+                var (w, t) = perceptron.AveragedWeights();
+                var model = DevModel(firstForDev, Table(w, t, TextDomain.News, _options.NewsWeight));
                 line += $", dev F1 {NerEvaluator.Evaluate(model, dev).Overall.F1:F2}";
             }
 

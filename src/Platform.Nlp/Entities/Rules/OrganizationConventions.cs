@@ -100,7 +100,8 @@ internal static class OrganizationConventions
         NumberedBranches(w, spans);
     }
 
-    // "Union Local 12": the model ends the name at "Local" because a number is rarely part of a CoNLL name.
+    // "Union Local 12": the model ends the name at "Local", or before it, because a number is rarely part of a CoNLL
+    // name.
     private static void NumberedBranches(TokenWords w, List<EntitySpan> spans)
     {
         for (var t = 1; t + 1 < w.Count; t++)
@@ -111,6 +112,11 @@ internal static class OrganizationConventions
             }
 
             var org = spans.FindIndex(s => s.Type == EntityType.Org && s.Span.End == w[t].End && s.Span.Start < w[t].Start);
+            if (org < 0 && w.Joined(t - 1) && !Covered(spans, w[t].Span))
+            {
+                org = spans.FindIndex(s => s.Type == EntityType.Org && s.Span.End == w[t - 1].End);
+            }
+
             if (org >= 0 && !Covered(spans, w[t + 1].Span))
             {
                 spans[org] = spans[org] with { Span = new TextSpan(spans[org].Span.Start, w[t + 1].End) };
