@@ -121,10 +121,11 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             }
 
             // "the ministry" with no ministry named may still be its minister, quoted before; "the union" is no person.
-            if (headRoles.All(r => r == "body"))
-            {
-                return null;
-            }
+            // Only a person introduced by the body's own role counts ("the minister", "ministry spokeswoman"), not any
+            // official: a union president quoted before is not "the ministry".
+            var own = headRoles.Where(r => r is not ("body" or "official")).ToArray();
+            var minister = own.Length == 0 ? null : LastPerson(at, e => RolesOf(e).Overlaps(own));
+            return minister is null ? null : new Speaker(minister.Name, minister.Id, phrase.Span);
         }
 
 

@@ -38,6 +38,15 @@ internal sealed class SubjectCuePattern(
         }
 
         subject ??= phrases.Before(cue.First, a);
+        if (subject is null && cue.First - 1 > a && ctx.IsWord(cue.First - 1) && ctx.Word(cue.First - 1) is "but" or "and")
+        {
+            // "X welcomed the decision but warned that …": a second verb shares the subject the sentence opened with.
+            subject = phrases.InWindow(a, Math.Min(a + 8, cue.First - 1), preferRight: false);
+            if (subject is not null && (ctx.InsideQuote(subject.Span.Start) || subject.Kind == PhraseKind.Pronoun && subject.Span.Of(ctx.Text) is "It" or "it"))
+            {
+                subject = null;
+            }
+        }
 
         if (subject is null || subject.Kind == PhraseKind.Pronoun && subject.Span.Of(ctx.Text) is "It" or "it"
                                                                   && ctx.IsWord(cue.First - 1) && ctx.Word(cue.First - 1) is "is" or "was")

@@ -63,6 +63,21 @@ public class AttributionTests
     }
 
     [Fact]
+    public void The_ministry_is_its_minister_and_not_any_official_quoted_before()
+    {
+        const string text = "Health Minister Daniel Osei announced the plan on Monday.\n\n"
+                            + "Union president Grace Lindqvist said the plan did not go far enough.\n\n"
+                            + "According to the ministry, the plan will cost 85 million euros a year.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal("Daniel Osei", quotes.Single(q => q.Text.StartsWith("the plan will cost", StringComparison.Ordinal)).Speaker?.Name);
+
+        const string withoutMinister = "Union president Grace Lindqvist said the plan did not go far enough.\n\n"
+                                       + "According to the ministry, the plan will cost 85 million euros a year.";
+        var cost = QuoteAssert.Quotes(withoutMinister).Single(q => q.Text.StartsWith("the plan will cost", StringComparison.Ordinal));
+        Assert.NotEqual("Grace Lindqvist", cost.Speaker?.Name);
+    }
+
+    [Fact]
     public void Description_through_an_organization()
     {
         const string text = "Foreign minister Karl Weber met the press.\n\n"

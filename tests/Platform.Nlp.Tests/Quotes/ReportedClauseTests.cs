@@ -6,6 +6,14 @@ namespace Platform.Nlp.Tests.Quotes;
 public class ReportedClauseTests
 {
     [Fact]
+    public void A_second_verb_after_but_shares_the_subject_of_the_sentence()
+    {
+        const string text = "The council voted on Tuesday.\n\nIts president, Grace Lindqvist, welcomed the decision but warned that staffing remained the real problem.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "staffing remained the real problem", QuoteKind.Indirect, "Grace Lindqvist", "warned");
+    }
+
+    [Fact]
     public void An_addressee_named_after_an_article_is_not_part_of_the_clause()
     {
         const string text = "The vote failed.\n\nAda Brook told the Harbour Gazette she would keep fighting for the library.";
