@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Platform.Nlp.Entities;
-using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Evaluation.Quotes;
 using Platform.Nlp.Quotes;
 using Platform.Nlp.Quotes.Reporting;
@@ -19,15 +17,15 @@ internal static class ReportCommands
 
     private static Command Train()
     {
-        var train = new Option<FileInfo>("--train") { DefaultValueFactory = _ => new FileInfo(Path.Combine(ToolPaths.PolnearDirectory, "train.jsonl")) };
-        var dev = new Option<FileInfo>("--dev") { DefaultValueFactory = _ => new FileInfo(Path.Combine(ToolPaths.PolnearDirectory, "dev.jsonl")) };
+        var train = QuoteModelOptions.Polnear("--train", "train.jsonl");
+        var dev = QuoteModelOptions.Polnear("--dev", "dev.jsonl");
         var output = new Option<FileInfo>("--out")
         {
             Description = "Tagger file to write",
             DefaultValueFactory = _ => new FileInfo(Path.Combine(ToolPaths.EngineResources, "report-tagger.tsv.gz")),
         };
-        var epochs = new Option<int[]>("--epochs") { Description = "Epoch counts to try, e.g. 5,10", DefaultValueFactory = _ => [5, 15], CustomParser = r => List(r, int.Parse) };
-        var thresholds = new Option<float[]>("--thresholds") { Description = "Score thresholds to try, e.g. -6,0,2", DefaultValueFactory = _ => [-12f, -9f, -6f, -4f, -2f, 0f, 2f], CustomParser = r => List(r, float.Parse) };
+        var epochs = new Option<int[]>("--epochs") { Description = "Epoch counts to try, e.g. 5,10", DefaultValueFactory = _ => [5, 15], CustomParser = r => QuoteModelOptions.CommaList(r, int.Parse) };
+        var thresholds = new Option<float[]>("--thresholds") { Description = "Score thresholds to try, e.g. -6,0,2", DefaultValueFactory = _ => [-12f, -9f, -6f, -4f, -2f, 0f, 2f], CustomParser = r => QuoteModelOptions.CommaList(r, float.Parse) };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 17 };
         var minCount = new Option<int>("--min-cue-count") { Description = "Gold cues a word must head to be learned as a cue", DefaultValueFactory = _ => 4 };
         var minShare = new Option<double>("--min-cue-share") { Description = "Share of a word's occurrences that must be gold cues", DefaultValueFactory = _ => 0.05 };
@@ -49,11 +47,7 @@ internal static class ReportCommands
 
     private static Command Score()
     {
-        var gold = new Option<FileInfo>("--gold")
-        {
-            Description = "A seed-format gold.json (article.txt beside it) or a PolNeAR .jsonl",
-            DefaultValueFactory = _ => new FileInfo(Path.Combine(ToolPaths.SeedDirectory, "gold.json")),
-        };
+        var gold = QuoteModelOptions.Gold();
         var model = new Option<FileInfo?>("--model") { Description = "A tagger file to score instead of the embedded one" };
         var rulesOnly = new Option<bool>("--rules-only") { Description = "No tagger: the rules' reports alone" };
         var threshold = new Option<float?>("--threshold") { Description = "Override the model's threshold" };
@@ -63,13 +57,7 @@ internal static class ReportCommands
         {
             gold, model, rulesOnly, threshold, limit, errors,
         };
-        command.Validators.Add(result =>
-        {
-            if ((result.GetValue(model) is null) == !result.GetValue(rulesOnly))
-            {
-                result.AddError("give exactly one of --model FILE and --rules-only");
-            }
-        });
+        QuoteModelOptions.RequireModelOrRulesOnly(command, model, rulesOnly);
         command.SetAction(parse =>
         {
             using var stream = parse.GetValue(model)?.OpenRead();
@@ -79,20 +67,11 @@ internal static class ReportCommands
                 tagger = tagger.WithThreshold(t);
             }
 
-            var entityModel = NerModel.Default ?? throw new InvalidOperationException("the engine was built without its embedded entity model");
-            var analyzer = new NewsAnalyzer(new StatisticalEntityRecognizer(entityModel), new RuleBasedQuoteExtractor { Tagger = tagger });
-            var report = QuoteEvaluation.Run(new QuoteEvaluationOptions(parse.GetRequiredValue(gold).FullName, Limit: parse.GetValue(limit)), analyzer);
-            Console.WriteLine(report.ToMarkdown());
-            if (parse.GetValue(errors))
-            {
-                report.Scores.Errors.ForEach(Console.WriteLine);
-            }
-
-            return 0;
+            return QuoteModelOptions.PrintScores(
+                new RuleBasedQuoteExtractor { Tagger = tagger },
+                new QuoteEvaluationOptions(parse.GetRequiredValue(gold).FullName, Limit: parse.GetValue(limit)),
+                parse.GetValue(errors));
         });
         return command;
     }
-
-    private static T[] List<T>(System.CommandLine.Parsing.ArgumentResult result, Func<string, IFormatProvider, T> parse)
-        => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(v => parse(v, System.Globalization.CultureInfo.InvariantCulture))];
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Platform.Nlp.Entities;
-using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Evaluation.Quotes;
 using Platform.Nlp.Quotes;
 using Platform.Nlp.Quotes.Ranking;
@@ -19,15 +17,15 @@ internal static class SpeakerCommands
 
     private static Command Train()
     {
-        var train = new Option<FileInfo>("--train") { DefaultValueFactory = _ => new FileInfo(Path.Combine(ToolPaths.PolnearDirectory, "train.jsonl")) };
-        var dev = new Option<FileInfo>("--dev") { DefaultValueFactory = _ => new FileInfo(Path.Combine(ToolPaths.PolnearDirectory, "dev.jsonl")) };
+        var train = QuoteModelOptions.Polnear("--train", "train.jsonl");
+        var dev = QuoteModelOptions.Polnear("--dev", "dev.jsonl");
         var output = new Option<FileInfo>("--out")
         {
             Description = "Ranker file to write",
             DefaultValueFactory = _ => new FileInfo(Path.Combine(ToolPaths.EngineResources, "speaker-ranker.tsv.gz")),
         };
-        var epochs = new Option<int[]>("--epochs") { Description = "Epoch counts to try, e.g. 4,6,10", DefaultValueFactory = _ => [10], CustomParser = r => List(r, int.Parse) };
-        var margins = new Option<float[]>("--margins") { Description = "Margins over the rules' choice to try, e.g. 0,2", DefaultValueFactory = _ => [0f], CustomParser = r => List(r, float.Parse) };
+        var epochs = new Option<int[]>("--epochs") { Description = "Epoch counts to try, e.g. 4,6,10", DefaultValueFactory = _ => [10], CustomParser = r => QuoteModelOptions.CommaList(r, int.Parse) };
+        var margins = new Option<float[]>("--margins") { Description = "Margins over the rules' choice to try, e.g. 0,2", DefaultValueFactory = _ => [0f], CustomParser = r => QuoteModelOptions.CommaList(r, float.Parse) };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 17 };
         var command = new Command("train", "Train the ranker on PolNeAR train, choose epochs and margin on dev, write the best")
         {
@@ -45,11 +43,7 @@ internal static class SpeakerCommands
 
     private static Command Score()
     {
-        var gold = new Option<FileInfo>("--gold")
-        {
-            Description = "A seed-format gold.json (article.txt beside it) or a PolNeAR .jsonl",
-            DefaultValueFactory = _ => new FileInfo(Path.Combine(ToolPaths.SeedDirectory, "gold.json")),
-        };
+        var gold = QuoteModelOptions.Gold();
         var model = new Option<FileInfo?>("--model") { Description = "A ranker file to score instead of the embedded one" };
         var rulesOnly = new Option<bool>("--rules-only") { Description = "No ranker: the rules' speaker choice alone" };
         var limit = new Option<int>("--limit") { Description = "Only the first N documents (0 = all)" };
@@ -59,33 +53,16 @@ internal static class SpeakerCommands
         {
             gold, model, rulesOnly, limit, twoApostrophes, errors,
         };
-        command.Validators.Add(result =>
-        {
-            if ((result.GetValue(model) is null) == !result.GetValue(rulesOnly))
-            {
-                result.AddError("give exactly one of --model FILE and --rules-only");
-            }
-        });
+        QuoteModelOptions.RequireModelOrRulesOnly(command, model, rulesOnly);
         command.SetAction(parse =>
         {
             using var stream = parse.GetValue(model)?.OpenRead();
             var ranker = stream is null ? null : SpeakerRanker.Load(stream);
-            var entityModel = NerModel.Default ?? throw new InvalidOperationException("the engine was built without its embedded entity model");
-            var analyzer = new NewsAnalyzer(new StatisticalEntityRecognizer(entityModel), new RuleBasedQuoteExtractor { Ranker = ranker });
-            var report = QuoteEvaluation.Run(
+            return QuoteModelOptions.PrintScores(
+                new RuleBasedQuoteExtractor { Ranker = ranker },
                 new QuoteEvaluationOptions(parse.GetRequiredValue(gold).FullName, Limit: parse.GetValue(limit), TwoApostropheMarks: parse.GetValue(twoApostrophes)),
-                analyzer);
-            Console.WriteLine(report.ToMarkdown());
-            if (parse.GetValue(errors))
-            {
-                report.Scores.Errors.ForEach(Console.WriteLine);
-            }
-
-            return 0;
+                parse.GetValue(errors));
         });
         return command;
     }
-
-    private static T[] List<T>(System.CommandLine.Parsing.ArgumentResult result, Func<string, IFormatProvider, T> parse)
-        => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(v => parse(v, System.Globalization.CultureInfo.InvariantCulture))];
 }
