@@ -12,10 +12,8 @@ internal static class SpeakerRankerTrainer
 {
     public static SpeakerRanker Train(IReadOnlyList<RankingExample> examples, int epochs, int seed)
     {
-        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
-        // Averaging by the usual trick: totals of step-stamped updates, subtracted at the end.
-        var stamped = new Dictionary<string, double>(StringComparer.Ordinal);
-        var model = new SpeakerRanker(weights);
+        var weights = new AveragedWeights();
+        var model = new SpeakerRanker(weights.Current);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(seed);
         var step = 1;
@@ -33,23 +31,13 @@ internal static class SpeakerRankerTrainer
                 }
 
                 var target = Best(model, example, onlyCorrect: true);
-                Update(weights, stamped, example.Candidates[target].Features, 1, step);
-                Update(weights, stamped, example.Candidates[predicted].Features, -1, step);
+                weights.Update(example.Candidates[target].Features, 1, step);
+                weights.Update(example.Candidates[predicted].Features, -1, step);
                 step++;
             }
         }
 
-        var averaged = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (feature, w) in weights)
-        {
-            var value = w - stamped.GetValueOrDefault(feature) / step;
-            if (Math.Abs(value) > 1e-6)
-            {
-                averaged[feature] = (float)value;
-            }
-        }
-
-        return new SpeakerRanker(averaged);
+        return new SpeakerRanker(weights.Averaged(step, floor: 1e-6));
     }
 
     private static int Best(SpeakerRanker model, RankingExample example, bool onlyCorrect)
@@ -72,14 +60,5 @@ internal static class SpeakerRankerTrainer
         }
 
         return best;
-    }
-
-    private static void Update(Dictionary<string, float> weights, Dictionary<string, double> stamped, string[] features, int sign, int step)
-    {
-        foreach (var f in features)
-        {
-            weights[f] = weights.GetValueOrDefault(f) + sign;
-            stamped[f] = stamped.GetValueOrDefault(f) + (double)sign * step;
-        }
     }
 }

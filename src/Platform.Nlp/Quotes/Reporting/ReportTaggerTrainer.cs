@@ -12,10 +12,8 @@ internal static class ReportTaggerTrainer
 {
     public static ReportTagger Train(IReadOnlyList<TaggingExample> examples, IReadOnlySet<string> cueWords, int epochs, int seed)
     {
-        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
-        // Averaging by the usual trick: totals of step-stamped updates, subtracted at the end.
-        var stamped = new Dictionary<string, double>(StringComparer.Ordinal);
-        var model = new ReportTagger(weights, cueWords);
+        var weights = new AveragedWeights();
+        var model = new ReportTagger(weights.Current, cueWords);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(seed);
         var step = 1;
@@ -28,28 +26,13 @@ internal static class ReportTaggerTrainer
                 var positive = model.Score(example.Features) > 0;
                 if (positive != example.IsReport)
                 {
-                    var sign = example.IsReport ? 1 : -1;
-                    foreach (var f in example.Features)
-                    {
-                        weights[f] = weights.GetValueOrDefault(f) + sign;
-                        stamped[f] = stamped.GetValueOrDefault(f) + (double)sign * step;
-                    }
+                    weights.Update(example.Features, example.IsReport ? 1 : -1, step);
                 }
 
                 step++;
             }
         }
 
-        var averaged = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (feature, w) in weights)
-        {
-            var value = w - stamped.GetValueOrDefault(feature) / step;
-            if (Math.Abs(value) > 1e-3)
-            {
-                averaged[feature] = (float)Math.Round(value, 3);
-            }
-        }
-
-        return new ReportTagger(averaged, cueWords);
+        return new ReportTagger(weights.Averaged(step, floor: 1e-3, digits: 3), cueWords);
     }
 }
