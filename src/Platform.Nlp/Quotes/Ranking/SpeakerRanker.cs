@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-
 namespace Platform.Nlp.Quotes.Ranking;
 
 /// <summary>
@@ -75,43 +72,12 @@ internal sealed class SpeakerRanker
 
     /// <summary>Writes the model as gzipped text: the margin, then one "feature TAB weight" per line in ordinal order.</summary>
     public void Save(Stream stream, string description)
-    {
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new StreamWriter(gzip);
-        writer.NewLine = "\n";
-        writer.WriteLine("# " + description.ReplaceLineEndings(" "));
-        writer.WriteLine("!margin\t" + Margin.ToString("R", CultureInfo.InvariantCulture));
-        foreach (var (feature, weight) in _weights.Where(w => w.Value != 0).OrderBy(w => w.Key, StringComparer.Ordinal))
-        {
-            writer.WriteLine(feature + "\t" + weight.ToString("R", CultureInfo.InvariantCulture));
-        }
-    }
+        => WeightsFile.Write(stream, description, [("margin", WeightsFile.Number(Margin))], _weights);
 
     public static SpeakerRanker Load(Stream stream)
     {
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
-        var margin = 0f;
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var tab = line.LastIndexOf('\t');
-            var value = float.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture);
-            if (line.StartsWith("!margin\t", StringComparison.Ordinal))
-            {
-                margin = value;
-            }
-            else
-            {
-                weights[line[..tab]] = value;
-            }
-        }
-
+        var (weights, settings) = WeightsFile.Read(stream);
+        var margin = settings.Where(s => s.Name == "margin").Select(s => WeightsFile.ParseNumber(s.Value)).LastOrDefault();
         return new SpeakerRanker(weights, margin);
     }
 

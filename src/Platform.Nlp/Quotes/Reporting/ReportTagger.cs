@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-
 namespace Platform.Nlp.Quotes.Reporting;
 
 /// <summary>
@@ -48,55 +45,17 @@ internal sealed class ReportTagger
 
     /// <summary>Writes the model as gzipped text: threshold, cue words ("!cue"), then "feature TAB weight" lines in ordinal order.</summary>
     public void Save(Stream stream, string description)
-    {
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new StreamWriter(gzip);
-        writer.NewLine = "\n";
-        writer.WriteLine("# " + description.ReplaceLineEndings(" "));
-        writer.WriteLine("!threshold\t" + Threshold.ToString("R", CultureInfo.InvariantCulture));
-        foreach (var word in CueWords.Order(StringComparer.Ordinal))
-        {
-            writer.WriteLine("!cue\t" + word);
-        }
-
-        foreach (var (feature, weight) in _weights.Where(w => w.Value != 0).OrderBy(w => w.Key, StringComparer.Ordinal))
-        {
-            writer.WriteLine(feature + "\t" + weight.ToString("R", CultureInfo.InvariantCulture));
-        }
-    }
+        => WeightsFile.Write(
+            stream,
+            description,
+            [("threshold", WeightsFile.Number(Threshold)), .. CueWords.Order(StringComparer.Ordinal).Select(w => ("cue", w))],
+            _weights);
 
     public static ReportTagger Load(Stream stream)
     {
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
-        var cues = new HashSet<string>(StringComparer.Ordinal);
-        var threshold = 0f;
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var tab = line.LastIndexOf('\t');
-            if (line.StartsWith("!cue\t", StringComparison.Ordinal))
-            {
-                cues.Add(line[(tab + 1)..]);
-                continue;
-            }
-
-            var value = float.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture);
-            if (line.StartsWith("!threshold\t", StringComparison.Ordinal))
-            {
-                threshold = value;
-            }
-            else
-            {
-                weights[line[..tab]] = value;
-            }
-        }
-
+        var (weights, settings) = WeightsFile.Read(stream);
+        var threshold = settings.Where(s => s.Name == "threshold").Select(s => WeightsFile.ParseNumber(s.Value)).LastOrDefault();
+        var cues = settings.Where(s => s.Name == "cue").Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
         return new ReportTagger(weights, cues, threshold);
     }
 
