@@ -27,6 +27,11 @@ internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
         "each",
     };
 
+    private static readonly HashSet<string> ArticlesAndPossessives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "another", "every", "each", "his", "its", "their", "our", "my", "your",
+    };
+
     /// <summary>The cue starting at token t, or null.</summary>
     public Cue? At(int t)
     {
@@ -63,6 +68,13 @@ internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
         var traits = lexicon.VerbTraitsOf(w);
         // Verbs are lower case inside a sentence; "States" in "United States" is not a cue.
         if (traits == VerbTraits.None || char.IsUpper(w[0]) && !IsSentenceStart(t))
+        {
+            return null;
+        }
+
+        // After an article or a possessive determiner the word is a noun or an adjective: "the state legislature",
+        // "a report", "his claims". ("This shows …" and "her" as an object stay open.)
+        if (t > 0 && ctx.IsWord(t - 1) && ArticlesAndPossessives.Contains(ctx.Word(t - 1)))
         {
             return null;
         }

@@ -18,4 +18,6 @@ internal enum PhraseKind
 /// <param name="Mention">The entity mention, for names.</param>
 /// <param name="Roles">Roles the description fits, for descriptions.</param>
 /// <param name="Plural">Whether the phrase is plural ("analysts", "they").</param>
-internal sealed record SpeakerPhrase(TextSpan Span, PhraseKind Kind, MentionRef? Mention, string[]? Roles, bool Plural);
+/// <param name="Possessor">For a description of someone through a named possessor ("Ada Brook's lawyer"), the name:
+/// the speaker is somebody else than that entity.</param>
+internal sealed record SpeakerPhrase(TextSpan Span, PhraseKind Kind, MentionRef? Mention, string[]? Roles, bool Plural, MentionRef? Possessor = null);

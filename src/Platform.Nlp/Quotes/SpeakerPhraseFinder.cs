@@ -269,6 +269,11 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             }
         }
 
+        if (best is { } owner && Possessed(owner, to) is { } possessed)
+        {
+            return possessed;
+        }
+
         // "the head of the Foreign Ministry", "a lawyer for Ada Brook": a person named through someone else.
         if (best is { } b && (bestRank == 0 && !AfterPreposition(b.Span.Start) || !StartsWithPersonRole(from, b.Span.Start)))
         {
@@ -295,6 +300,75 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         }
 
         return Description(from, to) ?? (preferRight ? GenericSubject(from, to) : null);
+    }
+
+    // "Ada Brook's lawyer said", "Scott's family said": a name in the possessive with a noun after it names whose the
+    // speaker is, not the speaker. The speaker is a name after it ("Trump's Treasury Department"), else the
+    // description that runs from the possessor to the window's end.
+    private SpeakerPhrase? Possessed(MentionRef owner, int to)
+    {
+        var end = owner.Span.End;
+        var text = ctx.Text;
+        var apostrophe = end < text.Length && text[end] is '\'' or '\u2019';
+        var suffix = apostrophe && end + 1 < text.Length && text[end + 1] is 's' or 'S' ? 2 : apostrophe && text[end - 1] is 's' ? 1 : 0;
+        if (suffix == 0 || end + suffix < text.Length && char.IsLetterOrDigit(text[end + suffix]))
+        {
+            return null;
+        }
+
+        var next = ctx.TokenFrom(end + suffix);
+        var last = to - 1;
+        while (last >= next && !ctx.IsWord(last))
+        {
+            last--;
+        }
+
+        if (last < next)
+        {
+            return null;
+        }
+
+        var lo = ctx.Tokens[next].Start;
+        var hi = ctx.Tokens[last].End;
+        foreach (var m in ctx.Mentions)
+        {
+            if (m.Span.Start >= lo && m.Span.End <= hi && RankOf(m) is 0 or 1)
+            {
+                return new SpeakerPhrase(m.Span, PhraseKind.Name, m, null, false);
+            }
+        }
+
+        var description = Description(next, to);
+        if (description is null ? !IsShortNounPhrase(next, last) : description.Span.End < ctx.Tokens[last].Start)
+        {
+            return null; // "Kadzik's refusal to answer": the possessed noun phrase does not reach the window's end
+        }
+
+        var roles = description?.Roles ?? ["group"];
+        var plural = description?.Plural ?? ctx.Word(last).EndsWith('s');
+        var phraseEnd = description?.Span.End ?? hi;
+        return new SpeakerPhrase(new TextSpan(owner.Span.Start, phraseEnd), PhraseKind.Description, null, roles, plural, owner);
+    }
+
+    // Up to three words, none a function word: "family", "former campaign manager".
+    private bool IsShortNounPhrase(int first, int last)
+    {
+        if (last - first > 2)
+        {
+            return false;
+        }
+
+        for (var t = first; t <= last; t++)
+        {
+            var w = ctx.IsWord(t) ? ctx.Word(t) : "";
+            if (w.Length == 0 || NotNouns.Contains(w) || Determiners.Contains(w) || Prepositions.Contains(w)
+                || WindowStops.Contains(w) || Adverbs.Contains(w))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)

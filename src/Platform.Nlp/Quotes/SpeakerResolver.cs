@@ -105,6 +105,19 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             return null;
         }
 
+        if (phrase.Possessor is { } owner)
+        {
+            // "Clinton's campaign" speaks for Clinton, as "the campaign" speaks for its candidate.
+            if (roles.Contains("candidate") && owner.Entity.Type == EntityType.Person)
+            {
+                return new Speaker(owner.Entity.Name, owner.Entity.Id, phrase.Span);
+            }
+
+            // "Ada Brook's lawyer": a person introduced in that role, never the possessor nor a recent speaker.
+            var own = LastPerson(at, e => e.Id != owner.Entity.Id && RolesOf(e).Overlaps(roles));
+            return own is null ? null : new Speaker(own.Name, own.Id, phrase.Span);
+        }
+
         // The first role noun that is not a possessive heads the description: "the union" is the union, "the head of
         // the ministry" and "the union's lawyer" are people.
         var head = PhraseWords(phrase).FirstOrDefault(w => !IsPossessive(w) && lexicon.RolesOf(w, out _) is not null);
@@ -212,6 +225,16 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         var after = ctx.TokenFrom(span.End);
         var sentence = ctx.Document.SentenceAt(span.Start);
         var sentenceStart = sentence >= 0 ? ctx.TokenFrom(ctx.Document.Sentences[sentence].Start) : 0;
+        if (IsPossessor(span))
+        {
+            return false; // "Brook's lawyer said": the lawyer is the subject
+        }
+
+        if (first >= 2 && ctx.Word(first - 1) is "to" && ctx.Word(first - 2).Equals("according", StringComparison.OrdinalIgnoreCase))
+        {
+            return true; // "According to Brook, …": the source of the sentence
+        }
+
         if (first == sentenceStart || ctx.Tokens[first - 1].Kind == TokenKind.QuoteMark)
         {
             return true;
@@ -238,6 +261,11 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
 
         return false;
     }
+
+    private bool IsPossessor(TextSpan span)
+        => span.End + 1 < ctx.Text.Length && ctx.Text[span.End] is '\'' or '\u2019'
+           && (ctx.Text[span.End + 1] is 's' && (span.End + 2 == ctx.Text.Length || !char.IsLetter(ctx.Text[span.End + 2]))
+               || ctx.Text[span.End - 1] is 's' && !char.IsLetter(ctx.Text[span.End + 1]));
 
     private bool IsReporting(int t) => ctx.IsWord(t) && (lexicon.VerbTraitsOf(ctx.Word(t)) & (VerbTraits.Speech | VerbTraits.Cognition)) != 0
                                        && !char.IsUpper(ctx.First(t));

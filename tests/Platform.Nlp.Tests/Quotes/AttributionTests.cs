@@ -25,6 +25,49 @@ public class AttributionTests
         Assert.Equal("Ysolt Dranek", quotes.Single(q => q.Text == "We cannot afford it").Speaker?.Name);
     }
 
+    [Theory]
+    [InlineData("Quelby Marsh's lawyer said the ruling would be appealed.", "Quelby Marsh's lawyer")]
+    [InlineData("Quelby Marsh\u2019s family said the ruling would be appealed.", "Quelby Marsh\u2019s family")]
+    [InlineData("The ruling would be appealed, said Marsh's lawyer.", "Marsh's lawyer")]
+    public void A_name_in_the_possessive_is_not_the_speaker(string sentence, string mention)
+    {
+        // The possessor names whose lawyer or family speaks; nobody else introduced as a lawyer: the phrase stays.
+        var text = "Quelby Marsh lost her case on Monday.\n\n" + sentence;
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("the ruling would be appealed", q.Text, ignoreCase: true);
+        Assert.Equal(mention, q.Speaker?.Mention?.Of(text));
+        Assert.NotEqual("Quelby Marsh", q.Speaker?.Name);
+        Assert.Null(q.Speaker?.EntityId);
+    }
+
+    [Fact]
+    public void A_possessed_role_resolves_to_the_person_introduced_in_it()
+    {
+        const string text = "Ysolt Dranek, a lawyer for Quelby Marsh, filed the appeal on Monday.\n\n"
+                            + "Marsh's lawyer said the ruling ignored the evidence.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "the ruling ignored the evidence");
+        Assert.Equal("Ysolt Dranek", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_candidates_campaign_speaks_for_the_candidate()
+    {
+        const string text = "Quelby Marsh is running for mayor against Ysolt Dranek, the other candidate.\n\n"
+                            + "Marsh's campaign said the debate would go ahead.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "the debate would go ahead");
+        Assert.Equal("Quelby Marsh", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void The_source_named_by_according_to_is_the_one_a_following_pronoun_refers_to()
+    {
+        // Both are women; Dranek is the subject of the earlier sentence, Marsh the source of the last one.
+        const string text = "Ysolt Dranek chairs the harbour council. Quelby Marsh sits on it.\n\n"
+                            + "According to Marsh, the audit will take a year. She called the delay a stalling tactic.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Cue == "called");
+        Assert.Equal("Quelby Marsh", q.Speaker?.Name);
+    }
+
     [Fact]
     public void She_resolves_by_surname_ending()
     {

@@ -31,6 +31,35 @@ public class ReportTaggerTests
         => Assert.Empty(Extract(text, ReportTagger.Default));
 
     [Fact]
+    public void A_cue_used_as_a_noun_takes_its_owner_as_the_source_or_reports_nothing()
+    {
+        const string text = "The ferry plan was announced in March by Tomas Berg, who runs the ferry company.\n" +
+                            "Officials at the state transport office reviewed the plan in April.\n" +
+                            "The harbour council laughed at his claim that the ferry would lose money.";
+        // A tagger that accepts every candidate: "the state transport office" has no owner and reports nothing;
+        // "his claim that …" is Berg's, not the council's, the subject of the sentence.
+        var greedy = new ReportTagger(new Dictionary<string, float>(StringComparer.Ordinal) { ["bias"] = 100f },
+            new HashSet<string>(StringComparer.Ordinal) { "claim", "state" });
+        var quotes = Extract(text, greedy);
+        Assert.DoesNotContain(quotes, q => q.Cue == "state");
+        var claim = Assert.Single(quotes, q => q.Cue == "claim");
+        Assert.Equal("the ferry would lose money", claim.Text);
+        Assert.Equal("Tomas Berg", claim.Speaker?.Name);
+    }
+
+    [Theory]
+    [InlineData("The harbour council laughed at Tomas Berg's claim that the ferry would lose money.")]
+    [InlineData("The harbour council laughed at Tomas Berg\u2019s claim that the ferry would lose money.")]
+    public void A_noun_cue_after_a_possessive_name_is_that_names(string sentence)
+    {
+        var text = "The ferry plan was announced in March.\n" + sentence;
+        var greedy = new ReportTagger(new Dictionary<string, float>(StringComparer.Ordinal) { ["bias"] = 100f },
+            new HashSet<string>(StringComparer.Ordinal) { "claim" });
+        var claim = Assert.Single(Extract(text, greedy), q => q.Cue == "claim");
+        Assert.Equal("Tomas Berg", claim.Speaker?.Name);
+    }
+
+    [Fact]
     public void The_tagger_never_adds_a_quote_that_overlaps_a_rule_quote()
     {
         const string text = "“We will finish the tunnel by spring,” the chief engineer, Marta Olsen, said on Friday.\n" +

@@ -19,6 +19,9 @@ internal sealed record ReportCandidate(
     /// <summary>Whether the content is a noun phrase with no verb of its own ("criticized the plan").</summary>
     public bool NounPhrase { get; init; }
 
+    /// <summary>Whether the cue is a noun after a determiner or a possessive ("his claim that …").</summary>
+    public bool Nominal { get; init; }
+
     /// <summary>Everything the report would claim: the clause, the cue and the source.</summary>
     public TextSpan Extent
     {

@@ -47,18 +47,19 @@ internal sealed class ReportCandidateFinder(
                 continue;
             }
 
+            var nominal = AfterDeterminer(t);
             var cue = cues.At(t) ?? new Cue(t, t, Span(t, t), traits, false);
             if (cue.AccordingTo)
             {
                 continue;
             }
 
-            if (Forward(cue, a, b) is { } forward)
+            if (Forward(cue, a, b, nominal) is { } forward)
             {
                 found.Add(forward with { Features = Features(forward, a, b, traits, learned, ruleQuotes) });
             }
 
-            if (Trailing(cue, a, b) is { } trailing)
+            if (!nominal && Trailing(cue, a, b) is { } trailing)
             {
                 found.Add(trailing with { Features = Features(trailing, a, b, traits, learned, ruleQuotes) });
             }
@@ -67,8 +68,85 @@ internal sealed class ReportCandidateFinder(
         return found;
     }
 
+    private static readonly HashSet<string> NounDeterminers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every", "each",
+        "another",
+    };
+
+    // A word after a determiner or a possessive is a noun or an adjective, not a verb: "a report", "the state
+    // legislature", "Clinton's claim that …". As a noun it may still report ("his claim that …"), and
+    // its source is then the possessor or the name before it, not the subject of the sentence.
+    private bool AfterDeterminer(int t)
+    {
+        if (t == 0 || !ctx.IsWord(t - 1))
+        {
+            return NominalOwnerEnd(t) >= 0;
+        }
+
+        return NounDeterminers.Contains(ctx.Word(t - 1)) || NominalOwnerEnd(t) >= 0;
+    }
+
+    // Where the possessor before a cue word ends ("Clinton" in "Clinton's claim", "the unions' demand"), or -1. The
+    // 's of "is" and "has" does not count: "he's claiming", "Trump's called for".
+    private int NominalOwnerEnd(int t)
+    {
+        var text = ctx.Text;
+        var i = ctx.Tokens[t].Start;
+        while (i > 0 && text[i - 1] == ' ')
+        {
+            i--;
+        }
+
+        int ownerEnd;
+        if (i >= 3 && text[i - 1] is 's' or 'S' && text[i - 2] is '\'' or '\u2019' && char.IsLetter(text[i - 3]))
+        {
+            ownerEnd = i - 2;
+        }
+        else if (i >= 2 && text[i - 1] is '\'' or '\u2019' && text[i - 2] is 's')
+        {
+            ownerEnd = i - 1;
+        }
+        else
+        {
+            return -1;
+        }
+
+        var ownerStart = ownerEnd;
+        while (ownerStart > 0 && char.IsLetter(text[ownerStart - 1]))
+        {
+            ownerStart--;
+        }
+
+        var owner = text[ownerStart..ownerEnd].ToLowerInvariant();
+        var word = ctx.Word(t);
+        var contraction = owner is "he" or "she" or "it" or "that" or "who" or "what" or "there" or "where" or "here"
+                          || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        return contraction ? -1 : ownerEnd;
+    }
+
+    // The source of a cue used as a noun: "his claim" (him), "Clinton's claim" (Clinton); none for "the claim".
+    private SpeakerPhrase? NominalSource(int cue)
+    {
+        if (cue > 0 && ctx.Word(cue - 1).ToLowerInvariant() is "his" or "her")
+        {
+            return new SpeakerPhrase(ctx.Tokens[cue - 1].Span, PhraseKind.Pronoun, null, null, false);
+        }
+
+        var ownerEnd = NominalOwnerEnd(cue);
+        foreach (var m in ctx.Mentions)
+        {
+            if (ownerEnd >= 0 && m.Span.End == ownerEnd && m.Entity.Type is EntityType.Person or EntityType.Org or EntityType.Norp or EntityType.Loc)
+            {
+                return new SpeakerPhrase(m.Span, PhraseKind.Name, m, null, false);
+            }
+        }
+
+        return null;
+    }
+
     // "X said (that) CLAUSE", "polls show CLAUSE": the clause after the cue.
-    private ReportCandidate? Forward(Cue cue, int a, int b)
+    private ReportCandidate? Forward(Cue cue, int a, int b, bool nominal)
     {
         var start = (cue.Traits & (VerbTraits.Speech | VerbTraits.Cognition)) != 0 ? clauses.ContentStart(cue, b) : -1;
         var nounPhrase = false;
@@ -103,8 +181,14 @@ internal sealed class ReportCandidateFinder(
         }
 
         var subjectEnd = SkipAuxiliaries(cue.First, a);
-        var source = subjectEnd > a ? phrases.Before(cue.First, a) ?? phrases.Before(subjectEnd, a) ?? Generic(a, subjectEnd) : null;
-        return new ReportCandidate(cue.First, cue.Last, cue.Span, span, source, false, []) { NounPhrase = nounPhrase };
+        var source = nominal ? NominalSource(cue.First)
+            : subjectEnd > a ? phrases.Before(cue.First, a) ?? phrases.Before(subjectEnd, a) ?? Generic(a, subjectEnd) : null;
+        if (nominal && source is null)
+        {
+            return null; // "the state legislature", "the claim that …": a noun with no owner reports nobody's words
+        }
+
+        return new ReportCandidate(cue.First, cue.Last, cue.Span, span, source, false, []) { NounPhrase = nounPhrase, Nominal = nominal };
     }
 
     // "CLAUSE, X believes." / "CLAUSE, says X.": the clause before the comma that opens the attribution.
@@ -276,6 +360,8 @@ internal sealed class ReportCandidateFinder(
             "that=" + (next == "that"),
             "np=" + c.NounPhrase + "|" + kindOfCue,
             "np=" + c.NounPhrase + "|" + cue,
+            "nominal=" + c.Nominal + "|" + source,
+            "nominal=" + c.Nominal + "|" + cue,
         ];
     }
 
