@@ -19,6 +19,7 @@ internal static class QuoteMarkScanner
     public static List<QuotedSpan> Scan(string text)
     {
         var spans = new List<QuotedSpan>();
+        var turns = TranscriptTurns.MarksOf(text);
         var stack = new List<(int Pos, char Mark, int Length)>();
         var outerParagraphs = 1;
         var lastCloseInParagraph = -1;
@@ -39,7 +40,7 @@ internal static class QuoteMarkScanner
                         spans.Add(new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, outerParagraphs, stack[0].Length, lastCloseLength));
                         stack.Clear();
                     }
-                    else if (next < text.Length && ReopensAt(text, next) is var reopen and > 0)
+                    else if (next < text.Length && !turns.Contains(next) && ReopensAt(text, next) is var reopen and > 0)
                     {
                         // The next paragraph reopens the same quotation.
                         stack.RemoveRange(1, stack.Count - 1);
@@ -58,6 +59,12 @@ internal static class QuoteMarkScanner
                 outerParagraphs = 1;
                 lastCloseInParagraph = -1;
                 i++;
+                continue;
+            }
+
+            if (turns.Contains(i))
+            {
+                i++; // the mark before a transcript turn's label ("“HALE: …") opens no quotation
                 continue;
             }
 

@@ -7,6 +7,8 @@ namespace Platform.Nlp.Quotes;
 internal sealed class SpeakerLabelPattern(
     ArticleContext ctx, ClauseBounds clauses, IndirectDrafts drafts)
 {
+    private readonly HashSet<int> _turns = TranscriptTurns.MarksOf(ctx.Text);
+
     // A paragraph that opens with a speaker label and a colon: a headline "Sen. Ada Brook: Budget Talks Will
     // Fail" or a transcript turn "BROOK: We will not vote for it." The label is a person or organization named on
     // its own, or one to three capitalized words in upper case.
@@ -14,6 +16,12 @@ internal sealed class SpeakerLabelPattern(
     {
         var a = ctx.TokenFrom(paragraph.Start);
         var b = ctx.TokenFrom(paragraph.End);
+        var turn = a < b && _turns.Contains(ctx.Tokens[a].Start);
+        if (turn)
+        {
+            a++; // "“HALE: …": a transcript turn's opening mark (TranscriptTurns)
+        }
+
         var colon = -1;
         for (var t = a; t < b && t <= a + 6; t++)
         {
@@ -51,8 +59,18 @@ internal sealed class SpeakerLabelPattern(
             // "BROOK:" or a headline the recognizer did not tag: the label names a person of the article.
             label = new SpeakerPhrase(labelSpan, PhraseKind.Name, new MentionRef(named, labelSpan), null, false);
         }
+        else if (turn)
+        {
+            // A transcript turn whose speaker the article names only in the label: the label is the speaker.
+            label = new SpeakerPhrase(labelSpan, PhraseKind.Description, null, ["group"], false);
+        }
 
         var span = label is null ? null : clauses.ContentSpan(colon + 1, b);
+        if (turn && span is { } s && s.Length > 1 && QuoteMarkScanner.IsDoubleMark(ctx.Text[s.End - 1]))
+        {
+            span = new TextSpan(s.Start, s.End - 1); // the mark that closes the last turn of the transcript
+        }
+
         if (label is null || span is null || clauses.Words(span.Value) < ClauseBounds.MinLeadingContentWords)
         {
             return null;

@@ -146,6 +146,32 @@ public class ReportedClauseTests
     }
 
     [Fact]
+    public void A_transcript_whose_turns_open_with_a_quotation_mark_is_one_quote_per_turn()
+    {
+        // Every turn reopens the mark and only the last closes it: as marks alone, this is one quotation with no speaker.
+        const string text = "Mayor Lena Ortiz defended the transit levy on the radio on Sunday.\n\n"
+                            + "\u201cHALE: Will you delay the vote?\n\n"
+                            + "\u201cORTIZ: No. We will vote in March as planned.\n\n"
+                            + "\u201cHALE: And if the council objects?\n\n"
+                            + "\u201cORTIZ: Then they can vote against it, and the buses will wait.\u201d";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(4, quotes.Count);
+        Assert.Equal(["HALE", "Lena Ortiz", "HALE", "Lena Ortiz"], quotes.Select(q => q.Speaker?.Name));
+        Assert.Equal("No. We will vote in March as planned", quotes[1].Text);
+        Assert.Equal("Then they can vote against it, and the buses will wait", quotes[3].Text.TrimEnd('.'));
+        Assert.All(quotes, q => Assert.Equal(":", q.Cue));
+    }
+
+    [Fact]
+    public void One_quoted_paragraph_with_a_label_is_still_a_quotation()
+    {
+        const string text = "Lena Ortiz spoke after the vote.\n\n\u201cNOTE TO SELF: never promise buses before March,\u201d she said.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal(QuoteKind.Direct, q.Kind);
+        Assert.Equal("Lena Ortiz", q.Speaker?.Name);
+    }
+
+    [Fact]
     public void A_colon_after_an_ordinary_noun_is_no_speaker_label()
     {
         Assert.Empty(QuoteAssert.Quotes("The timetable: boats leave every hour from the north pier.\n\nTickets are sold on board."));
