@@ -144,6 +144,13 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             return false;
         }
 
+        // "in many cases", "with reporters" are adverbials; "in the Ministry of Transport" names where the speaker works.
+        var preposition = ctx.Word(t).ToLowerInvariant();
+        if (preposition is "in" or "with" && !Enumerable.Range(t + 1, last - t).Any(k => ctx.IsWord(k) && char.IsUpper(ctx.First(k))))
+        {
+            return false;
+        }
+
         for (var k = t + 1; k <= last; k++)
         {
             var joined = ctx.Tokens[k].Kind == TokenKind.Punctuation && ctx.First(k) is '&' or '-' or '.' or '\''

@@ -47,6 +47,20 @@ public class ReportTaggerTests
         Assert.Equal("Tomas Berg", claim.Speaker?.Name);
     }
 
+    [Fact]
+    public void A_source_found_before_the_cue_is_the_noun_phrase_that_opens_it()
+    {
+        const string text = "The harbour board met on Monday to discuss the ferry contract.\n" +
+                            "The chairwoman declined to predict whether the contract would be signed this year.\n" +
+                            "Board members in many cases suspect that the contract will be split.";
+        var greedy = new ReportTagger(new Dictionary<string, float>(StringComparer.Ordinal) { ["bias"] = 100f },
+            new HashSet<string>(StringComparer.Ordinal) { "predict", "suspect" });
+        var quotes = Extract(text, greedy);
+        string? MentionOf(string cue) => quotes.Single(q => q.Cue == cue).Speaker?.Mention is { } m ? m.Of(text) : null;
+        Assert.Equal("The chairwoman", MentionOf("predict"));
+        Assert.Equal("Board members", MentionOf("suspect"));
+    }
+
     [Theory]
     [InlineData("The harbour council laughed at Tomas Berg's claim that the ferry would lose money.")]
     [InlineData("The harbour council laughed at Tomas Berg\u2019s claim that the ferry would lose money.")]

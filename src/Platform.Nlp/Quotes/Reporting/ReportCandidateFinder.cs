@@ -307,7 +307,49 @@ internal sealed class ReportCandidateFinder(
             start++;
         }
 
-        return start < to ? new SpeakerPhrase(Span(start, to - 1), PhraseKind.Description, null, ["group"], false) : null;
+        var end = start < to ? SubjectEnd(start, to) : -1;
+        return end > start ? new SpeakerPhrase(Span(start, end - 1), PhraseKind.Description, null, ["group"], false) : null;
+    }
+
+    // The noun phrase that opens the words before a cue, up to the first verb, infinitive marker or clause word: "the
+    // president declined to threaten" → "the president", "his best response was to say" → "his best response". No
+    // noun phrase at all (-1): a prepositional phrase ("in creating a …"), a gerund ("including the one"), a dummy
+    // subject ("It's worth noting").
+    private int SubjectEnd(int start, int to)
+    {
+        var first = ctx.Word(start).ToLowerInvariant().Replace('\u2019', '\'');
+        if (ClauseBounds.IsPreposition(first) || ClauseWords.Auxiliaries.Contains(first) || first.EndsWith("ing", StringComparison.Ordinal)
+            || first is "it's" or "yet" or "not" or "let" or "don't" or "there")
+        {
+            return -1;
+        }
+
+        var end = start;
+        while (end < to && !EndsNounPhrase(end))
+        {
+            end++;
+        }
+
+        while (end > start && ctx.Word(end - 1).ToLowerInvariant() is "of" or "and" or "or")
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private bool EndsNounPhrase(int t)
+    {
+        if (ctx.Tokens[t].Kind == TokenKind.Number)
+        {
+            return false;
+        }
+
+        var w = ctx.Word(t).ToLowerInvariant().Replace('\u2019', '\'');
+        return ClauseWords.Auxiliaries.Contains(w) || w is "to" or "that" or "which" or "whether" or "what" or "who" or "'s"
+               || w != "of" && ClauseBounds.IsPreposition(w)
+               || w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal))
+               || !char.IsUpper(ctx.First(t)) && (lexicon.VerbTraitsOf(w) != VerbTraits.None || learnedCues.Contains(w));
     }
 
     private string[] Features(ReportCandidate c, int a, int b, VerbTraits traits, bool learned, int ruleQuotes)
