@@ -30,6 +30,33 @@ internal sealed class ClauseBounds(ArticleContext ctx, CueFinder cues, SpeakerPh
     public Cue? Coordinated { get; set; }
 
     // Where the reported clause begins after the cue, or -1 when the verb has no clause ("said in a statement.").
+    // "said the vote showed that …": a past-tense verb after a short noun phrase that opens right after the cue is the
+    // clause's own verb. ("said in a statement released Monday that …" opens with a preposition and goes on.)
+    private bool IsPastVerbAfterSubject(int k, int t)
+    {
+        var word = ctx.Word(t);
+        if (t - k is < 1 or > 4 || word.Length < 5 || !word.EndsWith("ed", StringComparison.Ordinal) || !ctx.IsWord(k)
+            || !(SubjectOpeners.Contains(ctx.Word(k)) || char.IsUpper(ctx.First(k))))
+        {
+            return false;
+        }
+
+        for (var j = k; j < t; j++)
+        {
+            if (!ctx.IsWord(j) || IsPreposition(ctx.Word(j)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly HashSet<string> SubjectOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "most", "many",
+    };
+
     public int ContentStart(Cue cue, int b)
     {
         var k = cue.Last + 1;
@@ -81,7 +108,8 @@ internal sealed class ClauseBounds(ArticleContext ctx, CueFinder cues, SpeakerPh
             }
 
             // The clause has begun already ("said she had seen waves that high"): a later "that" belongs to it.
-            if (ctx.IsWord(t) && (IsAuxiliaryOrIrregularPast(ctx.Word(t)) || ctx.Word(t) is "he" or "she" or "they" or "we" or "I" or "you"))
+            if (ctx.IsWord(t) && (IsAuxiliaryOrIrregularPast(ctx.Word(t)) || ctx.Word(t) is "he" or "she" or "they" or "we" or "I" or "you"
+                                  || IsPastVerbAfterSubject(k, t)))
             {
                 break;
             }

@@ -171,6 +171,16 @@ public class ReportedClauseTests
         Assert.Equal("Lena Ortiz", q.Speaker?.Name);
     }
 
+    [Theory]
+    [InlineData("Priya Raman said the vote showed that residents had been heard.", "the vote showed that residents had been heard")]
+    [InlineData("Priya Raman said in a statement released on Monday that the ferry would run.", "the ferry would run")]
+    public void A_that_after_the_clauses_own_verb_belongs_to_the_clause(string text, string content)
+    {
+        var q = QuoteAssert.Single(text);
+        Assert.Equal(content, q.Text);
+        Assert.Equal("said", q.Cue);
+    }
+
     [Fact]
     public void A_colon_after_an_ordinary_noun_is_no_speaker_label()
     {
