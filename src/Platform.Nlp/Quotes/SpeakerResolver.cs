@@ -89,6 +89,11 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         roles = roles.Where(r => r != "body").ToArray();
         if (roles.Contains("document"))
         {
+            if (IssuerOf(phrase) is { } issuer)
+            {
+                return issuer with { Mention = phrase.Span };
+            }
+
             var title = Titles.LastOrDefault(t => t.End <= at);
             if (title.Length > 0)
             {
@@ -171,6 +176,49 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
 
         var last = LastPerson(at, e => !DescribedOtherwise(e, roles));
         return last is null ? null : new Speaker(last.Name, last.Id, phrase.Span);
+    }
+
+    private static readonly HashSet<string> IssuedDocuments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "statement", "letter", "release", "memo", "email", "e-mail", "post", "tweet", "filing", "complaint",
+    };
+
+    // "The authority said in a statement …. 'We have bargained in good faith,' the statement said.": a statement or
+    // letter speaks for whoever was just quoted issuing one. The speaker of a recent quote (two paragraphs back at
+    // most) whose sentence names the same kind of document.
+    private Speaker? IssuerOf(SpeakerPhrase phrase)
+    {
+        var head = PhraseWords(phrase).Select(w => QuoteLexicon.StripPossessive(w)).LastOrDefault(IssuedDocuments.Contains);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var floor = ctx.Paragraphs.Count == 0 ? 0 : ctx.Paragraphs[Math.Max(ctx.ParagraphAt(phrase.Span.Start) - 2, 0)].Start;
+        for (var h = History.Count - 1; h >= 0; h--)
+        {
+            var (position, speaker) = History[h];
+            if (position > phrase.Span.Start || speaker.Mention is not { } mention)
+            {
+                continue;
+            }
+
+            if (mention.Start < floor)
+            {
+                break;
+            }
+
+            var sentence = ctx.Document.SentenceAt(mention.Start);
+            if (sentence >= 0 && ctx.Document.Sentences[sentence].Of(ctx.Text)
+                    .Split([' ', ',', '.', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
+                    .Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase) || w.Equals(head + "s", StringComparison.OrdinalIgnoreCase))
+                && !IssuedDocuments.Contains(speaker.Name.Split(' ')[^1]))
+            {
+                return speaker;
+            }
+        }
+
+        return null;
     }
 
     // Whether the person's own introduction names a person role and none of these: "transport minister Olga

@@ -69,6 +69,17 @@ public class AttributionTests
     }
 
     [Fact]
+    public void The_statement_speaks_for_whoever_was_just_quoted_issuing_it()
+    {
+        const string text = "Workers at the Eastside Water Authority walked out on Thursday.\n\n"
+                            + "The Eastside Water Authority said in a statement that it had offered a raise. "
+                            + "\u201cWe have bargained in good faith,\u201d the statement said.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "We have bargained in good faith");
+        Assert.Equal("Eastside Water Authority", q.Speaker?.Name);
+        Assert.Equal("the statement", q.Speaker?.Mention?.Of(text));
+    }
+
+    [Fact]
     public void She_resolves_by_surname_ending()
     {
         const string text = "Peter Brandt greeted Dariya Lebedeva at the airport.\n\nLater, she said that the trip had been long.";
