@@ -52,6 +52,6 @@ internal sealed class AskedQuestionPattern(
             return drafts.Draft(span.Value, asker, cue, cue.First, b);
         }
 
-        return new QuoteDraft { Span = span.Value, Kind = QuoteKind.Indirect, Cue = cue.Span.Of(ctx.Text), Confidence = QuoteConfidence.QuestionWithoutAsker };
+        return new QuoteDraft { Span = span.Value, Kind = QuoteKind.Indirect, Cue = cue.Span.Of(ctx.Text), Confidence = QuoteConfidence.QuestionWithoutAsker, SourceUnnamed = true };
     }
 }

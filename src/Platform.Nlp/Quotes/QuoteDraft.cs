@@ -22,6 +22,9 @@ internal sealed class QuoteDraft
     /// <summary>Set when the speaker should come from the neighbouring quote (interrupted or continued quotes).</summary>
     public bool InheritsSpeaker { get; set; }
 
+    /// <summary>The text says the source is nobody named ("when asked why …"): no speaker is to be looked for.</summary>
+    public bool SourceUnnamed { get; init; }
+
     public float Confidence { get; set; }
 
     /// <summary>

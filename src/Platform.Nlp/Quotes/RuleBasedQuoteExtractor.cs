@@ -148,6 +148,13 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
 
             var candidates = finder.Find(draft, previous);
             Trace?.Add((draft, candidates));
+            if (draft.SourceUnnamed)
+            {
+                // "… said when asked why …": the asker is nobody in the text, least of all the person asked.
+                previous = draft;
+                continue;
+            }
+
             // A candidate overlapping the rules' phrase is the same mention ("report" in "Another report"): the rules'
             // extent stands.
             if (Ranker?.Choose(candidates) is { IsRuleChoice: false } chosen
