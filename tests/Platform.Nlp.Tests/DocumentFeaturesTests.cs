@@ -80,6 +80,28 @@ public class DocumentFeaturesTests
     }
 
     [Fact]
+    public void With_context_clusters_neighbours_of_one_cluster_lend_one_feature()
+    {
+        var lexicon = new Lexicon();
+        lexicon.AddCluster(0, "said", "1011001110");
+        lexicon.AddCluster(0, "told", "1011001110");
+        lexicon.Freeze();
+        const string text = "Okonkwo arrived. Later said Okonkwo. Then told Okonkwo.";
+        var document = TokenizedText.FromDocument(Document.Parse(text));
+        var infos = new Tagger(lexicon, FeatureSet.Extended | FeatureSet.OtherContextClusters).Prepare(document);
+
+        // "said" and "told" are one cluster: the first "Okonkwo" gets one left-context feature for both, not two;
+        // the full stop has no cluster and lends its word.
+        var first = infos[IndexOf(document, "Okonkwo")];
+        var cluster = FeatureHash.Combine(80, lexicon.ClusterPrefixHash(0, infos[IndexOf(document, "said")].Cluster0, 2));
+        Assert.Equal([cluster, FeatureHash.Combine(77, FeatureHash.Lower("."))], first.OtherContexts[..first.OtherContextCount].ToArray());
+
+        // After "said", the "told" of the third occurrence is the token's own context: only "arrived" is new.
+        var second = infos[IndexOf(document, "Okonkwo", 1)];
+        Assert.Equal([FeatureHash.Combine(77, FeatureHash.Lower("arrived"))], second.OtherContexts[..second.OtherContextCount].ToArray());
+    }
+
+    [Fact]
     public void Lowercase_and_single_occurrence_words_get_no_other_contexts_and_capitals_match_any_casing()
     {
         const string text = "TALKS IN VALMORA. The talks in Valmora ended as the talks in the capital began.";

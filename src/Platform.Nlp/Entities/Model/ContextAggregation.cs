@@ -15,10 +15,17 @@ internal static class ContextAggregation
 
     private const ulong PreviousTemplate = 76;
     private const ulong NextTemplate = 77;
+    private const ulong PreviousClusterTemplate = 80;
+    private const ulong NextClusterTemplate = 81;
+
+    // The 10-bit prefix of the Turian (newswire) clusters: "mr." and "mrs.", "said" and "told" share it.
+    private const int ClusterPrefix = 2;
 
     /// <summary>Fills <see cref="TokenInfo.OtherContexts"/> for every capitalized word of a document.</summary>
     /// <param name="sentences">Token ranges of the sentences; a context never crosses a sentence boundary.</param>
-    public static void Fill(Span<TokenInfo> infos, IReadOnlyList<(int Start, int End)> sentences)
+    /// <param name="clusters">With a lexicon, a neighbour is represented by its Brown-cluster prefix when it has one
+    /// (<see cref="FeatureSet.OtherContextClusters"/>), else by its lowercased word.</param>
+    public static void Fill(Span<TokenInfo> infos, IReadOnlyList<(int Start, int End)> sentences, Lexicon? clusters = null)
     {
         // Every occurrence of a counted word, by its lowercased form, in document order.
         var occurrences = new Dictionary<ulong, List<int>>();
@@ -29,8 +36,8 @@ internal static class ContextAggregation
             for (var i = start; i < end; i++)
             {
                 // 0 marks a sentence boundary: "no word there" tells nothing about the other occurrence.
-                previous[i] = i > start ? infos[i - 1].Lower : 0;
-                next[i] = i + 1 < end ? infos[i + 1].Lower : 0;
+                previous[i] = i > start ? Key(infos[i - 1], PreviousTemplate, PreviousClusterTemplate, clusters) : 0;
+                next[i] = i + 1 < end ? Key(infos[i + 1], NextTemplate, NextClusterTemplate, clusters) : 0;
                 if (!Counts(infos[i]))
                 {
                     continue;
@@ -67,14 +74,12 @@ internal static class ContextAggregation
                     }
 
                     // A context the token has itself is already a local feature.
-                    if (previousKept < PerSide && previous[j] != 0 && previous[j] != previous[i]
-                        && Add(ref info, FeatureHash.Combine(PreviousTemplate, previous[j])))
+                    if (previousKept < PerSide && previous[j] != 0 && previous[j] != previous[i] && Add(ref info, previous[j]))
                     {
                         previousKept++;
                     }
 
-                    if (nextKept < PerSide && next[j] != 0 && next[j] != next[i]
-                        && Add(ref info, FeatureHash.Combine(NextTemplate, next[j])))
+                    if (nextKept < PerSide && next[j] != 0 && next[j] != next[i] && Add(ref info, next[j]))
                     {
                         nextKept++;
                     }
@@ -84,6 +89,12 @@ internal static class ContextAggregation
     }
 
     private static bool Counts(in TokenInfo info) => info.IsCapitalized && info.Length > 1;
+
+    // The hashed feature a neighbour lends: its cluster prefix when asked for and known, else its lowercased word.
+    private static ulong Key(in TokenInfo neighbour, ulong wordTemplate, ulong clusterTemplate, Lexicon? clusters)
+        => clusters is not null && neighbour.Cluster0 >= 0
+            ? FeatureHash.Combine(clusterTemplate, clusters.ClusterPrefixHash(0, neighbour.Cluster0, ClusterPrefix))
+            : FeatureHash.Combine(wordTemplate, neighbour.Lower);
 
     // Adds a context hash unless it is already there; true if added.
     private static bool Add(ref TokenInfo info, ulong hash)

@@ -181,7 +181,7 @@ internal static class FeatureExtractor
             }
         }
 
-        if ((features & FeatureSet.OtherContexts) != 0)
+        if ((features & (FeatureSet.OtherContexts | FeatureSet.OtherContextClusters)) != 0)
         {
             for (var k = 0; k < t.OtherContextCount; k++)
             {

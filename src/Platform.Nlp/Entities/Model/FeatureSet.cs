@@ -28,13 +28,19 @@ internal enum FeatureSet
     /// were one-word or multi-word entities, and the type of the nearest earlier occurrence.
     /// </summary>
     LabelHistory = 4,
+
+    /// <summary>
+    /// As <see cref="OtherContexts"/>, but a neighbour with a Brown cluster lends its cluster's 10-bit prefix instead
+    /// of its word, so that "Mr." and "Mrs.", "said" and "told" lend the same feature.
+    /// </summary>
+    OtherContextClusters = 8,
 }
 
 /// <summary>Names of the feature sets on the command line and in model descriptions.</summary>
 internal static class FeatureSets
 {
     /// <summary>Every flag this engine knows; a model file with any other bit set is refused.</summary>
-    public const FeatureSet Known = FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.LabelHistory;
+    public const FeatureSet Known = FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.LabelHistory | FeatureSet.OtherContextClusters;
 
     /// <summary>Parses "base", "extended" or a '+'-separated list such as "extended+contexts+history".</summary>
     public static FeatureSet Parse(string text)
@@ -48,7 +54,8 @@ internal static class FeatureSets
                 "extended" => FeatureSet.Extended,
                 "contexts" => FeatureSet.OtherContexts,
                 "history" => FeatureSet.LabelHistory,
-                _ => throw new ArgumentException($"unknown feature set '{name}' (base, extended, contexts, history)", nameof(text)),
+                "context-clusters" => FeatureSet.OtherContextClusters,
+                _ => throw new ArgumentException($"unknown feature set '{name}' (base, extended, contexts, context-clusters, history)", nameof(text)),
             };
         }
 

@@ -29,7 +29,11 @@ internal sealed class Tagger
             FeatureExtractor.Prepare(_lexicon, document.Text, document.Tokens.AsSpan(start, end - start), infos.AsSpan(start, end - start));
         }
 
-        if ((_featureSet & FeatureSet.OtherContexts) != 0)
+        if ((_featureSet & FeatureSet.OtherContextClusters) != 0)
+        {
+            ContextAggregation.Fill(infos, document.Sentences, _lexicon);
+        }
+        else if ((_featureSet & FeatureSet.OtherContexts) != 0)
         {
             ContextAggregation.Fill(infos, document.Sentences);
         }
