@@ -4,7 +4,7 @@ namespace Platform.Nlp.Entities.Model;
 
 /// <summary>
 /// Context aggregation (Ratinov and Roth 2009): a capitalized word learns the words next to its other occurrences in
-/// the same document. "Brook" at the start of a sentence then sees the "ms." that stands before it two paragraphs
+/// the same document. "Brook" at the start of a sentence then sees the "said" that stands before it two paragraphs
 /// later, and "BONN" in a headline the "in" before "Bonn" in the body. Filled once per document before the first
 /// pass, from the tokens alone, so both passes can use it.
 /// </summary>
