@@ -40,8 +40,11 @@ internal static class NerCommands
         update.AcceptOnlyFromAmong("perceptron", "pa");
         var aggressiveness = new Option<float>("--C") { Description = "Passive-aggressive step bound", DefaultValueFactory = _ => 1f };
         var views = new Option<string>("--views") { Description = "Cluster views, e.g. all,-turian,-koo", DefaultValueFactory = _ => "all" };
-        var features = new Option<string>("--features") { DefaultValueFactory = _ => "base" };
-        features.AcceptOnlyFromAmong("base", "extended");
+        var features = new Option<string>("--features")
+        {
+            Description = "base, extended, or extended with +contexts (words around other occurrences) and +history (second-pass label history)",
+            DefaultValueFactory = _ => "base",
+        };
         var extra = new Option<string>("--extra") { Description = "Extra corpora: none or a list of uner,btc,wnut", DefaultValueFactory = _ => "none" };
         var caseCopies = new Option<int>("--case-copies") { Description = "Add a re-cased copy of every Nth document (0 = none)" };
         var domainFeatures = new Option<bool>("--domain-features")
@@ -74,7 +77,7 @@ internal static class NerCommands
                 Update: parse.GetRequiredValue(update) == "pa" ? UpdateRule.PassiveAggressive : UpdateRule.Perceptron,
                 C: parse.GetValue(aggressiveness),
                 Views: parse.GetRequiredValue(views),
-                Features: parse.GetRequiredValue(features) == "extended" ? FeatureSet.Extended : FeatureSet.Base,
+                Features: FeatureSets.Parse(parse.GetRequiredValue(features)),
                 DomainFeatures: parse.GetValue(domainFeatures),
                 NewsWeight: parse.GetValue(newsWeight));
             var refolds = parse.GetRequiredValue(alsoNewsWeights)

@@ -4,13 +4,14 @@ namespace Platform.Nlp.Entities.Model;
 
 /// <summary>
 /// Turns tokens into hashed feature indices: words and lowercased words in a ±2 window, bigrams, shapes,
-/// affixes, orthographic flags, Brown-cluster prefixes of ±1 words, gazetteer matches and, in the second pass,
-/// the labels the first pass gave other occurrences of the word in the document.
+/// affixes, orthographic flags, Brown-cluster prefixes of ±1 words, gazetteer matches, optionally the words around
+/// the word's other occurrences in the document and, in the second pass, the labels the first pass gave those
+/// occurrences.
 /// </summary>
 internal static class FeatureExtractor
 {
     /// <summary>Upper bound of features per token; buffers are sized with it.</summary>
-    public const int MaxFeatures = 96;
+    public const int MaxFeatures = 104;
 
     private static readonly ulong StartWord = FeatureHash.Text("<S>");
     private static readonly ulong EndWord = FeatureHash.Text("</S>");
@@ -60,7 +61,7 @@ internal static class FeatureExtractor
         Lexicon lexicon, string text, ReadOnlySpan<TokenInfo> s, int i, int bits, bool secondPass, Span<int> output,
         FeatureSet features = FeatureSet.Base, FeatureGroups omit = FeatureGroups.None)
     {
-        var extended = features == FeatureSet.Extended;
+        var extended = (features & FeatureSet.Extended) != 0;
         var n = 0;
         var shift = 64 - bits;
         ref readonly var t = ref s[i];
@@ -180,16 +181,24 @@ internal static class FeatureExtractor
             }
         }
 
+        if ((features & (FeatureSet.OtherContexts | FeatureSet.OtherContextClusters)) != 0)
+        {
+            for (var k = 0; k < t.OtherContextCount; k++)
+            {
+                output[n++] = Index(t.OtherContexts[k], shift);
+            }
+        }
+
         if (secondPass)
         {
-            n += ExtractDocument(s, i, bits, output[n..]);
+            n += ExtractDocument(s, i, bits, output[n..], features);
         }
 
         return n;
     }
 
     /// <summary>Writes the second-pass (document context) features of token <paramref name="i"/>; returns how many.</summary>
-    public static int ExtractDocument(ReadOnlySpan<TokenInfo> s, int i, int bits, Span<int> output)
+    public static int ExtractDocument(ReadOnlySpan<TokenInfo> s, int i, int bits, Span<int> output, FeatureSet features = FeatureSet.Base)
     {
         var n = 0;
         var shift = 64 - bits;
@@ -204,6 +213,17 @@ internal static class FeatureExtractor
             output[n++] = Index(FeatureHash.Combine(73, (ulong)t.DocumentMajority), shift);
             output[n++] = Index(FeatureHash.Combine(74, (ulong)t.DocumentSeen), shift);
             output[n++] = Index(FeatureHash.Combine(75, (ulong)t.DocumentMajority, (ulong)(t.Flags & TokenFlags.Headline)), shift);
+        }
+
+        if ((features & FeatureSet.LabelHistory) != 0 && t.IsCapitalized && t.Length > 1)
+        {
+            // Only for the words the document context counts: other tokens have no occurrences tallied.
+            if (t.DocumentParts != 0)
+            {
+                output[n++] = Index(FeatureHash.Combine(78, (ulong)t.DocumentParts), shift);
+            }
+
+            output[n++] = Index(FeatureHash.Combine(79, (ulong)(t.EarlierClass + 1), (ulong)(t.Flags & TokenFlags.SentenceStart)), shift);
         }
 
         return n;

@@ -2,7 +2,10 @@ namespace Platform.Nlp.Entities.Model;
 
 /// <summary>
 /// Which token features a model was trained with; stored in the model file so that the engine extracts the same.
+/// Flags: a model file records the combination it was trained with, and every older file (Base or Extended) loads
+/// and tags as before because a flag it does not carry adds no feature.
 /// </summary>
+[Flags]
 internal enum FeatureSet
 {
     /// <summary>The features listed in docs/quality.md (prefixes and suffixes 1–4).</summary>
@@ -13,4 +16,49 @@ internal enum FeatureSet
     /// cluster prefixes combined with its shape.
     /// </summary>
     Extended = 1,
+
+    /// <summary>
+    /// Context aggregation (Ratinov and Roth 2009): a capitalized word also sees the words around its other
+    /// occurrences in the document (<see cref="ContextAggregation"/>), in both passes.
+    /// </summary>
+    OtherContexts = 2,
+
+    /// <summary>
+    /// Second pass: besides the types the first pass gave the word's other occurrences, whether those occurrences
+    /// were one-word or multi-word entities, and the type of the nearest earlier occurrence.
+    /// </summary>
+    LabelHistory = 4,
+
+    /// <summary>
+    /// As <see cref="OtherContexts"/>, but a neighbour with a Brown cluster lends its cluster's 10-bit prefix instead
+    /// of its word, so that "Mr." and "Mrs.", "said" and "told" lend the same feature.
+    /// </summary>
+    OtherContextClusters = 8,
+}
+
+/// <summary>Names of the feature sets on the command line and in model descriptions.</summary>
+internal static class FeatureSets
+{
+    /// <summary>Every flag this engine knows; a model file with any other bit set is refused.</summary>
+    public const FeatureSet Known = FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.LabelHistory | FeatureSet.OtherContextClusters;
+
+    /// <summary>Parses "base", "extended" or a '+'-separated list such as "extended+contexts+history".</summary>
+    public static FeatureSet Parse(string text)
+    {
+        var set = FeatureSet.Base;
+        foreach (var name in text.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            set |= name switch
+            {
+                "base" => FeatureSet.Base,
+                "extended" => FeatureSet.Extended,
+                "contexts" => FeatureSet.OtherContexts,
+                "history" => FeatureSet.LabelHistory,
+                "context-clusters" => FeatureSet.OtherContextClusters,
+                _ => throw new ArgumentException($"unknown feature set '{name}' (base, extended, contexts, context-clusters, history)", nameof(text)),
+            };
+        }
+
+        return set;
+    }
 }

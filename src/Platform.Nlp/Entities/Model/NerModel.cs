@@ -89,7 +89,7 @@ public sealed class NerModel
 
         var description = reader.ReadString();
         var features = version >= 2 ? (FeatureSet)reader.ReadInt32() : FeatureSet.Base;
-        if (!Enum.IsDefined(features))
+        if ((features & ~FeatureSets.Known) != 0)
         {
             throw new InvalidDataException("The model's feature set is unknown to this engine.");
         }

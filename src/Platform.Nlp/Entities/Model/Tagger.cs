@@ -29,6 +29,15 @@ internal sealed class Tagger
             FeatureExtractor.Prepare(_lexicon, document.Text, document.Tokens.AsSpan(start, end - start), infos.AsSpan(start, end - start));
         }
 
+        if ((_featureSet & FeatureSet.OtherContextClusters) != 0)
+        {
+            ContextAggregation.Fill(infos, document.Sentences, _lexicon);
+        }
+        else if ((_featureSet & FeatureSet.OtherContexts) != 0)
+        {
+            ContextAggregation.Fill(infos, document.Sentences);
+        }
+
         var longest = 0;
         foreach (var (start, end) in document.Sentences)
         {
@@ -101,7 +110,7 @@ internal sealed class Tagger
             {
                 var slot = features.AsSpan((start + i) * stride, stride);
                 var count = counts[start + i];
-                count += FeatureExtractor.ExtractDocument(sentence, i, second.Bits, slot[count..]);
+                count += FeatureExtractor.ExtractDocument(sentence, i, second.Bits, slot[count..], _featureSet);
                 counts[start + i] = count;
                 second.Prefetch(slot[..count]);
             }

@@ -43,5 +43,17 @@ internal struct TokenInfo
     public int DocumentMajority;
     public int DocumentSeen;
 
+    /// <summary>Second pass, <see cref="FeatureSet.LabelHistory"/>: per type, whether other occurrences were tagged
+    /// as a one-word entity (bit 2·type) or part of a longer one (bit 2·type + 1).</summary>
+    public int DocumentParts;
+
+    /// <summary>Second pass, <see cref="FeatureSet.LabelHistory"/>: the class (0 = O, else 1 + type) of the nearest
+    /// earlier occurrence of the word, −1 if none.</summary>
+    public int EarlierClass;
+
+    /// <summary><see cref="FeatureSet.OtherContexts"/>: hashed words around the word's other occurrences.</summary>
+    public OtherContextHashes OtherContexts;
+    public int OtherContextCount;
+
     public readonly bool IsCapitalized => (Flags & (TokenFlags.InitCap | TokenFlags.AllCaps)) != 0;
 }
