@@ -8,6 +8,35 @@ internal sealed class SpeakerLabelPattern(
     ArticleContext ctx, ClauseBounds clauses, IndirectDrafts drafts)
 {
     private readonly HashSet<int> _turns = TranscriptTurns.MarksOf(ctx.Text);
+    private readonly Entity? _interviewee = Interviewee(ctx);
+
+    // A question-and-answer interview ("Q: … A: …", at least two of each): the answers are the words of the first
+    // person the article names before its first question.
+    private static Entity? Interviewee(ArticleContext ctx)
+    {
+        int questions = 0, answers = 0, firstQuestion = -1;
+        foreach (var paragraph in ctx.Paragraphs)
+        {
+            var text = paragraph.Of(ctx.Text).TrimStart();
+            if (text.StartsWith("Q:", StringComparison.Ordinal))
+            {
+                questions++;
+                firstQuestion = firstQuestion < 0 ? paragraph.Start : firstQuestion;
+            }
+            else if (text.StartsWith("A:", StringComparison.Ordinal))
+            {
+                answers++;
+            }
+        }
+
+        if (questions < 2 || answers < 2)
+        {
+            return null;
+        }
+
+        var person = ctx.Mentions.FirstOrDefault(m => m.Span.End <= firstQuestion && m.Entity.Type == EntityType.Person);
+        return person.Entity;
+    }
 
     // A paragraph that opens with a speaker label and a colon: a headline "Sen. Ada Brook: Budget Talks Will
     // Fail" or a transcript turn "BROOK: We will not vote for it." The label is a person or organization named on
@@ -58,6 +87,10 @@ internal sealed class SpeakerLabelPattern(
         {
             // "BROOK:" or a headline the recognizer did not tag: the label names a person of the article.
             label = new SpeakerPhrase(labelSpan, PhraseKind.Name, new MentionRef(named, labelSpan), null, false);
+        }
+        else if (_interviewee is not null && labelText == "A")
+        {
+            label = new SpeakerPhrase(labelSpan, PhraseKind.Name, new MentionRef(_interviewee, labelSpan), null, false);
         }
         else if (turn)
         {

@@ -163,6 +163,20 @@ public class ReportedClauseTests
     }
 
     [Fact]
+    public void The_answers_of_a_question_and_answer_interview_are_the_interviewees()
+    {
+        const string text = "Harbour Board chair Martin Ellis spoke to the Gazette about the ferry contract.\n\n"
+                            + "Q: Why did the board reject the lowest bid?\n\n"
+                            + "A: The lowest bid did not include winter service.\n\n"
+                            + "Q: Will fares go up?\n\n"
+                            + "A: Not this year, and not before the new boats arrive.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(["The lowest bid did not include winter service", "Not this year, and not before the new boats arrive"],
+            quotes.Select(q => q.Text.TrimEnd('.')));
+        Assert.All(quotes, q => Assert.Equal("Martin Ellis", q.Speaker?.Name));
+    }
+
+    [Fact]
     public void One_quoted_paragraph_with_a_label_is_still_a_quotation()
     {
         const string text = "Lena Ortiz spoke after the vote.\n\n\u201cNOTE TO SELF: never promise buses before March,\u201d she said.";
