@@ -57,6 +57,23 @@ internal sealed class ClauseBounds(ArticleContext ctx, CueFinder cues, SpeakerPh
         "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "most", "many",
     };
 
+    /// <summary>
+    /// Whether token <paramref name="t"/> opens an infinitive: "to" and then a lower-case word that is no article,
+    /// pronoun or quantity ("to patrol the area", not "to reporters" or "to the council").
+    /// </summary>
+    public bool IsInfinitive(int t)
+    {
+        if (!ctx.IsWord(t) || !ctx.Word(t).Equals("to", StringComparison.OrdinalIgnoreCase) || !ctx.IsWord(t + 1))
+        {
+            return false;
+        }
+
+        var next = ctx.Word(t + 1);
+        return char.IsLower(next[0]) && !SubjectOpeners.Contains(next) && !next.EndsWith('s')
+               && next.ToLowerInvariant() is not ("him" or "them" or "us" or "me" or "it" or "that" or "which" or "what"
+                   or "all" or "any" or "both" or "more" or "date" or "reporters" or "journalists");
+    }
+
     public int ContentStart(Cue cue, int b)
     {
         var k = cue.Last + 1;

@@ -94,6 +94,11 @@ internal sealed class TrailingAttributionPattern(
         }
 
         var aside = false;
+        if (tail < end && clauses.IsInfinitive(tail))
+        {
+            return null; // "…, and the police continued to patrol the area.": the verb has a complement of its own
+        }
+
         if (tail < end)
         {
             // An aside goes on with a clause of its own, not with an appositive ("…, said X, head of Y.").

@@ -196,6 +196,17 @@ public class ReportedClauseTests
     }
 
     [Fact]
+    public void A_trailing_verb_with_an_infinitive_of_its_own_is_no_attribution()
+    {
+        Assert.Empty(QuoteAssert.Quotes("Residents were asked to leave their homes, and the police continued to patrol the area."));
+
+        const string text = "The ferry will not run on Sunday, Priya Raman said to reporters.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("The ferry will not run on Sunday", q.Text);
+        Assert.Equal("Priya Raman", q.Speaker?.Name);
+    }
+
+    [Fact]
     public void A_colon_after_an_ordinary_noun_is_no_speaker_label()
     {
         Assert.Empty(QuoteAssert.Quotes("The timetable: boats leave every hour from the north pier.\n\nTickets are sold on board."));
