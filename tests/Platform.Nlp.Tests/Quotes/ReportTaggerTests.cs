@@ -38,8 +38,7 @@ public class ReportTaggerTests
                             "The harbour council laughed at his claim that the ferry would lose money.";
         // A tagger that accepts every candidate: "the state transport office" has no owner and reports nothing;
         // "his claim that …" is Berg's, not the council's, the subject of the sentence.
-        var greedy = new ReportTagger(new Dictionary<string, float>(StringComparer.Ordinal) { ["bias"] = 100f },
-            new HashSet<string>(StringComparer.Ordinal) { "claim", "state" });
+        var greedy = Greedy("claim", "state");
         var quotes = Extract(text, greedy);
         Assert.DoesNotContain(quotes, q => q.Cue == "state");
         var claim = Assert.Single(quotes, q => q.Cue == "claim");
@@ -53,8 +52,7 @@ public class ReportTaggerTests
         const string text = "The harbour board met on Monday to discuss the ferry contract.\n" +
                             "The chairwoman declined to predict whether the contract would be signed this year.\n" +
                             "Board members in many cases suspect that the contract will be split.";
-        var greedy = new ReportTagger(new Dictionary<string, float>(StringComparer.Ordinal) { ["bias"] = 100f },
-            new HashSet<string>(StringComparer.Ordinal) { "predict", "suspect" });
+        var greedy = Greedy("predict", "suspect");
         var quotes = Extract(text, greedy);
         string? MentionOf(string cue) => quotes.Single(q => q.Cue == cue).Speaker?.Mention is { } m ? m.Of(text) : null;
         Assert.Equal("The chairwoman", MentionOf("predict"));
@@ -67,8 +65,7 @@ public class ReportTaggerTests
     public void A_noun_cue_after_a_possessive_name_is_that_names(string sentence)
     {
         var text = "The ferry plan was announced in March.\n" + sentence;
-        var greedy = new ReportTagger(new Dictionary<string, float>(StringComparer.Ordinal) { ["bias"] = 100f },
-            new HashSet<string>(StringComparer.Ordinal) { "claim" });
+        var greedy = Greedy("claim");
         var claim = Assert.Single(Extract(text, greedy), q => q.Cue == "claim");
         Assert.Equal("Tomas Berg", claim.Speaker?.Name);
     }
@@ -82,7 +79,7 @@ public class ReportTaggerTests
                             "New figures show the tunnel has cost twice the estimate, and the council wants the auditors to look at it.";
         var rules = Extract(text, tagger: null);
         // A tagger that accepts every candidate: whatever it adds, the rules' quotes stay exactly as they were.
-        var greedy = new ReportTagger(new Dictionary<string, float>(StringComparer.Ordinal) { ["bias"] = 100f }, ReportTagger.Default!.CueWords);
+        var greedy = Greedy([.. ReportTagger.Default!.CueWords]);
         var combined = Extract(text, greedy);
 
         foreach (var rule in rules)
@@ -140,6 +137,10 @@ public class ReportTaggerTests
         var second = Extract(text, ReportTagger.Default);
         Assert.Equal(first.Select(q => (q.Span, q.Kind, q.Cue)), second.Select(q => (q.Span, q.Kind, q.Cue)));
     }
+
+    // A tagger that accepts every candidate with one of these cue words (or a lexicon verb).
+    private static ReportTagger Greedy(params string[] cueWords)
+        => new(new Dictionary<string, float>(StringComparer.Ordinal) { ["bias"] = 100f }, new HashSet<string>(cueWords, StringComparer.Ordinal));
 
     private static IReadOnlyList<Quote> Extract(string text, ReportTagger? tagger)
         => new NewsAnalyzer(new StatisticalEntityRecognizer(NerModel.Default!), new RuleBasedQuoteExtractor { Tagger = tagger })
