@@ -31,6 +31,17 @@ public class SpeakerRankerTests
     }
 
     [Fact]
+    public void An_organization_describing_the_named_speaker_is_no_candidate()
+    {
+        const string text = "The harbour budget was cut again on Monday.\n\n"
+                            + "\u201cWe will not accept it,\u201d said the chairman of the Harbour Board, Tomas Lind, after the vote.";
+        var (_, candidates) = Assert.Single(Trace(text, ranker: null));
+        var spans = candidates.Where(c => c.Span is not null).Select(c => c.Span!.Value.Of(text)).ToList();
+        Assert.Contains("Tomas Lind", spans);
+        Assert.DoesNotContain("Harbour Board", spans);
+    }
+
+    [Fact]
     public void A_ranker_can_override_the_rules_choice_and_the_quote_takes_that_speaker()
     {
         // A model that prefers a person named in the same paragraph over the pronoun the rules chose.

@@ -108,7 +108,8 @@ internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues,
             // A phrase inside the quote's own words is not its speaker (the rules' choice stays a candidate anyway).
             // Nor is the outlet the rules took for its channel ("RIA Novosti quotes the minister").
             if (source != "rule" && (draft.Span.Overlaps(phrase.Span) || ctx.InsideQuote(phrase.Span.Start)
-                                     || draft.Channel is { } channel && phrase.Span.Of(ctx.Text) == channel)
+                                     || draft.Channel is { } channel && phrase.Span.Of(ctx.Text) == channel
+                                     || IsAffiliationOfRuleSpeaker(draft, phrase, anchor))
                 || !seen.Add(phrase.Span))
             {
                 continue;
@@ -118,6 +119,25 @@ internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues,
         }
 
         return candidates;
+    }
+
+    // "said the chairman of the Committee on Defense, Alexander Sherin", "Alexander Sherin, head of the committee,
+    // said": an organization between the cue and the person the rules named, in the same sentence, is that person's
+    // affiliation, not another speaker.
+    private bool IsAffiliationOfRuleSpeaker(QuoteDraft draft, SpeakerPhrase phrase, int anchor)
+    {
+        if (draft.Phrase is not { Kind: PhraseKind.Name, Mention.Entity.Type: EntityType.Person } rule
+            || phrase.Mention is not { Entity.Type: EntityType.Org or EntityType.Norp } || draft.CueToken < 0)
+        {
+            return false;
+        }
+
+        var cue = ctx.Tokens[anchor].Span;
+        var lo = Math.Min(cue.End, rule.Span.End);
+        var hi = Math.Max(cue.Start, rule.Span.Start);
+        return phrase.Span.Start >= lo && phrase.Span.End <= hi
+               && ctx.Document.SentenceAt(phrase.Span.Start) == ctx.Document.SentenceAt(rule.Span.Start)
+               && ctx.Document.SentenceAt(cue.Start) == ctx.Document.SentenceAt(rule.Span.Start);
     }
 
     private static string[] NullFeatures(QuoteDraft draft, QuoteDraft? previous)
