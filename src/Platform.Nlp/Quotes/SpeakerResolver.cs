@@ -89,7 +89,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         roles = roles.Where(r => r != "body").ToArray();
         if (roles.Contains("document"))
         {
-            if (IssuerOf(phrase) is { } issuer)
+            if ((IssuerOf(phrase) ?? PublisherOf(phrase)) is { } issuer)
             {
                 return issuer with { Mention = phrase.Span };
             }
@@ -215,6 +215,44 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
                 && !IssuedDocuments.Contains(speaker.Name.Split(' ')[^1]))
             {
                 return speaker;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> PublishedDocuments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "report", "study", "survey", "poll", "analysis", "audit", "review", "paper", "statement", "letter", "release",
+    };
+
+    // "The Harbour Institute published a report on Monday. … The report said …": a document speaks for the
+    // organization named in the latest earlier sentence (two paragraphs back at most) that mentions the document and
+    // names one.
+    private Speaker? PublisherOf(SpeakerPhrase phrase)
+    {
+        var head = PhraseWords(phrase).Select(w => QuoteLexicon.StripPossessive(w)).LastOrDefault(PublishedDocuments.Contains);
+        var sentence = ctx.Document.SentenceAt(phrase.Span.Start);
+        if (head is null || sentence < 0)
+        {
+            return null;
+        }
+
+        var floor = ctx.Paragraphs.Count == 0 ? 0 : ctx.Paragraphs[Math.Max(ctx.ParagraphAt(phrase.Span.Start) - 2, 0)].Start;
+        for (var k = sentence - 1; k >= 0 && ctx.Document.Sentences[k].End > floor; k--)
+        {
+            var bounds = ctx.Document.Sentences[k];
+            var words = bounds.Of(ctx.Text).Split([' ', ',', '.', ';', ':', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            if (!words.Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase) || w.Equals(head + "s", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var publisher = ctx.Mentions.FirstOrDefault(m => m.Span.Start >= bounds.Start && m.Span.End <= bounds.End
+                                                              && m.Entity.Type == EntityType.Org && !ctx.InsideQuote(m.Span.Start));
+            if (publisher.Entity is not null)
+            {
+                return new Speaker(publisher.Entity.Name, publisher.Entity.Id, phrase.Span);
             }
         }
 

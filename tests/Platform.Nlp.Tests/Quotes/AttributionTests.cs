@@ -80,6 +80,18 @@ public class AttributionTests
     }
 
     [Fact]
+    public void The_report_speaks_for_the_organization_that_published_it()
+    {
+        const string text = "The Harbour Institute published a report on Monday about ferry safety.\n\n"
+                            + "The report said that three of the five ferries had not been inspected since 2021. "
+                            + "\u201cInspections were skipped to save money,\u201d the report said.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Harbour Institute", q.Speaker?.Name));
+        Assert.Equal("the report", quotes[1].Speaker?.Mention?.Of(text));
+    }
+
+    [Fact]
     public void She_resolves_by_surname_ending()
     {
         const string text = "Peter Brandt greeted Dariya Lebedeva at the airport.\n\nLater, she said that the trip had been long.";
