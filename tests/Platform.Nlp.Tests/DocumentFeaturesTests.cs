@@ -125,6 +125,11 @@ public class DocumentFeaturesTests
             city.OtherContexts[..city.OtherContextCount].ToArray());
         var person = classed[IndexOf(document, "Okonkwo")];
         Assert.Contains(lentSaid, person.OtherContexts[..person.OtherContextCount].ToArray());
+
+        // Without places the city is lent nothing, the person as before.
+        var withoutPlaces = new Tagger(lexicon, FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.OtherContextNotPlaces).Prepare(document);
+        Assert.Equal(0, withoutPlaces[IndexOf(document, "Valmora", 1)].OtherContextCount);
+        Assert.Contains(lentSaid, withoutPlaces[IndexOf(document, "Okonkwo")].OtherContexts[..withoutPlaces[IndexOf(document, "Okonkwo")].OtherContextCount].ToArray());
     }
 
     [Fact]
@@ -217,7 +222,7 @@ public class DocumentFeaturesTests
         Assert.Equal(all, loaded.Features);
         Assert.Equal(100.0, NerEvaluator.Evaluate(loaded, documents).Overall.F1, 3);
 
-        var unknown = new NerModel(EmptyLexicon, model.First, model.Second, "future", (FeatureSet)64);
+        var unknown = new NerModel(EmptyLexicon, model.First, model.Second, "future", (FeatureSet)128);
         using var future = new MemoryStream();
         unknown.Save(future);
         future.Position = 0;
@@ -233,6 +238,7 @@ public class DocumentFeaturesTests
         Assert.Equal(
             FeatureSet.Extended | FeatureSet.OtherContextClusters | FeatureSet.OtherContextPlaceClass | FeatureSet.OtherContextLeftOnly,
             FeatureSets.Parse("extended+context-clusters+context-places+context-left"));
+        Assert.Equal(FeatureSet.Extended | FeatureSet.OtherContextClusters | FeatureSet.OtherContextNotPlaces, FeatureSets.Parse("extended+context-clusters+context-not-places"));
         Assert.Throws<ArgumentException>(() => FeatureSets.Parse("extended+everything"));
     }
 }

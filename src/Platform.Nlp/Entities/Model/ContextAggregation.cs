@@ -26,13 +26,15 @@ internal static class ContextAggregation
     /// <param name="sentences">Token ranges of the sentences; a context never crosses a sentence boundary.</param>
     /// <param name="clusters">With a lexicon, a neighbour is represented by its Brown-cluster prefix when it has one
     /// (<see cref="FeatureSet.OtherContextClusters"/>), else by its lowercased word.</param>
-    /// <param name="features">The model's feature set: <see cref="FeatureSet.OtherContextPlaceClass"/> and
-    /// <see cref="FeatureSet.OtherContextLeftOnly"/> change what is lent; other flags are ignored here.</param>
+    /// <param name="features">The model's feature set: <see cref="FeatureSet.OtherContextPlaceClass"/>,
+    /// <see cref="FeatureSet.OtherContextLeftOnly"/> and <see cref="FeatureSet.OtherContextNotPlaces"/> change what is
+    /// lent; other flags are ignored here.</param>
     public static void Fill(
         Span<TokenInfo> infos, IReadOnlyList<(int Start, int End)> sentences, FeatureSet features, Lexicon? clusters = null)
     {
         var placeClass = (features & FeatureSet.OtherContextPlaceClass) != 0;
         var leftOnly = (features & FeatureSet.OtherContextLeftOnly) != 0;
+        var notPlaces = (features & FeatureSet.OtherContextNotPlaces) != 0;
         // Every occurrence of a counted word, by its lowercased form, in document order.
         var occurrences = new Dictionary<ulong, List<int>>();
         var previous = new ulong[infos.Length];
@@ -70,7 +72,12 @@ internal static class ContextAggregation
             {
                 ref var info = ref infos[i];
                 info.OtherContextCount = 0;
-                var place = placeClass ? PlaceClass(info) : 0;
+                var place = placeClass || notPlaces ? PlaceClass(info) : 0;
+                if (notPlaces && place != 0)
+                {
+                    continue;
+                }
+
                 var previousKept = 0;
                 var nextKept = 0;
                 foreach (var j in list)

@@ -48,6 +48,12 @@ internal enum FeatureSet
     /// standing for governments).
     /// </summary>
     OtherContextLeftOnly = 32,
+
+    /// <summary>
+    /// With <see cref="OtherContexts"/> or <see cref="OtherContextClusters"/>: a word the country or city gazetteer
+    /// knows is lent no context at all (it keeps only its own neighbours, as without the document-level features).
+    /// </summary>
+    OtherContextNotPlaces = 64,
 }
 
 /// <summary>Names of the feature sets on the command line and in model descriptions.</summary>
@@ -55,7 +61,7 @@ internal static class FeatureSets
 {
     /// <summary>Every flag this engine knows; a model file with any other bit set is refused.</summary>
     public const FeatureSet Known = FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.LabelHistory | FeatureSet.OtherContextClusters
-        | FeatureSet.OtherContextPlaceClass | FeatureSet.OtherContextLeftOnly;
+        | FeatureSet.OtherContextPlaceClass | FeatureSet.OtherContextLeftOnly | FeatureSet.OtherContextNotPlaces;
 
     /// <summary>Parses "base", "extended" or a '+'-separated list such as "extended+contexts+history".</summary>
     public static FeatureSet Parse(string text)
@@ -72,8 +78,9 @@ internal static class FeatureSets
                 "context-clusters" => FeatureSet.OtherContextClusters,
                 "context-places" => FeatureSet.OtherContextPlaceClass,
                 "context-left" => FeatureSet.OtherContextLeftOnly,
+                "context-not-places" => FeatureSet.OtherContextNotPlaces,
                 _ => throw new ArgumentException(
-                    $"unknown feature set '{name}' (base, extended, contexts, context-clusters, context-places, context-left, history)", nameof(text)),
+                    $"unknown feature set '{name}' (base, extended, contexts, context-clusters, context-places, context-left, context-not-places, history)", nameof(text)),
             };
         }
 
