@@ -102,6 +102,51 @@ public class DocumentFeaturesTests
     }
 
     [Fact]
+    public void With_place_classes_a_known_place_learns_its_lent_contexts_apart_from_people()
+    {
+        var lexicon = new Lexicon();
+        lexicon.AddPhrase("Valmora", PhraseList.City);
+        lexicon.Freeze();
+        const string text = "Officials in Valmora met Okonkwo. Valmora said talks would resume. Okonkwo said so too.";
+        var document = TokenizedText.FromDocument(Document.Parse(text));
+        var lentIn = FeatureHash.Combine(76, FeatureHash.Lower("in"));
+        var lentSaid = FeatureHash.Combine(77, FeatureHash.Lower("said"));
+
+        // Without the flag the city borrows "in" as a person would borrow a title.
+        var plain = new Tagger(lexicon, FeatureSet.Extended | FeatureSet.OtherContexts).Prepare(document);
+        var second = plain[IndexOf(document, "Valmora", 1)];
+        Assert.Contains(lentIn, second.OtherContexts[..second.OtherContextCount].ToArray());
+
+        // With it the city's lent contexts are conjoined with its class (2 = city); the person's stay as they were.
+        var classed = new Tagger(lexicon, FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.OtherContextPlaceClass).Prepare(document);
+        var city = classed[IndexOf(document, "Valmora", 1)];
+        Assert.Equal(
+            [FeatureHash.Combine(FeatureHash.Combine(82, 2UL), lentIn), FeatureHash.Combine(FeatureHash.Combine(82, 2UL), FeatureHash.Combine(77, FeatureHash.Lower("met")))],
+            city.OtherContexts[..city.OtherContextCount].ToArray());
+        var person = classed[IndexOf(document, "Okonkwo")];
+        Assert.Contains(lentSaid, person.OtherContexts[..person.OtherContextCount].ToArray());
+
+        // Without places the city is lent nothing, the person as before.
+        var withoutPlaces = new Tagger(lexicon, FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.OtherContextNotPlaces).Prepare(document);
+        Assert.Equal(0, withoutPlaces[IndexOf(document, "Valmora", 1)].OtherContextCount);
+        Assert.Contains(lentSaid, withoutPlaces[IndexOf(document, "Okonkwo")].OtherContexts[..withoutPlaces[IndexOf(document, "Okonkwo")].OtherContextCount].ToArray());
+    }
+
+    [Fact]
+    public void With_left_contexts_only_the_word_after_other_occurrences_is_not_lent()
+    {
+        const string text = "Okonkwo arrived late. The talks ended, said Okonkwo to reporters.";
+        var (_, both) = Prepare(text, FeatureSet.Extended | FeatureSet.OtherContexts);
+        var (document, left) = Prepare(text, FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.OtherContextLeftOnly);
+        var first = IndexOf(document, "Okonkwo");
+        Assert.Equal(2, both[first].OtherContextCount);
+        Assert.Equal([FeatureHash.Combine(76, FeatureHash.Lower("said"))], left[first].OtherContexts[..left[first].OtherContextCount].ToArray());
+
+        // The second occurrence could borrow only "arrived", which stands after the first.
+        Assert.Equal(0, left[IndexOf(document, "Okonkwo", 1)].OtherContextCount);
+    }
+
+    [Fact]
     public void Lowercase_and_single_occurrence_words_get_no_other_contexts_and_capitals_match_any_casing()
     {
         const string text = "TALKS IN VALMORA. The talks in Valmora ended as the talks in the capital began.";
@@ -177,7 +222,7 @@ public class DocumentFeaturesTests
         Assert.Equal(all, loaded.Features);
         Assert.Equal(100.0, NerEvaluator.Evaluate(loaded, documents).Overall.F1, 3);
 
-        var unknown = new NerModel(EmptyLexicon, model.First, model.Second, "future", (FeatureSet)64);
+        var unknown = new NerModel(EmptyLexicon, model.First, model.Second, "future", (FeatureSet)128);
         using var future = new MemoryStream();
         unknown.Save(future);
         future.Position = 0;
@@ -190,6 +235,10 @@ public class DocumentFeaturesTests
         Assert.Equal(FeatureSet.Base, FeatureSets.Parse("base"));
         Assert.Equal(FeatureSet.Extended, FeatureSets.Parse("extended"));
         Assert.Equal(FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.LabelHistory, FeatureSets.Parse("extended+contexts+history"));
+        Assert.Equal(
+            FeatureSet.Extended | FeatureSet.OtherContextClusters | FeatureSet.OtherContextPlaceClass | FeatureSet.OtherContextLeftOnly,
+            FeatureSets.Parse("extended+context-clusters+context-places+context-left"));
+        Assert.Equal(FeatureSet.Extended | FeatureSet.OtherContextClusters | FeatureSet.OtherContextNotPlaces, FeatureSets.Parse("extended+context-clusters+context-not-places"));
         Assert.Throws<ArgumentException>(() => FeatureSets.Parse("extended+everything"));
     }
 }

@@ -17,6 +17,7 @@ internal static class ContextAggregation
     private const ulong NextTemplate = 77;
     private const ulong PreviousClusterTemplate = 80;
     private const ulong NextClusterTemplate = 81;
+    private const ulong PlaceClassTemplate = 82;
 
     // The 10-bit prefix of the Turian (newswire) clusters: "mr." and "mrs.", "said" and "told" share it.
     private const int ClusterPrefix = 2;
@@ -25,8 +26,15 @@ internal static class ContextAggregation
     /// <param name="sentences">Token ranges of the sentences; a context never crosses a sentence boundary.</param>
     /// <param name="clusters">With a lexicon, a neighbour is represented by its Brown-cluster prefix when it has one
     /// (<see cref="FeatureSet.OtherContextClusters"/>), else by its lowercased word.</param>
-    public static void Fill(Span<TokenInfo> infos, IReadOnlyList<(int Start, int End)> sentences, Lexicon? clusters = null)
+    /// <param name="features">The model's feature set: <see cref="FeatureSet.OtherContextPlaceClass"/>,
+    /// <see cref="FeatureSet.OtherContextLeftOnly"/> and <see cref="FeatureSet.OtherContextNotPlaces"/> change what is
+    /// lent; other flags are ignored here.</param>
+    public static void Fill(
+        Span<TokenInfo> infos, IReadOnlyList<(int Start, int End)> sentences, FeatureSet features, Lexicon? clusters = null)
     {
+        var placeClass = (features & FeatureSet.OtherContextPlaceClass) != 0;
+        var leftOnly = (features & FeatureSet.OtherContextLeftOnly) != 0;
+        var notPlaces = (features & FeatureSet.OtherContextNotPlaces) != 0;
         // Every occurrence of a counted word, by its lowercased form, in document order.
         var occurrences = new Dictionary<ulong, List<int>>();
         var previous = new ulong[infos.Length];
@@ -64,6 +72,12 @@ internal static class ContextAggregation
             {
                 ref var info = ref infos[i];
                 info.OtherContextCount = 0;
+                var place = placeClass || notPlaces ? PlaceClass(info) : 0;
+                if (notPlaces && place != 0)
+                {
+                    continue;
+                }
+
                 var previousKept = 0;
                 var nextKept = 0;
                 foreach (var j in list)
@@ -74,12 +88,12 @@ internal static class ContextAggregation
                     }
 
                     // A context the token has itself is already a local feature.
-                    if (previousKept < PerSide && previous[j] != 0 && previous[j] != previous[i] && Add(ref info, previous[j]))
+                    if (previousKept < PerSide && previous[j] != 0 && previous[j] != previous[i] && Add(ref info, Conjoin(previous[j], place)))
                     {
                         previousKept++;
                     }
 
-                    if (nextKept < PerSide && next[j] != 0 && next[j] != next[i] && Add(ref info, next[j]))
+                    if (!leftOnly && nextKept < PerSide && next[j] != 0 && next[j] != next[i] && Add(ref info, Conjoin(next[j], place)))
                     {
                         nextKept++;
                     }
@@ -89,6 +103,18 @@ internal static class ContextAggregation
     }
 
     private static bool Counts(in TokenInfo info) => info.IsCapitalized && info.Length > 1;
+
+    // 0 for a word no place gazetteer matched, else 1 (country), 2 (city) or 3 (both).
+    private static int PlaceClass(in TokenInfo info)
+    {
+        var country = ((info.Phrases >> (3 * (int)PhraseList.Country)) & 7) != 0 ? 1 : 0;
+        var city = ((info.Phrases >> (3 * (int)PhraseList.City)) & 7) != 0 ? 2 : 0;
+        return country | city;
+    }
+
+    // A lent context of a known place is a feature of its own, so the model can weigh it apart from a person's.
+    private static ulong Conjoin(ulong context, int place)
+        => place == 0 ? context : FeatureHash.Combine(FeatureHash.Combine(PlaceClassTemplate, (ulong)place), context);
 
     // The hashed feature a neighbour lends: its cluster prefix when asked for and known, else its lowercased word.
     private static ulong Key(in TokenInfo neighbour, ulong wordTemplate, ulong clusterTemplate, Lexicon? clusters)

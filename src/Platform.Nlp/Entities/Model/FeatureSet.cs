@@ -34,13 +34,34 @@ internal enum FeatureSet
     /// of its word, so that "Mr." and "Mrs.", "said" and "told" lend the same feature.
     /// </summary>
     OtherContextClusters = 8,
+
+    /// <summary>
+    /// With <see cref="OtherContexts"/> or <see cref="OtherContextClusters"/>: a word the country or city gazetteer
+    /// knows gets its lent contexts conjoined with that place class, so that a capital named as the actor for its
+    /// government ("said", "by" around it) learns those contexts apart from people's.
+    /// </summary>
+    OtherContextPlaceClass = 16,
+
+    /// <summary>
+    /// With <see cref="OtherContexts"/> or <see cref="OtherContextClusters"/>: only the word before each other
+    /// occurrence is lent (titles such as "Mr." stand there; the verbs after a name are shared by people and places
+    /// standing for governments).
+    /// </summary>
+    OtherContextLeftOnly = 32,
+
+    /// <summary>
+    /// With <see cref="OtherContexts"/> or <see cref="OtherContextClusters"/>: a word the country or city gazetteer
+    /// knows is lent no context at all (it keeps only its own neighbours, as without the document-level features).
+    /// </summary>
+    OtherContextNotPlaces = 64,
 }
 
 /// <summary>Names of the feature sets on the command line and in model descriptions.</summary>
 internal static class FeatureSets
 {
     /// <summary>Every flag this engine knows; a model file with any other bit set is refused.</summary>
-    public const FeatureSet Known = FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.LabelHistory | FeatureSet.OtherContextClusters;
+    public const FeatureSet Known = FeatureSet.Extended | FeatureSet.OtherContexts | FeatureSet.LabelHistory | FeatureSet.OtherContextClusters
+        | FeatureSet.OtherContextPlaceClass | FeatureSet.OtherContextLeftOnly | FeatureSet.OtherContextNotPlaces;
 
     /// <summary>Parses "base", "extended" or a '+'-separated list such as "extended+contexts+history".</summary>
     public static FeatureSet Parse(string text)
@@ -55,7 +76,11 @@ internal static class FeatureSets
                 "contexts" => FeatureSet.OtherContexts,
                 "history" => FeatureSet.LabelHistory,
                 "context-clusters" => FeatureSet.OtherContextClusters,
-                _ => throw new ArgumentException($"unknown feature set '{name}' (base, extended, contexts, context-clusters, history)", nameof(text)),
+                "context-places" => FeatureSet.OtherContextPlaceClass,
+                "context-left" => FeatureSet.OtherContextLeftOnly,
+                "context-not-places" => FeatureSet.OtherContextNotPlaces,
+                _ => throw new ArgumentException(
+                    $"unknown feature set '{name}' (base, extended, contexts, context-clusters, context-places, context-left, context-not-places, history)", nameof(text)),
             };
         }
 

@@ -31,11 +31,11 @@ internal sealed class Tagger
 
         if ((_featureSet & FeatureSet.OtherContextClusters) != 0)
         {
-            ContextAggregation.Fill(infos, document.Sentences, _lexicon);
+            ContextAggregation.Fill(infos, document.Sentences, _featureSet, _lexicon);
         }
         else if ((_featureSet & FeatureSet.OtherContexts) != 0)
         {
-            ContextAggregation.Fill(infos, document.Sentences);
+            ContextAggregation.Fill(infos, document.Sentences, _featureSet);
         }
 
         var longest = 0;
