@@ -188,13 +188,13 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     // most) whose sentence names the same kind of document.
     private Speaker? IssuerOf(SpeakerPhrase phrase)
     {
-        var head = PhraseWords(phrase).Select(w => QuoteLexicon.StripPossessive(w)).LastOrDefault(IssuedDocuments.Contains);
+        var head = DocumentNoun(phrase, IssuedDocuments);
         if (head is null)
         {
             return null;
         }
 
-        var floor = ctx.Paragraphs.Count == 0 ? 0 : ctx.Paragraphs[Math.Max(ctx.ParagraphAt(phrase.Span.Start) - 2, 0)].Start;
+        var floor = TwoParagraphsBack(phrase.Span.Start);
         for (var h = History.Count - 1; h >= 0; h--)
         {
             var (position, speaker) = History[h];
@@ -209,10 +209,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             }
 
             var sentence = ctx.Document.SentenceAt(mention.Start);
-            if (sentence >= 0 && ctx.Document.Sentences[sentence].Of(ctx.Text)
-                    .Split([' ', ',', '.', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
-                    .Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase) || w.Equals(head + "s", StringComparison.OrdinalIgnoreCase))
-                && !IssuedDocuments.Contains(speaker.Name.Split(' ')[^1]))
+            if (sentence >= 0 && Names(ctx.Document.Sentences[sentence], head) && !IssuedDocuments.Contains(speaker.Name.Split(' ')[^1]))
             {
                 return speaker;
             }
@@ -231,19 +228,18 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     // names one.
     private Speaker? PublisherOf(SpeakerPhrase phrase)
     {
-        var head = PhraseWords(phrase).Select(w => QuoteLexicon.StripPossessive(w)).LastOrDefault(PublishedDocuments.Contains);
+        var head = DocumentNoun(phrase, PublishedDocuments);
         var sentence = ctx.Document.SentenceAt(phrase.Span.Start);
         if (head is null || sentence < 0)
         {
             return null;
         }
 
-        var floor = ctx.Paragraphs.Count == 0 ? 0 : ctx.Paragraphs[Math.Max(ctx.ParagraphAt(phrase.Span.Start) - 2, 0)].Start;
+        var floor = TwoParagraphsBack(phrase.Span.Start);
         for (var k = sentence - 1; k >= 0 && ctx.Document.Sentences[k].End > floor; k--)
         {
             var bounds = ctx.Document.Sentences[k];
-            var words = bounds.Of(ctx.Text).Split([' ', ',', '.', ';', ':', '\n'], StringSplitOptions.RemoveEmptyEntries);
-            if (!words.Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase) || w.Equals(head + "s", StringComparison.OrdinalIgnoreCase)))
+            if (!Names(bounds, head))
             {
                 continue;
             }
@@ -258,6 +254,19 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
 
         return null;
     }
+
+    // The last word of the phrase that is one of these document nouns ("the statement", "the group's report").
+    private string? DocumentNoun(SpeakerPhrase phrase, HashSet<string> nouns)
+        => PhraseWords(phrase).Select(QuoteLexicon.StripPossessive).LastOrDefault(nouns.Contains);
+
+    // Where the paragraph two paragraphs before the offset starts: how far back a document's issuer is looked for.
+    private int TwoParagraphsBack(int offset)
+        => ctx.Paragraphs.Count == 0 ? 0 : ctx.Paragraphs[Math.Max(ctx.ParagraphAt(offset) - 2, 0)].Start;
+
+    // Whether the sentence has the noun or its plural as a word ("a statement", "statements").
+    private bool Names(TextSpan sentence, string noun)
+        => sentence.Of(ctx.Text).Split([' ', ',', '.', ';', ':', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(w => w.Equals(noun, StringComparison.OrdinalIgnoreCase) || w.Equals(noun + "s", StringComparison.OrdinalIgnoreCase));
 
     // Whether the person's own introduction names a person role and none of these: "transport minister Olga
     // Petrova" is described otherwise than "the expert". Organization, document and group nouns do not count.
