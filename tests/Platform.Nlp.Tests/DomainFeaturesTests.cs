@@ -8,7 +8,7 @@ public class DomainFeaturesTests
 {
     // Invented sentences: the news documents tag the product "Zephyrlink" MISC, the web documents ORG, so one model
     // without a domain feature cannot fit both.
-    private const string News = """
+    internal const string News = """
         -DOCSTART- -X- -X- O
 
         Marta NNP B-NP B-PER
@@ -30,7 +30,7 @@ public class DomainFeaturesTests
 
         """;
 
-    private const string Web = """
+    internal const string Web = """
         -DOCSTART- -X- -X- O
 
         Zephyrlink NNP B-NP B-ORG
@@ -153,7 +153,12 @@ public class DomainFeaturesTests
         Assert.Equal("domains", loaded.Description);
         Assert.Equal(100.0, NerEvaluator.Evaluate(loaded, news).Overall.F1, 3);
         // The same weights folded again give the same model; weight 0 is the shared features alone.
-        Assert.Equal(model.First.Weights, trainer.Refold(1).First.Weights);
-        Assert.Equal("domains; news weight 0", trainer.Refold(0).Description);
+        Assert.Equal(model.First.Weights, trainer.Refold(TextDomain.News, 1).First.Weights);
+        Assert.Equal("domains; folded for news, weight 0", trainer.Refold(TextDomain.News, 0).Description);
+
+        // Folded for the web, the same training follows the web documents' convention instead.
+        var web = trainer.Refold(TextDomain.Web, 1);
+        Assert.Equal(100.0, NerEvaluator.Evaluate(web, ConllCorpus.Read(new StringReader(Web))).Overall.F1, 3);
+        Assert.True(NerEvaluator.Evaluate(web, news).Overall.F1 < 100);
     }
 }

@@ -87,7 +87,9 @@ public class ReplicaPair : IAsyncLifetime
     public async Task CaughtUpAsync()
     {
         await EventuallyAsync(Primary, "SELECT count(*) = 0 FROM known_entity_deltas");
-        var written = await ScalarAsync<string>(Primary, "SELECT pg_current_wal_lsn()::text");
+        // The insert position, not the write position: test clusters commit asynchronously, so a committed fold
+        // may still sit in the WAL buffers, past pg_current_wal_lsn(), when this runs.
+        var written = await ScalarAsync<string>(Primary, "SELECT pg_current_wal_insert_lsn()::text");
         await EventuallyAsync(Replica, $"SELECT pg_last_wal_replay_lsn() >= '{written}'::pg_lsn");
     }
 

@@ -15,6 +15,7 @@ internal static class NerCommands
     public static Command Create() => new("ner", "The named-entity model: train it, score a model file")
     {
         Train(),
+        Route(),
         Score(),
         Seed(),
     };
@@ -61,9 +62,18 @@ internal static class NerCommands
             Description = "With --domain-features: also write and score the model folded with these news weights (e.g. 0.5,0), to OUT.newsW.bin.gz",
             DefaultValueFactory = _ => "",
         };
+        var alsoDomains = new Option<string>("--also-domains")
+        {
+            Description = "With --domain-features: also write and score the same training folded for these domains (web,tweet), to OUT.DOMAIN.bin.gz",
+            DefaultValueFactory = _ => "",
+        };
+        var webPasses = new Option<short?>("--web-passes")
+        {
+            Description = "With --domain-features: add the training folded for web text as the web passes, weights below this dropped, and a domain router that picks them",
+        };
         var command = new Command("train", "Train the entity model on CoNLL-2003 (and extra corpora), write it, report dev/test scores")
         {
-            data, trainOn, output, epochs, bits, seed, folds, singlePass, minClusterCount, runs, update, aggressiveness, views, features, extra, caseCopies, domainFeatures, newsWeight, alsoNewsWeights,
+            data, trainOn, output, epochs, bits, seed, folds, singlePass, minClusterCount, runs, update, aggressiveness, views, features, extra, caseCopies, domainFeatures, newsWeight, alsoNewsWeights, alsoDomains, webPasses,
         };
         command.SetAction(parse =>
         {
@@ -82,23 +92,28 @@ internal static class NerCommands
                 NewsWeight: parse.GetValue(newsWeight));
             var refolds = parse.GetRequiredValue(alsoNewsWeights)
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(w => float.Parse(w, CultureInfo.InvariantCulture))
+                .Select(w => (TextDomain.News, float.Parse(w, CultureInfo.InvariantCulture)))
+                .Concat(parse.GetRequiredValue(alsoDomains)
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(d => (Enum.Parse<TextDomain>(d, ignoreCase: true), 1f)))
                 .ToArray();
-            if (refolds.Length > 0 && !settings.DomainFeatures)
+            if ((refolds.Length > 0 || parse.GetValue(webPasses) is not null) && !settings.DomainFeatures)
             {
-                Console.Out.WriteLine("--also-news-weights needs --domain-features");
+                Console.Out.WriteLine("--also-news-weights, --also-domains and --web-passes need --domain-features");
                 return 2;
             }
 
             return TrainModel(
                 parse.GetRequiredValue(data).FullName, parse.GetRequiredValue(trainOn), parse.GetRequiredValue(extra),
-                parse.GetValue(caseCopies), parse.GetValue(minClusterCount), settings, refolds, parse.GetRequiredValue(output).FullName, Console.Out);
+                parse.GetValue(caseCopies), parse.GetValue(minClusterCount), settings, refolds, parse.GetValue(webPasses),
+                parse.GetRequiredValue(output).FullName, Console.Out);
         });
         return command;
     }
 
     private static int TrainModel(
-        string data, string trainOn, string extra, int caseCopies, int minClusterCount, TrainingOptions settings, float[] refolds, string output, TextWriter log)
+        string data, string trainOn, string extra, int caseCopies, int minClusterCount, TrainingOptions settings, (TextDomain Domain, float Weight)[] refolds, short? webPasses,
+        string output, TextWriter log)
     {
         if (extra != "none" && settings.Update != UpdateRule.Perceptron)
         {
@@ -124,24 +139,32 @@ internal static class NerCommands
         var trainer = new NerTrainer(lexicon, settings, log);
         var model = trainer.Train(LabeledDocument.From(documents), trainOn == "train+dev" ? null : dev, description);
         log.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F0}s");
-        var test = ConllCorpus.ReadFile(Path.Combine(conll, "test.bio.txt.gz"));
-        var uner = ConllCorpus.ReadFile(Path.Combine(data, "uner_en_ewt", "en_ewt-ud-dev.iob2.gz"));
-        WriteAndReport(model, output, dev, test, conll, uner, log);
-        foreach (var weight in refolds)
+        if (webPasses is { } minWeight)
+        {
+            var router = DomainRouterTraining.Build(data, ToolPaths.PolnearDirectory, null, log);
+            model = model.WithWebPasses(trainer.Refold(TextDomain.Web, 1), router, minWeight);
+        }
+
+        WriteAndReport(model, output, data, log);
+        foreach (var (domain, weight) in refolds)
         {
             var name = output.EndsWith(".bin.gz", StringComparison.Ordinal) ? output[..^".bin.gz".Length] : output;
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"==== news weight {weight}"));
-            WriteAndReport(
-                trainer.Refold(weight), string.Create(CultureInfo.InvariantCulture, $"{name}.news{weight}.bin.gz"), dev, test, conll, uner, log);
+            var suffix = domain == TextDomain.News
+                ? string.Create(CultureInfo.InvariantCulture, $"news{weight}")
+                : domain.ToString().ToLowerInvariant();
+            log.WriteLine($"==== folded for {suffix}");
+            WriteAndReport(trainer.Refold(domain, weight), $"{name}.{suffix}.bin.gz", data, log);
         }
 
         return 0;
     }
 
-    private static void WriteAndReport(
-        NerModel model, string output, IReadOnlyList<ConllDocument> dev, IReadOnlyList<ConllDocument> test, string conll,
-        IReadOnlyList<ConllDocument> uner, TextWriter log)
+    private static void WriteAndReport(NerModel model, string output, string data, TextWriter log)
     {
+        var conll = Path.Combine(data, "conll2003");
+        var dev = ConllCorpus.ReadFile(Path.Combine(conll, "dev.bio.txt.gz"));
+        var test = ConllCorpus.ReadFile(Path.Combine(conll, "test.bio.txt.gz"));
+        var uner = ConllCorpus.ReadFile(Path.Combine(data, "uner_en_ewt", "en_ewt-ud-dev.iob2.gz"));
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         using (var file = File.Create(output))
         {
@@ -158,6 +181,32 @@ internal static class NerCommands
             Report(model, $"dev, {casing} case", CaseCopies.Recase(dev, casing), false, log);
             Report(model, $"UNER EWT dev, {casing} case", CaseCopies.Recase(uner, casing), true, log);
         }
+    }
+
+    private static Command Route()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "Folder of the NER corpora", DefaultValueFactory = _ => new DirectoryInfo(ToolPaths.NerData) };
+        var polnear = new Option<DirectoryInfo>("--polnear") { Description = "Folder of PolNeAR train/dev (news for the router)", DefaultValueFactory = _ => new DirectoryInfo(ToolPaths.PolnearDirectory) };
+        var news = new Option<FileInfo>("--news") { Description = "The model as written by ner train (folded for news)", Required = true };
+        var web = new Option<FileInfo>("--web") { Description = "The same training folded for web text (ner train --also-domains web)", Required = true };
+        var minWeight = new Option<short>("--min-weight") { Description = "Web-pass weights below this (quantized) are dropped", DefaultValueFactory = _ => 800 };
+        var threshold = new Option<float?>("--threshold") { Description = "Router threshold instead of the news-safe one" };
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
+        var command = new Command("route", "Join a news-folded and a web-folded model with a trained domain router into one model, write it, report scores")
+        {
+            data, polnear, news, web, minWeight, threshold, output,
+        };
+        command.SetAction(parse =>
+        {
+            var newsModel = LoadModel(parse.GetRequiredValue(news), Console.Out);
+            var webModel = LoadModel(parse.GetRequiredValue(web), Console.Out);
+            var router = DomainRouterTraining.Build(
+                parse.GetRequiredValue(data).FullName, parse.GetRequiredValue(polnear).FullName, parse.GetValue(threshold), Console.Out);
+            var joined = newsModel.WithWebPasses(webModel, router, parse.GetValue(minWeight));
+            WriteAndReport(joined, parse.GetRequiredValue(output).FullName, parse.GetRequiredValue(data).FullName, Console.Out);
+            return 0;
+        });
+        return command;
     }
 
     private static Command Score()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Platform.Nlp.Entities.Model;
 using Platform.Nlp.Evaluation;
 
@@ -117,13 +118,18 @@ internal sealed class NerTrainer
         return new NerModel(_lexicon, first, second, description, _options.Features);
     }
 
-    /// <summary>The model of the last <see cref="Train"/> folded with another weight of the news copies.</summary>
-    public NerModel Refold(float newsWeight)
+    /// <summary>
+    /// The model of the last <see cref="Train"/> folded for <paramref name="domain"/>, its copies weighted by
+    /// <paramref name="weight"/>: other news weights, or the same training as it would tag web text or tweets.
+    /// </summary>
+    public NerModel Refold(TextDomain domain, float weight)
     {
         var (w1, t1) = _firstWeights ?? throw new InvalidOperationException("nothing trained yet");
-        var first = Table(w1, t1, TextDomain.News, newsWeight);
-        var second = _secondWeights is var (w2, t2) ? Table(w2, t2, TextDomain.News, newsWeight) : null;
-        return new NerModel(_lexicon, first, second, $"{_description}; news weight {newsWeight}", _options.Features);
+        var first = Table(w1, t1, domain, weight);
+        var second = _secondWeights is var (w2, t2) ? Table(w2, t2, domain, weight) : null;
+        var name = domain.ToString().ToLowerInvariant();
+        return new NerModel(
+            _lexicon, first, second, string.Create(CultureInfo.InvariantCulture, $"{_description}; folded for {name}, weight {weight}"), _options.Features);
     }
 
     private void Keep(bool secondPass, float[] weights, float[] transitions)

@@ -5,25 +5,32 @@ namespace Platform.Nlp.Entities.Model;
 
 /// <summary>
 /// The trained named-entity model: lexicon (clusters and gazetteers) and the weights of one or two passes.
+/// Optionally a second set of passes for web and forum text, folded from the same training for that domain, and
+/// the <see cref="DomainRouter"/> that picks it for documents that read like the web.
 /// Stored as one gzip-compressed binary file with sparse quantized weights. Immutable and thread-safe.
 /// </summary>
 public sealed class NerModel
 {
     private const string Magic = "PNER";
-    // Version 1: base features; version 2 adds the feature set after the description. Base models are still
-    // written as version 1 so that their files stay byte-identical.
-    private const int FormatVersion = 2;
+    // Version 1: base features; version 2 adds the feature set after the description; version 3 adds the domain
+    // router and the web passes at the end. Each model is written in the oldest version that holds it, so that files
+    // of older models stay byte-identical.
+    private const int FormatVersion = 3;
     private const string ResourceName = "Platform.Nlp.Resources.ner-model.bin.gz";
 
     private static readonly Lazy<NerModel?> Embedded = new(LoadEmbedded);
 
-    internal NerModel(Lexicon lexicon, WeightTable first, WeightTable? second, string description, FeatureSet features = FeatureSet.Base)
+    internal NerModel(
+        Lexicon lexicon, WeightTable first, WeightTable? second, string description, FeatureSet features = FeatureSet.Base,
+        DomainRouter? router = null, Lazy<WebPasses>? web = null)
     {
         Lexicon = lexicon;
         First = first;
         Second = second;
         Description = description;
         Features = features;
+        Router = router;
+        _web = router is null ? null : web ?? throw new ArgumentNullException(nameof(web), "a router needs web passes");
     }
 
     /// <summary>The model embedded in this assembly, loaded once per process; null if the build has none.</summary>
@@ -41,11 +48,46 @@ public sealed class NerModel
 
     internal WeightTable? Second { get; }
 
+    // Decoded on the first web-routed document: a service that only sees news never holds the web tables in memory.
+    private readonly Lazy<WebPasses>? _web;
+
+    internal WebPasses? Web => _web?.Value;
+
+    /// <summary>The router that sends web-like documents to the web passes; null for a news-only model.</summary>
+    public DomainRouter? Router { get; }
+
     /// <summary>BILOU label indices (see <see cref="NerLabels"/>) for every token of a document.</summary>
-    public int[] Tag(TokenizedText document)
+    public int[] Tag(TokenizedText document) => Tag(document, out _);
+
+    /// <summary>
+    /// BILOU label indices for every token of a document, tagged by the web passes when the model has them and
+    /// the router reads the document as web text (<paramref name="web"/>), by the news passes otherwise.
+    /// </summary>
+    public int[] Tag(TokenizedText document, out bool web)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new Tagger(Lexicon, Features).Tag(document, First, Second);
+        web = Router is { } router && router.IsWeb(document);
+        var tagger = new Tagger(Lexicon, Features);
+        return web ? tagger.Tag(document, Web!.First, Web.Second) : tagger.Tag(document, First, Second);
+    }
+
+    /// <summary>
+    /// This model with the passes of <paramref name="webFold"/> (the same training folded for web text, so the same
+    /// lexicon and features) for the documents <paramref name="router"/> reads as web text. Weights of the web
+    /// passes smaller than <paramref name="minWeight"/> (quantized units) are dropped to keep the file small.
+    /// </summary>
+    public NerModel WithWebPasses(NerModel webFold, DomainRouter router, short minWeight = 0)
+    {
+        ArgumentNullException.ThrowIfNull(webFold);
+        ArgumentNullException.ThrowIfNull(router);
+        if (webFold.Features != Features || (webFold.Second is null) != (Second is null))
+        {
+            throw new ArgumentException("the web fold must come from the same training as this model", nameof(webFold));
+        }
+
+        var web = new WebPasses(webFold.First.Pruned(minWeight), webFold.Second?.Pruned(minWeight));
+        return new NerModel(
+            Lexicon, First, Second, $"{Description}; web passes: {webFold.Description}, weights below {minWeight} dropped", Features, router, new Lazy<WebPasses>(web));
     }
 
     /// <summary>Writes the model (gzip).</summary>
@@ -53,10 +95,11 @@ public sealed class NerModel
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip, Encoding.UTF8);
+        var version = Router is not null ? 3 : Features == FeatureSet.Base ? 1 : 2;
         writer.Write(Magic);
-        writer.Write(Features == FeatureSet.Base ? 1 : FormatVersion);
+        writer.Write(version);
         writer.Write(Description);
-        if (Features != FeatureSet.Base)
+        if (version >= 2)
         {
             writer.Write((int)Features);
         }
@@ -66,6 +109,14 @@ public sealed class NerModel
         First.Write(writer);
         writer.Write(Second is not null);
         Second?.Write(writer);
+        if (Router is not null && Web is { } web)
+        {
+            // The router first, so that a reader can keep the web tables encoded until a document needs them.
+            Router.Write(writer);
+            web.First.Write(writer);
+            writer.Write(web.Second is not null);
+            web.Second?.Write(writer);
+        }
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -102,7 +153,25 @@ public sealed class NerModel
         var lexicon = Lexicon.Read(reader);
         var first = WeightTable.Read(reader);
         var second = reader.ReadBoolean() ? WeightTable.Read(reader) : null;
-        return new NerModel(lexicon, first, second, description, features);
+        DomainRouter? router = null;
+        Lazy<WebPasses>? web = null;
+        if (version >= 3)
+        {
+            router = DomainRouter.Read(reader);
+            // The web tables stay in their sparse encoding (a few MB) until the first web-routed document.
+            var encoded = memory.GetBuffer().AsMemory((int)memory.Position, (int)(memory.Length - memory.Position)).ToArray();
+            web = new Lazy<WebPasses>(() => ReadWebPasses(encoded));
+        }
+
+        return new NerModel(lexicon, first, second, description, features, router, web);
+    }
+
+    private static WebPasses ReadWebPasses(byte[] encoded)
+    {
+        using var reader = new BinaryReader(new MemoryStream(encoded), Encoding.UTF8);
+        var first = WeightTable.Read(reader);
+        var second = reader.ReadBoolean() ? WeightTable.Read(reader) : null;
+        return new WebPasses(first, second);
     }
 
     private static NerModel? LoadEmbedded()
@@ -111,3 +180,6 @@ public sealed class NerModel
         return stream is null ? null : Load(stream);
     }
 }
+
+/// <summary>The passes that tag the documents the <see cref="DomainRouter"/> reads as web text.</summary>
+internal sealed record WebPasses(WeightTable First, WeightTable? Second);

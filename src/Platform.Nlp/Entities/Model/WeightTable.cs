@@ -51,6 +51,24 @@ internal sealed class WeightTable : IScorer
         return new WeightTable(bits, quantized, scaled);
     }
 
+    /// <summary>
+    /// The same table without the weights smaller in magnitude than <paramref name="minMagnitude"/>: most of a
+    /// table's size is small weights of rare features, which move few decisions.
+    /// </summary>
+    public WeightTable Pruned(short minMagnitude)
+    {
+        var weights = (short[])Weights.Clone();
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (Math.Abs((int)weights[i]) < minMagnitude)
+            {
+                weights[i] = 0;
+            }
+        }
+
+        return new WeightTable(Bits, weights, (float[])Transitions.Clone());
+    }
+
     /// <summary>Adds the rows of the given features into <paramref name="scores"/> (one per label).</summary>
     public void Score(ReadOnlySpan<int> features, Span<float> scores)
     {

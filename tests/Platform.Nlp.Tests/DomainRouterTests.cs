@@ -1,0 +1,195 @@
+using System.IO.Compression;
+using System.Text;
+using Platform.Nlp.Analysis;
+using Platform.Nlp.Entities;
+using Platform.Nlp.Entities.Model;
+using Platform.Nlp.Evaluation;
+using Platform.Nlp.Tokens;
+using Platform.Nlp.Tools.Training;
+
+namespace Platform.Nlp.Tests;
+
+public class DomainRouterTests
+{
+    // Invented texts in the two registers the router tells apart.
+    private static readonly string[] NewsTexts =
+    [
+        "The port authority said on Tuesday that cargo volumes rose 4 percent in March. \"We expect more growth,\" Mr. Halvorsen told reporters in Bergen.",
+        "Shares of Norvik Holdings fell 2.3 percent after the company said its third-quarter profit would miss forecasts, analysts said.",
+        "The ministry said 1,200 homes were still without power on Sunday. Officials told the Gazette that repairs would take a week.",
+        "Police said the driver, 42, was taken to hospital. The council said it would review the junction, according to a statement.",
+        "Inflation slowed to 2.1 percent in May, the statistics office said, and the central bank is expected to hold rates in June.",
+        "The union said talks with the operator had broken down. Its leader, Ada Brook, told the Harbour Gazette that strikes were likely.",
+    ];
+
+    private static readonly string[] WebTexts =
+    [
+        "i ordered from them twice and honestly i can't recommend them enough!! you won't regret it",
+        "Does anyone know if the library is open on sundays? I've been trying to call but nobody picks up",
+        "we stayed there last summer and it was great, my kids loved the pool. you should def go",
+        "I don't get why you'd pay that much for a phone... my old one works fine lol",
+        "can't believe the service!! I'm never going back, they didn't even say sorry",
+        "you guys have any tips for a first trip to the coast? we're driving up friday",
+    ];
+
+    private static TokenizedText Tokenized(string text) => TokenizedText.FromDocument(Document.Parse(text));
+
+    private static List<RoutedDocument> Routed(IEnumerable<string> texts, bool web)
+        => [.. texts.Select(t => new RoutedDocument(web ? "web" : "news", DomainRouterTraining.FeaturesOf(t), web))];
+
+    [Fact]
+    public void Style_features_see_first_person_contractions_and_reporting_verbs()
+    {
+        var post = DocumentStyle.Features(Tokenized("I can't believe you didn't tell me, we'd have come!")).Select(DocumentStyle.Name).ToList();
+        var report = DocumentStyle.Features(Tokenized("The ministry said on Monday that Mr. Lind had resigned, officials told reporters.")).Select(DocumentStyle.Name).ToList();
+
+        // One bin of every measure, and the bias.
+        Assert.Equal((DocumentStyle.Bias / DocumentStyle.Bins) + 1, post.Count);
+        Assert.Contains("bias", post);
+        Assert.DoesNotContain("FirstPerson:0", post);
+        Assert.DoesNotContain("Contractions:0", post);
+        Assert.Contains("Reporting:0", post);
+        Assert.Contains("FirstPerson:0", report);
+        Assert.Contains("Contractions:0", report);
+        Assert.DoesNotContain("Reporting:0", report);
+        Assert.DoesNotContain("Titles:0", report);
+    }
+
+    [Fact]
+    public void Style_features_are_sorted_indices_and_empty_text_has_the_bias()
+    {
+        var features = DocumentStyle.Features(Tokenized(NewsTexts[0]));
+        Assert.Equal(features.Order(), features);
+        Assert.All(features, f => Assert.InRange(f, 0, DocumentStyle.FeatureCount - 1));
+        Assert.Contains(DocumentStyle.Bias, DocumentStyle.Features(Tokenized("")));
+    }
+
+    [Fact]
+    public void A_trained_router_routes_unseen_informal_text_to_the_web_and_no_held_out_news()
+    {
+        var train = Routed(NewsTexts[..4], web: false).Concat(Routed(WebTexts[..4], web: true)).ToList();
+        var heldOutNews = Routed(NewsTexts[4..], web: false);
+        var weights = DomainRouterTraining.Train(train, epochs: 10, seed: 17);
+        var router = DomainRouterTraining.WithNewsSafeThreshold(weights, heldOutNews);
+
+        Assert.Equal(weights, DomainRouterTraining.Train(train, epochs: 10, seed: 17));
+        Assert.Equal(heldOutNews.Max(d => DomainRouterTraining.Score(router, d)), router.Threshold);
+        Assert.All(NewsTexts, t => Assert.False(router.IsWeb(Tokenized(t)), t));
+        Assert.All(WebTexts[4..], t => Assert.True(router.IsWeb(Tokenized(t)), t));
+        Assert.False(router.IsWeb(Tokenized("")));
+    }
+
+    [Fact]
+    public void A_router_needs_one_weight_per_style_feature()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DomainRouter(new float[3], 0));
+        Assert.Contains($"{DocumentStyle.FeatureCount} weights", error.Message);
+    }
+
+    [Fact]
+    public void A_model_with_web_passes_round_trips_and_tags_web_text_with_them()
+    {
+        var (newsModel, webModel) = TrainFolds();
+        var alwaysWeb = Router(bias: 1);
+        var model = newsModel.WithWebPasses(webModel, alwaysWeb);
+
+        var loaded = Reload(model, out var version);
+        Assert.Equal(3, version);
+        Assert.NotNull(loaded.Router);
+        Assert.Equal(alwaysWeb.Weights, loaded.Router.Weights);
+        Assert.Equal(alwaysWeb.Threshold, loaded.Router.Threshold);
+
+        // Routed to the web passes, the product is an organization, as the web documents annotate it.
+        var web = ConllCorpus.Read(new StringReader(DomainFeaturesTests.Web));
+        Assert.Equal(100.0, NerEvaluator.Evaluate(loaded, web).Overall.F1, 3);
+        var text = TokenizedText.FromWords([["Zephyrlink", "sales", "rose", "in", "Bergen", "."]]);
+        var labels = loaded.Tag(text, out var routed);
+        Assert.True(routed);
+        Assert.Equal(1, NerLabels.TypeOf(labels[0]));
+
+        // A router that never fires leaves the news passes, and their MISC.
+        var neverWeb = newsModel.WithWebPasses(webModel, Router(bias: -1));
+        Assert.Equal(3, NerLabels.TypeOf(neverWeb.Tag(text, out routed)[0]));
+        Assert.False(routed);
+    }
+
+    [Fact]
+    public void A_model_without_web_passes_keeps_its_older_format_version()
+    {
+        var (newsModel, _) = TrainFolds();
+        var loaded = Reload(newsModel, out var version);
+        Assert.Equal(1, version);
+        Assert.Null(loaded.Router);
+    }
+
+    [Fact]
+    public void Web_passes_keep_only_the_weights_above_the_minimum()
+    {
+        var (newsModel, webModel) = TrainFolds();
+        var pruned = newsModel.WithWebPasses(webModel, Router(bias: 1), minWeight: 2000);
+        Assert.NotNull(pruned.Web);
+        Assert.All(pruned.Web.First.Weights, w => Assert.True(w == 0 || Math.Abs((int)w) >= 2000));
+        Assert.Contains(webModel.First.Weights, w => w != 0 && Math.Abs((int)w) < 2000);
+        Assert.Equal(webModel.First.Transitions, pruned.Web.First.Transitions);
+    }
+
+    [Fact]
+    public void On_web_routed_text_the_recognizer_drops_misc_but_keeps_the_other_types()
+    {
+        var (newsModel, _) = TrainFolds();
+        var document = Document.Parse("Marta Lind sold Zephyrlink in Oslo .");
+        var asNews = new StatisticalEntityRecognizer(newsModel.WithWebPasses(newsModel, Router(bias: -1))).Recognize(document);
+        // The same passes behind a router that always fires: only the routing differs.
+        var asWeb = new StatisticalEntityRecognizer(newsModel.WithWebPasses(newsModel, Router(bias: 1))).Recognize(document);
+
+        Assert.Contains(asNews, s => s.Type == EntityType.Misc);
+        Assert.DoesNotContain(asWeb, s => s.Type == EntityType.Misc);
+        Assert.Equal(asNews.Where(s => s.Type != EntityType.Misc), asWeb);
+        Assert.Contains(asWeb, s => s.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void The_embedded_model_routes_invented_forum_posts_to_its_web_passes_and_news_to_its_news_passes()
+    {
+        var router = NerModel.Default?.Router;
+        Assert.NotNull(router);
+        // The threshold keeps all held-out news out, so a short post with little style may stay with the news passes.
+        Assert.InRange(WebTexts.Count(t => router.IsWeb(Tokenized(t))), 4, WebTexts.Length);
+        Assert.All(NewsTexts, t => Assert.False(router.IsWeb(Tokenized(t)), t));
+        Assert.All(NewsTexts, t => Assert.False(router.IsWeb(Tokenized(t.ToLowerInvariant())), t));
+    }
+
+    // The invented news and web documents of the domain-feature tests, trained once, folded for each domain.
+    private static (NerModel News, NerModel Web) TrainFolds()
+    {
+        var documents = ConllCorpus.Read(new StringReader(DomainFeaturesTests.News)).Select(d => new SourceDocument(d, false))
+            .Concat(ConllCorpus.Read(new StringReader(DomainFeaturesTests.Web)).Select(d => new SourceDocument(d, false, TextDomain.Web)));
+        var lexicon = new Lexicon();
+        lexicon.Freeze();
+        var trainer = new NerTrainer(lexicon, new TrainingOptions(Bits: 14, Epochs: 8, Seed: 3, Folds: 2, DomainFeatures: true), TextWriter.Null);
+        var news = trainer.Train(LabeledDocument.From(documents), null, "domains");
+        return (news, trainer.Refold(TextDomain.Web, 1));
+    }
+
+    private static DomainRouter Router(float bias)
+    {
+        var weights = new float[DocumentStyle.FeatureCount];
+        weights[DocumentStyle.Bias] = bias;
+        return new DomainRouter(weights, 0);
+    }
+
+    private static NerModel Reload(NerModel model, out int version)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        using (var gzip = new GZipStream(new MemoryStream(stream.ToArray()), CompressionMode.Decompress))
+        using (var reader = new BinaryReader(gzip, Encoding.UTF8))
+        {
+            reader.ReadString();
+            version = reader.ReadInt32();
+        }
+
+        return NerModel.Load(stream);
+    }
+}
