@@ -437,6 +437,12 @@ internal sealed class ClauseBounds(ArticleContext ctx, CueFinder cues, SpeakerPh
 
         for (var n = 0; n < 4 && k + n < ctx.Tokens.Count && ctx.IsWord(k + n); n++)
         {
+            // ", she said, are the only report …": a verb before the noun makes it the clause's object, not a role.
+            if (IsAuxiliaryOrIrregularPast(ctx.Word(k + n)))
+            {
+                return false;
+            }
+
             if (QuoteLexicon.Default.RolesOf(ctx.Word(k + n), out _) is not null)
             {
                 return true;

@@ -113,6 +113,12 @@ internal sealed class TrailingAttributionPattern(
             {
                 // "…, said X, head of the harbour authority."
             }
+            else if (ConjoinedClauseAfterTail(tail, end))
+            {
+                // "…, the board said in a June report, and the city paid its debts.": the sentence goes on with a
+                // clause of its own after the channel; the report covers the whole sentence, as with an aside.
+                aside = true;
+            }
             else if (end - tail > 12 || !(ctx.IsWord(tail) && ClauseWords.TailStarts.Contains(ctx.Word(tail))))
             {
                 return null;
@@ -132,5 +138,27 @@ internal sealed class TrailingAttributionPattern(
         }
 
         return drafts.Draft(span.Value, subject, cue, comma, b);
+    }
+
+    // A short channel or time phrase after the cue ("in a June report", "on Monday"), then ", and" or ", but" and a
+    // clause with a finite verb of its own.
+    private bool ConjoinedClauseAfterTail(int tail, int end)
+    {
+        if (!ctx.IsWord(tail) || !ClauseWords.TailStarts.Contains(ctx.Word(tail)))
+        {
+            return false;
+        }
+
+        for (var c = tail + 1; c + 2 < end && c - tail <= 8; c++)
+        {
+            if (ctx.IsPunct(c, ','))
+            {
+                return ctx.IsWord(c + 1) && ctx.Word(c + 1) is "and" or "but"
+                    && clauses.Words(new TextSpan(ctx.Tokens[c + 1].End, ctx.Tokens[end - 1].End)) >= ClauseBounds.MinContentWords
+                    && clauses.HasFiniteVerb(c + 2, end);
+            }
+        }
+
+        return false;
     }
 }

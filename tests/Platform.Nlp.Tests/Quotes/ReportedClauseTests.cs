@@ -362,4 +362,34 @@ public class ReportedClauseTests
         QuoteAssert.Is(q, text, "In 2019, Priya Raman said, the harbor fund became a \u201cmain sponsor\u201d of the ferry line",
             QuoteKind.Mixed, "Priya Raman", "said", "Priya Raman");
     }
+
+    [Fact]
+    public void Aside_attribution_before_a_verb_whose_object_is_a_document_noun()
+    {
+        // "report" after the aside is the object of "are", not the role of an appositive (", she said, head of …").
+        const string text = "Ana Ruiz runs the harbour shelter.\n\nThe weekly counts, she said, are the only report the council reads.";
+        var q = QuoteAssert.Single(text);
+        QuoteAssert.Is(q, text, "The weekly counts, she said, are the only report the council reads", QuoteKind.Indirect, "Ana Ruiz", "said");
+    }
+
+    [Fact]
+    public void Trailing_attribution_with_a_channel_and_a_conjoined_clause_after_it()
+    {
+        const string text = "The harbour ferry will keep running this winter.\n\n"
+                            + "The ferry line lost money for a third year, the port board said in a June report, and the city paid its debts in full.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal(
+            "The ferry line lost money for a third year, the port board said in a June report, and the city paid its debts in full", q.Text);
+        Assert.Equal("port board", q.Speaker?.Mention?.Of(text));
+        Assert.Equal("said", q.Cue);
+    }
+
+    [Fact]
+    public void Trailing_attribution_with_a_channel_and_a_noun_phrase_after_it_is_not_widened()
+    {
+        // A list item after the channel ("…, and its budget") has no verb of its own: no clause to widen to.
+        const string text = "The harbour ferry will keep running this winter.\n\n"
+                            + "The ferry line lost money for a third year, the port board said in its June report, and its budget.";
+        Assert.DoesNotContain(QuoteAssert.Quotes(text), q => q.Text.Contains("and its budget", StringComparison.Ordinal));
+    }
 }
