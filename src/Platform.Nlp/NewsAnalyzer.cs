@@ -40,7 +40,12 @@ public sealed class NewsAnalyzer
     /// Analyses a text. Never throws on any string: a stage that fails gives no output and is named in
     /// <see cref="TextAnalysis.Failures"/>. Offsets are UTF-16 indices into <paramref name="text"/>.
     /// </summary>
-    public TextAnalysis Analyze(string text)
+    public TextAnalysis Analyze(string text) => Analyze(text, TextStyle.Auto);
+
+    /// <summary>
+    /// Analyses a text whose style the caller knows (<see cref="TextStyle"/>); otherwise as <see cref="Analyze(string)"/>.
+    /// </summary>
+    public TextAnalysis Analyze(string text, TextStyle style)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
@@ -49,7 +54,7 @@ public sealed class NewsAnalyzer
         }
 
         var document = Document.Parse(text);
-        var entities = EntityCanonicalizer.Group(text, _recognizer.Recognize(document));
+        var entities = EntityCanonicalizer.Group(text, _recognizer.Recognize(document, style));
         try
         {
             var quotes = _quotes.Extract(document, entities);

@@ -194,6 +194,29 @@ public class PipelineTests(StackFixture stack) : IClassFixture<StackFixture>
     }
 
     [Fact]
+    public async Task The_caller_can_say_an_article_is_web_text_and_an_unknown_style_is_invalid_argument()
+    {
+        var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);
+        const string text = "Lena Berg runs the Harbour Cafe in Bergen. The Norwegian chef won the Nordic Cup last year with a cod dish.";
+
+        async Task<EntityType> TypeOfCup(TextStyle style)
+        {
+            var response = await extraction.ExtractAsync(new ExtractRequest { Article = new Article { Id = $"style-{style}", Text = text, Style = style } });
+            return Assert.Single(response.Analysis.Entities, e => e.Name == "Nordic Cup").Type;
+        }
+
+        // News names a cup an event (MISC); web text annotates no MISC and takes such names for organizations.
+        Assert.Equal(EntityType.Misc, await TypeOfCup(TextStyle.Unspecified));
+        Assert.Equal(EntityType.Misc, await TypeOfCup(TextStyle.News));
+        Assert.Equal(EntityType.Org, await TypeOfCup(TextStyle.Web));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await extraction.ExtractAsync(
+            new ExtractRequest { Article = new Article { Id = "style-bad", Text = text, Style = (TextStyle)7 } }));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("article.style: unknown value 7; expected TEXT_STYLE_UNSPECIFIED, TEXT_STYLE_NEWS or TEXT_STYLE_WEB", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task Html_page_without_article_text_is_invalid_argument_naming_article_html()
     {
         var extraction = new ExtractionService.ExtractionServiceClient(stack.Extraction.Channel);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Platform.Nlp;
 using Platform.Nlp.Analysis;
 using Platform.Nlp.Entities;
 using Platform.Nlp.Entities.Model;
@@ -157,6 +158,28 @@ public class DomainRouterTests
         Assert.InRange(WebTexts.Count(t => router.IsWeb(Tokenized(t))), 4, WebTexts.Length);
         Assert.All(NewsTexts, t => Assert.False(router.IsWeb(Tokenized(t)), t));
         Assert.All(NewsTexts, t => Assert.False(router.IsWeb(Tokenized(t.ToLowerInvariant())), t));
+    }
+
+    [Fact]
+    public void A_caller_who_knows_the_style_overrides_the_router()
+    {
+        var analyzer = NewsAnalyzer.CreateDefault();
+        const string text = "Lena Berg runs the Harbour Cafe in Bergen. The Norwegian chef won the Nordic Cup last year with a cod dish.";
+        EntityType CupType(TextStyle style) => Assert.Single(analyzer.Analyze(text, style).Entities, e => e.Name == "Nordic Cup").Type;
+
+        Assert.Equal(EntityType.Misc, CupType(TextStyle.Auto));
+        Assert.Equal(EntityType.Misc, CupType(TextStyle.News));
+        Assert.Equal(EntityType.Org, CupType(TextStyle.Web));
+        // The nationality stays NORP on the web passes; only the model's MISC is dropped.
+        Assert.Contains(analyzer.Analyze(text, TextStyle.Web).Entities, e => e.Type == EntityType.Norp);
+
+        // A forum post the router sends to the web passes goes back to the news passes when the caller says news.
+        var post = WebTexts[0];
+        var tokens = Tokenized(post);
+        NerModel.Default!.Tag(tokens, TextStyle.Auto, out var routed);
+        Assert.True(routed);
+        NerModel.Default.Tag(tokens, TextStyle.News, out routed);
+        Assert.False(routed);
     }
 
     // The invented news and web documents of the domain-feature tests, trained once, folded for each domain.

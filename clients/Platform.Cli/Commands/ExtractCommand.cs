@@ -17,9 +17,15 @@ internal static class ExtractCommand
         var offline = new Option<bool>("--offline") { Description = "Run the engine in this process; no server needed" };
         var extraction = CommonOptions.Extraction();
         var format = CommonOptions.Format("table", "json", "jsonl");
+        var style = new Option<string>("--style")
+        {
+            Description = "How the articles are written: auto (decided per article), news, or web (reviews, forum posts, e-mail)",
+            DefaultValueFactory = _ => "auto",
+        };
+        style.AcceptOnlyFromAmong("auto", "news", "web");
         var command = new Command("extract", "Find quotes and entities in articles and print them (nothing is stored)")
         {
-            paths, offline, extraction, format,
+            paths, offline, extraction, format, style,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             context,
@@ -28,12 +34,19 @@ internal static class ExtractCommand
             parse.GetValue(offline),
             parse.GetRequiredValue(extraction),
             parse.GetRequiredValue(format),
+            parse.GetRequiredValue(style) switch
+            {
+                "news" => V1.TextStyle.News,
+                "web" => V1.TextStyle.Web,
+                _ => V1.TextStyle.Unspecified,
+            },
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliContext context, ParseResult parse, string[] paths, bool offline, Uri address, string format, CancellationToken cancellationToken)
+        CliContext context, ParseResult parse, string[] paths, bool offline, Uri address, string format, V1.TextStyle style,
+        CancellationToken cancellationToken)
     {
         if (ArticleReader.FindMissing(paths) is { } missing)
         {
@@ -49,6 +62,7 @@ internal static class ExtractCommand
         foreach (var input in new ArticleReader(context.Input).Read(paths))
         {
             var article = input.Article;
+            article.Style = style;
             var analysis = new ArticleAnalysis { ArticleId = article.Id, EngineVersion = NewsAnalyzer.Version };
             if (input.Error is not null)
             {
@@ -61,7 +75,7 @@ internal static class ExtractCommand
                 if (ArticleText.ToAnalysed(article) is { } analysed)
                 {
                     article = analysed;
-                    var result = engine.Analyze(article.Text);
+                    var result = engine.Analyze(article.Text, ArticleStyle.ToEngine(article.Style) ?? Nlp.TextStyle.Auto);
                     foreach (var failure in result.Failures)
                     {
                         await context.Error.WriteLineAsync(

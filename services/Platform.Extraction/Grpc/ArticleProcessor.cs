@@ -35,6 +35,11 @@ internal sealed class ArticleProcessor(
             return (null, $"article.id: {article.Id.Length} characters exceeds the limit of {limits.MaxIdLength}");
         }
 
+        if (ArticleStyle.Validate(article) is { } styleError)
+        {
+            return (null, styleError);
+        }
+
         if (article.Text.Length == 0 && article.Html.Length == 0)
         {
             return (null, "article.text: required (or article.html)");
@@ -70,7 +75,7 @@ internal sealed class ArticleProcessor(
             article.Id = DeriveId(article.Text);
         }
 
-        var result = engine.Analyze(article.Text);
+        var result = engine.Analyze(article.Text, ArticleStyle.ToEngine(article.Style) ?? Nlp.TextStyle.Auto);
         foreach (var failure in result.Failures)
         {
             // The article is still answered (and stored) with what the other stages found; a failed stage is a bug to

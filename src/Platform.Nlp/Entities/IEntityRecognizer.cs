@@ -10,4 +10,9 @@ public readonly record struct EntitySpan(TextSpan Span, EntityType Type);
 public interface IEntityRecognizer
 {
     IReadOnlyList<EntitySpan> Recognize(Document document);
+
+    /// <summary>
+    /// The mentions of a document whose style the caller knows; recognizers with one model for every style ignore it.
+    /// </summary>
+    IReadOnlyList<EntitySpan> Recognize(Document document, TextStyle style) => Recognize(document);
 }

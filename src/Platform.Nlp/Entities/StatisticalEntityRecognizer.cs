@@ -26,9 +26,12 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
     public NerModel Model => _model;
 
     /// <summary>Non-overlapping typed mentions in text order; never throws on a parsed document.</summary>
-    public IReadOnlyList<EntitySpan> Recognize(Document document)
+    public IReadOnlyList<EntitySpan> Recognize(Document document) => Recognize(document, TextStyle.Auto);
+
+    /// <summary>Non-overlapping typed mentions in text order, tagged by the passes for <paramref name="style"/>.</summary>
+    public IReadOnlyList<EntitySpan> Recognize(Document document, TextStyle style)
     {
-        var spans = RecognizeNames(document);
+        var spans = RecognizeNames(document, style);
         if (document.Tokens.Count == 0)
         {
             return [];
@@ -44,7 +47,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
     /// The model's PERSON/ORG/LOC/MISC spans after the NORP and news-convention rules, without DATE and MONEY
     /// (what a CoNLL-style evaluation of the rule layer scores).
     /// </summary>
-    public List<EntitySpan> RecognizeNames(Document document)
+    public List<EntitySpan> RecognizeNames(Document document, TextStyle style = TextStyle.Auto)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Tokens.Count == 0)
@@ -53,7 +56,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         }
 
         var tokenized = TokenizedText.FromDocument(document);
-        var labels = _model.Tag(tokenized, out var web);
+        var labels = _model.Tag(tokenized, style, out var web);
         var spans = new List<EntitySpan>();
         var start = -1;
         for (var i = 0; i < labels.Length; i++)

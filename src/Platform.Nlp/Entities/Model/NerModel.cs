@@ -63,10 +63,22 @@ public sealed class NerModel
     /// BILOU label indices for every token of a document, tagged by the web passes when the model has them and
     /// the router reads the document as web text (<paramref name="web"/>), by the news passes otherwise.
     /// </summary>
-    public int[] Tag(TokenizedText document, out bool web)
+    public int[] Tag(TokenizedText document, out bool web) => Tag(document, TextStyle.Auto, out web);
+
+    /// <summary>
+    /// BILOU label indices for every token of a document whose style the caller may know: <see cref="TextStyle.Web"/>
+    /// takes the web passes and <see cref="TextStyle.News"/> the news passes without asking the router;
+    /// <paramref name="web"/> tells which were used (always news for a model without web passes).
+    /// </summary>
+    public int[] Tag(TokenizedText document, TextStyle style, out bool web)
     {
         ArgumentNullException.ThrowIfNull(document);
-        web = Router is { } router && router.IsWeb(document);
+        web = Router is { } router && style switch
+        {
+            TextStyle.News => false,
+            TextStyle.Web => true,
+            _ => router.IsWeb(document),
+        };
         var tagger = new Tagger(Lexicon, Features);
         return web ? tagger.Tag(document, Web!.First, Web.Second) : tagger.Tag(document, First, Second);
     }
