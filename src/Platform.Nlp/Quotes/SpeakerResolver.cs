@@ -78,7 +78,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         }
 
         bool Fits(Entity e) => gender is null || GenderOf(e) is var g && (g == '?' || g == gender);
-        var best = SalientPerson(mention.Start, Fits) ?? LastPerson(mention.Start, Fits);
+        var best = DescribedSpeakerBefore(mention.Start, Fits) ?? SalientPerson(mention.Start, Fits) ?? LastPerson(mention.Start, Fits);
         return best is null ? null : new Speaker(best.Name, best.Id, mention);
     }
 
@@ -288,6 +288,41 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
 
     // The most recent fitting person in subject position (sentence subject or named speaker) within this and the
     // previous paragraph: "Rubio said … of Trump, whom he called …\n\nHe said …" is Rubio, not Trump.
+    // "The mayor said …. “…,” she added.": the last speaker in this paragraph, named by a description or a pronoun
+    // that was resolved to a person, is a more recent mention of that person than any name, unless a fitting person
+    // is named after it.
+    private Entity? DescribedSpeakerBefore(int before, Func<Entity, bool> accept)
+    {
+        var last = History.Count - 1;
+        while (last >= 0 && History[last].Speaker.Mention is { } late && late.End > before)
+        {
+            last--;
+        }
+
+        if (last < 0 || History[last].Speaker is not { Mention: { } span, EntityId: int id }
+            || ctx.ParagraphAt(span.Start) != ctx.ParagraphAt(before) || ctx.MentionAt(ctx.TokenFrom(span.Start)) is not null)
+        {
+            return null;
+        }
+
+        var person = ctx.Entities[id];
+        if (person.Type != EntityType.Person || !accept(person))
+        {
+            return null;
+        }
+
+        foreach (var m in ctx.Mentions)
+        {
+            if (m.Span.Start > span.End && m.Span.End <= before && m.Entity.Type == EntityType.Person && m.Entity.Id != id
+                && !ctx.InsideQuote(m.Span.Start) && accept(m.Entity))
+            {
+                return null;
+            }
+        }
+
+        return person;
+    }
+
     private Entity? SalientPerson(int before, Func<Entity, bool> accept)
     {
         var paragraph = ctx.ParagraphAt(before);
@@ -497,6 +532,13 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             for (var t = back - 1; t >= 0 && t >= back - 10; t--)
             {
                 if (ctx.Tokens[t].Kind is TokenKind.QuoteMark || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or ',' or ';' or ':')
+                {
+                    break;
+                }
+
+                // "Mayor Anna Lund and council member Berit Dahl": the words before a conjunction describe someone
+                // else. (Another name alone does not end the description: "an attorney for Pagliano, Mark MacDougall".)
+                if (ctx.IsWord(t) && ctx.Word(t) is "and" or "or" or "but" or "while")
                 {
                     break;
                 }

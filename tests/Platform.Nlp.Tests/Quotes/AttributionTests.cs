@@ -290,4 +290,38 @@ public class AttributionTests
         var q = QuoteAssert.Single(text);
         QuoteAssert.Is(q, text, "Turnout decided this race, not the candidates.", QuoteKind.Direct, "Mark Doyle", null, "Mark Doyle");
     }
+
+    // Two women, one introduced with each role; the mayor speaks through a description, then through "she".
+    private const string TwoWomen =
+        "Mayor Anna Lund and council member Berit Dahl clashed over the library budget on Tuesday.\n\n"
+        + "Lund wants to close two branches. Dahl, who chairs the culture committee, opposes any closure.\n\n"
+        + "The mayor said the savings would pay for longer opening hours at the main library. "
+        + "\"People want one good library, not three empty ones,\" she added.";
+
+    [Fact]
+    public void A_role_before_a_conjunction_belongs_to_the_first_person_named()
+    {
+        // "Mayor" describes Anna Lund, not Berit Dahl, although both names follow it in one phrase.
+        var q = QuoteAssert.Quotes(TwoWomen).Single(q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal("the savings would pay for longer opening hours at the main library", q.Text);
+        Assert.Equal("Anna Lund", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_pronoun_after_a_description_in_the_same_paragraph_is_the_person_it_described()
+    {
+        // The last name before "she" is Dahl, two sentences back; the mayor, just quoted, is the more recent mention.
+        var q = QuoteAssert.Quotes(TwoWomen).Single(q => q.Kind == QuoteKind.Direct);
+        QuoteAssert.Is(q, TwoWomen, "People want one good library, not three empty ones", QuoteKind.Direct, "Anna Lund", "added");
+    }
+
+    [Fact]
+    public void A_pronoun_after_a_description_goes_to_a_fitting_person_named_in_between()
+    {
+        const string text = "Mayor Anna Lund and council member Berit Dahl clashed over the library budget on Tuesday.\n\n"
+                            + "The mayor said the savings would pay for longer opening hours. Berit Dahl disagreed. "
+                            + "\"Closing branches is the last thing this city needs,\" she said.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Kind == QuoteKind.Direct);
+        Assert.Equal("Berit Dahl", q.Speaker?.Name);
+    }
 }
