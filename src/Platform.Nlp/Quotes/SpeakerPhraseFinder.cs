@@ -527,7 +527,7 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         for (var t = from; t < ctx.Tokens.Count && ctx.Tokens[t].Start <= mentionStart; t++)
         {
             if (!ctx.IsWord(t) || lexicon.RolesOf(ctx.Word(t), out _) is not { } roles
-                || roles.All(r => r is "org" or "body" or "document" or "group"))
+                || roles.All(r => r is "org" or "body" or "document" or "group" or "place"))
             {
                 continue;
             }

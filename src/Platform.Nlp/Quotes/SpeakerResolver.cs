@@ -126,6 +126,20 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         // The first role noun that is not a possessive heads the description: "the union" is the union, "the head of
         // the ministry" and "the union's lawyer" are people.
         var head = PhraseWords(phrase).FirstOrDefault(w => !IsPossessive(w) && lexicon.RolesOf(w, out _) is not null);
+        if (head is not null && lexicon.RolesOf(head, out _) is { } placeRoles && placeRoles.Contains("place") && !phrase.Plural
+            && PhraseWords(phrase).LastOrDefault() is { } lastWord && lastWord.Equals(head, StringComparison.OrdinalIgnoreCase))
+        {
+            // "the city said": its government, named as an organization ("City of Bergen") or as the place itself.
+            // Only when the place noun ends the phrase: "the city council" is the council.
+            string[] nouns = [head.ToLowerInvariant().TrimEnd('s')];
+            var government = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && NameCarries(m.Entity.Name, nouns));
+            var place = government.Entity is not null
+                ? government
+                : ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Loc && !ctx.InsideQuote(m.Span.Start)
+                                                  && !lexicon.Capitals.ContainsValue(m.Entity.Name));
+            return place.Entity is null ? null : new Speaker(place.Entity.Name, place.Entity.Id, phrase.Span);
+        }
+
         if (head is not null && lexicon.RolesOf(head, out _) is { } headRoles && headRoles.Contains("body"))
         {
             // "the union" after "Dockworkers Union Local 12": the latest organization whose name carries the noun.
@@ -272,7 +286,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     // Petrova" is described otherwise than "the expert". Organization, document and group nouns do not count.
     private bool DescribedOtherwise(Entity person, string[] roles)
     {
-        var own = RolesOf(person).Where(r => r is not ("org" or "body" or "document" or "group")).ToList();
+        var own = RolesOf(person).Where(r => r is not ("org" or "body" or "document" or "group" or "place")).ToList();
         return own.Count > 0 && !own.Any(roles.Contains);
     }
 

@@ -324,4 +324,15 @@ public class AttributionTests
         var q = QuoteAssert.Quotes(text).Single(q => q.Kind == QuoteKind.Direct);
         Assert.Equal("Berit Dahl", q.Speaker?.Name);
     }
+
+    [Fact]
+    public void The_city_speaks_for_the_place_named_before_it_and_a_city_body_does_not()
+    {
+        const string text = "Ferry workers in Bergen, Norway, walked out on Friday.\n\n"
+                            + "The city said it would not intervene. The city council said the pier had become unsafe.";
+        var quotes = QuoteAssert.Quotes(text);
+        // The country named last is not the city; the council is a body of its own, not the place.
+        Assert.Equal("Bergen", quotes.Single(q => q.Text == "it would not intervene").Speaker?.Name);
+        Assert.NotEqual("Bergen", quotes.Single(q => q.Text == "the pier had become unsafe").Speaker?.Name);
+    }
 }
