@@ -187,6 +187,17 @@ public class RuleTests
     }
 
     [Fact]
+    public void An_acronym_and_its_numbered_local_are_an_organization_when_the_model_found_nothing()
+    {
+        var lexicon = Places();
+        Assert.Equal([("GWU Local 88", EntityType.Org)], Conventions("GWU Local 88 represents 400 glaziers.", lexicon));
+        // A lower-case or long word is no union's acronym; a span the model found is left as it is.
+        Assert.Empty(Conventions("The vote at local 88 was close.", lexicon));
+        Assert.Empty(Conventions("Members of GLAZIERSGUILD Local 88 voted.", lexicon));
+        Assert.Equal([("GWU", EntityType.Misc)], Conventions("GWU Local 88 voted.", lexicon, ("GWU", EntityType.Misc)));
+    }
+
+    [Fact]
     public void Committees_on_a_topic_are_organizations_apart_from_a_one_word_parent()
     {
         var lexicon = Places();

@@ -145,8 +145,10 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             // "the union" after "Dockworkers Union Local 12": the latest organization whose name carries the noun.
             // None named so: the phrase stays the speaker, rather than some other organization of the article.
             string[] nouns = [head.ToLowerInvariant().TrimEnd('s')];
+            // A numbered local ("SEIU Local 1021") is a union too.
+            var union = nouns[0] == "union";
             var body = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org
-                                                       && NameCarries(m.Entity.Name, nouns));
+                                                       && (NameCarries(m.Entity.Name, nouns) || union && IsUnionLocal(m.Entity.Name)));
             if (body.Entity is not null)
             {
                 return new Speaker(body.Entity.Name, body.Entity.Id, phrase.Span);
@@ -294,6 +296,20 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         => phrase.Span.Of(ctx.Text).Split([' ', '\u00A0', ',', '-'], StringSplitOptions.RemoveEmptyEntries);
 
     private static bool IsPossessive(string word) => QuoteLexicon.StripPossessive(word).Length != word.Length;
+
+    private static bool IsUnionLocal(string name)
+    {
+        var words = name.Split(' ');
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] == "Local" && words[i + 1].Length > 0 && words[i + 1].All(char.IsAsciiDigit))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Whole-word and case-insensitive, allowing a plural or possessive in the phrase ("the unions'", "Union").
     private static bool NameCarries(string name, string[] nouns)

@@ -335,4 +335,13 @@ public class AttributionTests
         Assert.Equal("Bergen", quotes.Single(q => q.Text == "it would not intervene").Speaker?.Name);
         Assert.NotEqual("Bergen", quotes.Single(q => q.Text == "the pier had become unsafe").Speaker?.Name);
     }
+
+    [Fact]
+    public void The_union_speaks_for_the_numbered_local_named_before_it()
+    {
+        const string text = "Terminal staff voted to strike on Friday.\n\n"
+                            + "GWU Local 88 represents about 400 glaziers. The union said the owners had refused to discuss night pay.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("GWU Local 88", q.Speaker?.Name);
+    }
 }

@@ -20,7 +20,8 @@ namespace Platform.Nlp.Entities.Rules;
 /// <item>"General Secretariat of the Organization of X": an organ and the organization it belongs to are two
 /// organizations when both are named in full;</item>
 /// <item>"Dockworkers Union Local 12", "Teamsters Local 727": a branch word ending an organization keeps the number
-/// after it, which is what tells one local from another.</item>
+/// after it, which is what tells one local from another; "SEIU Local 1021" is an organization even when the model
+/// found nothing there.</item>
 /// </list>
 /// </summary>
 internal static class OrganizationConventions
@@ -121,7 +122,33 @@ internal static class OrganizationConventions
             {
                 spans[org] = spans[org] with { Span = new TextSpan(spans[org].Span.Start, w[t + 1].End) };
             }
+            else if (org < 0 && w.Is(t, "Local") && w.Joined(t - 1) && IsAcronym(w.Text(t - 1))
+                     && !Covered(spans, new TextSpan(w[t - 1].Start, w[t + 1].End)))
+            {
+                // "SEIU Local 1021", "UAW Local 600": a union's acronym and its local number, which the model, trained
+                // on text with few numbered names, may miss altogether.
+                spans.Add(new EntitySpan(new TextSpan(w[t - 1].Start, w[t + 1].End), EntityType.Org));
+                spans.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            }
         }
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 6)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // “Law on the Protection of Wetlands”: between quote marks, a document head and title-case words only.
