@@ -110,6 +110,14 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             return null;
         }
 
+        if (roles.Contains("candidate") && phrase.Possessor is null && PhraseWords(phrase).FirstOrDefault() is { } determiner
+            && determiner.ToLowerInvariant() is "his" or "her")
+        {
+            // "her campaign said": the campaign of the woman "her" refers to, as "Olsen's campaign" is Olsen's.
+            var pronoun = new TextSpan(phrase.Span.Start, phrase.Span.Start + determiner.Length);
+            return FromPronoun(pronoun) is { EntityId: int } candidate ? candidate with { Mention = phrase.Span } : null;
+        }
+
         if (phrase.Possessor is { } owner)
         {
             // "Clinton's campaign" speaks for Clinton, as "the campaign" speaks for its candidate.

@@ -344,4 +344,15 @@ public class AttributionTests
         var q = QuoteAssert.Single(text);
         Assert.Equal("GWU Local 88", q.Speaker?.Name);
     }
+
+    [Fact]
+    public void Her_campaign_speaks_for_the_woman_her_refers_to_not_the_last_person_quoted()
+    {
+        const string text = "Senator Maria Olsen collapsed at a rally on Sunday, and Governor Erik Holm cancelled his own event.\n\n"
+                            + "\"The governor is praying for her,\" said Holm's aide, Lars Berg.\n\n"
+                            + "Olsen was taken to hospital; her campaign later said she had a mild infection.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal("she had a mild infection", q.Text);
+        Assert.Equal("Maria Olsen", q.Speaker?.Name);
+    }
 }
