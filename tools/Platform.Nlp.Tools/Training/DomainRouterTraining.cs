@@ -87,16 +87,7 @@ internal static class DomainRouterTraining
         return router.WithThreshold(highest);
     }
 
-    public static float Score(DomainRouter router, RoutedDocument document)
-    {
-        var score = 0f;
-        foreach (var f in document.Features)
-        {
-            score += router.Weights[f];
-        }
-
-        return score;
-    }
+    public static float Score(DomainRouter router, RoutedDocument document) => router.Score(document.Features);
 
     /// <summary>Trains a router with the news-safe threshold and reports how it routes each set.</summary>
     public static DomainRouter Build(string nerData, string polnear, float? threshold, TextWriter log)

@@ -29,10 +29,13 @@ public sealed class DomainRouter
     public float Threshold { get; }
 
     /// <summary>The document's score: the sum of its active style features' weights.</summary>
-    public float Score(TokenizedText document)
+    public float Score(TokenizedText document) => Score(DocumentStyle.Features(document));
+
+    /// <summary>The score of a document whose <see cref="DocumentStyle.Features"/> are already known.</summary>
+    public float Score(ReadOnlySpan<int> features)
     {
         var score = 0f;
-        foreach (var feature in DocumentStyle.Features(document))
+        foreach (var feature in features)
         {
             score += Weights[feature];
         }
