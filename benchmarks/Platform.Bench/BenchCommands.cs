@@ -51,7 +51,12 @@ internal static class BenchCommands
             var stored = await bench.MeasureStorageAsync(count, streamCount, connection, cancellationToken);
             var pipeline = parse.GetValue(skipPipeline) ? null : await bench.MeasurePipelineAsync(count, streamCount, cancellationToken);
             await context.Output.WriteLineAsync(parse.GetValue(json) ? IngestReport.Json(stored, pipeline) : IngestReport.Table(stored, pipeline));
-            return stored.NotStored + (pipeline?.NotStored ?? 0) == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+            foreach (var reason in stored.NotStored.Reasons.Concat(pipeline?.NotStored.Reasons ?? []))
+            {
+                await context.Error.WriteLineAsync("not stored: " + reason);
+            }
+
+            return stored.NotStored.Count + (pipeline?.NotStored.Count ?? 0) == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
         });
         return command;
     }
@@ -76,8 +81,13 @@ internal static class BenchCommands
                 new Latencies(),
                 cancellationToken);
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"seeded {articles} articles ({articles * SyntheticNews.QuotesPerArticle} quotes) in {clock.Elapsed.TotalSeconds:0.0} s; not stored: {failed}"));
-            return failed == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+                $"seeded {articles} articles ({articles * SyntheticNews.QuotesPerArticle} quotes) in {clock.Elapsed.TotalSeconds:0.0} s; not stored: {failed.Count}"));
+            foreach (var reason in failed.Reasons)
+            {
+                await context.Error.WriteLineAsync("not stored: " + reason);
+            }
+
+            return failed.Count == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
         });
         return command;
     }

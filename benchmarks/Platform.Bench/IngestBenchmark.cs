@@ -17,7 +17,7 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
     private const int WarmupArticles = 500;
 
     public sealed record StorageResult(
-        int Articles, long Quotes, long Rows, double Seconds, double CeilingSeconds, long CeilingRows, double AckP50, double AckP99, int NotStored)
+        int Articles, long Quotes, long Rows, double Seconds, double CeilingSeconds, long CeilingRows, double AckP50, double AckP99, NotStoredArticles NotStored)
     {
         public double ArticlesPerSecond => Articles / Seconds;
 
@@ -30,7 +30,7 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
         public double Ratio => RowsPerSecond / CeilingRowsPerSecond;
     }
 
-    public sealed record PipelineResult(int Articles, long Bytes, double Seconds, double EngineSeconds, int NotStored)
+    public sealed record PipelineResult(int Articles, long Bytes, double Seconds, double EngineSeconds, NotStoredArticles NotStored)
     {
         public double ArticlesPerSecond => Articles / Seconds;
 
@@ -88,23 +88,23 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
         return new PipelineResult(count, bytes, clock.Elapsed.TotalSeconds, engineSeconds, notStored);
     }
 
-    private Task<int> IngestAsync(
+    private Task<NotStoredArticles> IngestAsync(
         IReadOnlyList<(Article Article, ArticleAnalysis Analysis)> articles, int streams, Latencies latencies, CancellationToken cancellationToken)
         => IngestStreamsAsync(storage, streams, s => articles.Where((_, i) => i % streams == s), latencies, cancellationToken);
 
     /// <summary>
     /// Sends articles over <paramref name="streams"/> concurrent Ingest calls (stream s sends <paramref name="share"/>(s),
-    /// produced as it goes) and returns how many were not stored; each acknowledgement's latency goes to
+    /// produced as it goes) and returns the articles that were not stored; each acknowledgement's latency goes to
     /// <paramref name="latencies"/>, timed from before the write (waiting for the service to take it counts).
     /// </summary>
-    public static async Task<int> IngestStreamsAsync(
+    public static async Task<NotStoredArticles> IngestStreamsAsync(
         StorageService.StorageServiceClient storage,
         int streams,
         Func<int, IEnumerable<(Article Article, ArticleAnalysis Analysis)>> share,
         Latencies latencies,
         CancellationToken cancellationToken)
     {
-        var notStored = 0;
+        var notStored = new NotStoredArticles();
         await Task.WhenAll(Enumerable.Range(0, streams).Select(async s =>
         {
             using var call = storage.Ingest(cancellationToken: cancellationToken);
@@ -122,7 +122,7 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
                     latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                     if (ack.Status is not (StoreStatus.Stored or StoreStatus.Duplicate or StoreStatus.Replaced))
                     {
-                        Interlocked.Increment(ref notStored);
+                        notStored.Add(ack.ArticleId, ack.Status, ack.Reason);
                     }
                 }
             }, cancellationToken);
@@ -143,10 +143,10 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
         return notStored;
     }
 
-    private static async Task<int> ExtractAsync(
+    private static async Task<NotStoredArticles> ExtractAsync(
         ExtractionService.ExtractionServiceClient client, IReadOnlyList<Article> articles, int streams, CancellationToken cancellationToken)
     {
-        var notStored = 0;
+        var notStored = new NotStoredArticles();
         await Task.WhenAll(Enumerable.Range(0, streams).Select(async s =>
         {
             using var call = client.ExtractStream(cancellationToken: cancellationToken);
@@ -156,7 +156,7 @@ internal sealed class IngestBenchmark(StorageService.StorageServiceClient storag
                 {
                     if (response.Storage?.Status is not (StoreStatus.Stored or StoreStatus.Duplicate or StoreStatus.Replaced))
                     {
-                        Interlocked.Increment(ref notStored);
+                        notStored.Add(response.ArticleId, response.Storage?.Status, response.Storage?.Reason is { Length: > 0 } reason ? reason : response.Error);
                     }
                 }
             }, cancellationToken);

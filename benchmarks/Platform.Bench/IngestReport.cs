@@ -10,14 +10,14 @@ internal static class IngestReport
     {
         var lines = new List<string>
         {
-            Line($"storage ingest: {storage.Articles} articles, {storage.Quotes} quotes, {storage.Rows} rows ({storage.NotStored} not stored)"),
+            Line($"storage ingest: {storage.Articles} articles, {storage.Quotes} quotes, {storage.Rows} rows ({storage.NotStored.Count} not stored)"),
             Line($"  over gRPC into the storage service   {storage.ArticlesPerSecond,9:0.0} articles/s {storage.RowsPerSecond,10:0} rows/s   ack p50 {storage.AckP50:0.0} ms, p99 {storage.AckP99:0.0} ms"),
             Line($"  raw binary COPY of the same rows     {storage.CeilingRows / storage.CeilingSeconds / (storage.Rows / (double)storage.Articles),9:0.0} articles/s {storage.CeilingRowsPerSecond,10:0} rows/s"),
             Line($"  ratio                                {storage.Ratio,9:P0}"),
         };
         if (pipeline is not null)
         {
-            lines.Add(Line($"full pipeline: {pipeline.Articles} articles, {pipeline.Bytes / 1e6:0.00} MB ({pipeline.NotStored} not stored)"));
+            lines.Add(Line($"full pipeline: {pipeline.Articles} articles, {pipeline.Bytes / 1e6:0.00} MB ({pipeline.NotStored.Count} not stored)"));
             lines.Add(Line($"  extraction service → storage         {pipeline.ArticlesPerSecond,9:0.0} articles/s {pipeline.MegabytesPerSecond,8:0.00} MB/s"));
             lines.Add(Line($"  engine alone, in-process, all cores  {pipeline.EngineArticlesPerSecond,9:0.0} articles/s {pipeline.EngineMegabytesPerSecond,8:0.00} MB/s"));
             lines.Add(Line($"  ratio                                {pipeline.Ratio,9:P0}"));
@@ -32,7 +32,7 @@ internal static class IngestReport
         {
             articles = storage.Articles,
             rows = storage.Rows,
-            notStored = storage.NotStored,
+            notStored = storage.NotStored.Count,
             articlesPerSecond = storage.ArticlesPerSecond,
             quotes = storage.Quotes,
             quotesPerSecond = storage.QuotesPerSecond,
@@ -46,7 +46,7 @@ internal static class IngestReport
         {
             articles = pipeline.Articles,
             bytes = pipeline.Bytes,
-            notStored = pipeline.NotStored,
+            notStored = pipeline.NotStored.Count,
             articlesPerSecond = pipeline.ArticlesPerSecond,
             megabytesPerSecond = pipeline.MegabytesPerSecond,
             engineArticlesPerSecond = pipeline.EngineArticlesPerSecond,

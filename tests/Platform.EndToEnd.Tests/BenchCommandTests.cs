@@ -17,7 +17,7 @@ public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackF
         var ingest = await RunAsync(
             "ingest", "--articles", "20", "--database", stack.Database.ConnectionString,
             "--storage", storage, "--extraction", stack.Extraction.Address.ToString(), "--json");
-        Assert.True(ingest.Exit == ExitCodes.Success, ingest.Err);
+        Assert.True(ingest.Exit == ExitCodes.Success, $"exit {ingest.Exit}\n{ingest.Err}\n{ingest.Out}");
         using (var report = JsonDocument.Parse(ingest.Out))
         {
             var stored = report.RootElement.GetProperty("storage");
@@ -44,7 +44,7 @@ public sealed class BenchCommandTests(StackFixture stack) : IClassFixture<StackF
         }
 
         var seed = await RunAsync("seed", "--quotes", "200", "--storage", storage);
-        Assert.True(seed.Exit == ExitCodes.Success, seed.Err);
+        Assert.True(seed.Exit == ExitCodes.Success, $"exit {seed.Exit}\n{seed.Err}\n{seed.Out}");
         Assert.StartsWith("seeded 10 articles (200 quotes)", seed.Out, StringComparison.Ordinal);
 
         var query = await RunAsync("query", "--queries", "2", "--warm-up", "0", "--storage", storage, "--json");

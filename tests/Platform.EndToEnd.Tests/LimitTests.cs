@@ -33,10 +33,11 @@ public class LimitTests
                 return e;
             }
         }));
+        // A call that was let through and then failed is not the limiter's doing: the assertion names its status.
+        Assert.Empty(outcomes.Where(e => e is not null && e.StatusCode != StatusCode.ResourceExhausted).Select(e => $"{e!.StatusCode}: {e.Status.Detail}"));
         var passed = outcomes.Count(e => e is null);
         Assert.InRange(passed, 3, 3 + (int)Math.Ceiling(clock.Elapsed.TotalSeconds) + 1);
         var error = outcomes.First(e => e is not null)!;
-        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.Contains("rate limit", error.Status.Detail, StringComparison.Ordinal);
 
         // The ingest backbone is internal traffic and never limited.
