@@ -115,6 +115,53 @@ public class DomainRouterTests
     }
 
     [Fact]
+    public void A_router_sends_scores_in_its_blend_band_to_the_blend()
+    {
+        var tokens = Tokenized(NewsTexts[0]);
+        DomainRoute RouteAt(float bias, DomainRouter router) => new DomainRouter([.. Router(bias).Weights], router.Threshold, router.BlendFrom, router.BlendWeight).Route(tokens);
+        var banded = Router(bias: 0).WithBlend(-1, 0.5f);
+
+        Assert.Equal(DomainRoute.Web, RouteAt(0.5f, banded));
+        Assert.Equal(DomainRoute.Blend, RouteAt(-0.5f, banded));
+        Assert.Equal(DomainRoute.News, RouteAt(-1.5f, banded));
+        // Without a band the same scores are news or web.
+        Assert.Equal(DomainRoute.News, RouteAt(-0.5f, Router(bias: 0)));
+        Assert.Equal(DomainRoute.News, Router(bias: 1).WithBlend(-1, 0.5f).Route(Tokenized("")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Router(bias: 0).WithBlend(1, 0.5f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Router(bias: 0).WithBlend(-1, 1.5f));
+    }
+
+    [Fact]
+    public void A_blend_at_either_end_tags_as_that_fold_and_the_band_round_trips_in_format_4()
+    {
+        var (newsModel, webModel) = TrainFolds();
+        var web = ConllCorpus.Read(new StringReader(DomainFeaturesTests.Web));
+        var news = ConllCorpus.Read(new StringReader(DomainFeaturesTests.News));
+        // Every document falls in the band (score 0, band from -1 to 1).
+        NerModel Blended(float share) => newsModel.WithWebPasses(webModel, Router(bias: 0).WithThreshold(1).WithBlend(-1, share));
+        int[] Tags(NerModel model, ConllDocument document, out DomainRoute route)
+            => model.Tag(TokenizedText.FromWords([.. document.Sentences.Select(s => s.Words)]), TextStyle.Auto, out route);
+
+        var allWeb = Blended(1);
+        var allNews = newsModel.WithWebPasses(webModel, Router(bias: -1));
+        var onlyWeb = newsModel.WithWebPasses(webModel, Router(bias: 1));
+        foreach (var document in web.Concat(news))
+        {
+            // The two tables were quantized at different scales: the blend puts them on one before mixing.
+            Assert.Equal(Tags(onlyWeb, document, out _), Tags(allWeb, document, out var route));
+            Assert.Equal(DomainRoute.Blend, route);
+            Assert.Equal(Tags(allNews, document, out _), Tags(Blended(0.0001f), document, out _));
+        }
+
+        var loaded = Reload(Blended(0.25f), out var version);
+        Assert.Equal(4, version);
+        Assert.Equal(-1, loaded.Router!.BlendFrom);
+        Assert.Equal(0.25f, loaded.Router.BlendWeight);
+        Reload(newsModel.WithWebPasses(webModel, Router(bias: 1)), out version);
+        Assert.Equal(3, version);
+    }
+
+    [Fact]
     public void A_model_without_web_passes_keeps_its_older_format_version()
     {
         var (newsModel, _) = TrainFolds();
@@ -177,9 +224,9 @@ public class DomainRouterTests
         var post = WebTexts[0];
         var tokens = Tokenized(post);
         NerModel.Default!.Tag(tokens, TextStyle.Auto, out var routed);
-        Assert.True(routed);
+        Assert.Equal(DomainRoute.Web, routed);
         NerModel.Default.Tag(tokens, TextStyle.News, out routed);
-        Assert.False(routed);
+        Assert.Equal(DomainRoute.News, routed);
     }
 
     // The invented news and web documents of the domain-feature tests, trained once, folded for each domain.

@@ -56,7 +56,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         }
 
         var tokenized = TokenizedText.FromDocument(document);
-        var labels = _model.Tag(tokenized, style, out var web);
+        var labels = _model.Tag(tokenized, style, out DomainRoute route);
         var spans = new List<EntitySpan>();
         var start = -1;
         for (var i = 0; i < labels.Length; i++)
@@ -93,7 +93,7 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
         }
 
         NorpRule.Apply(document, _model.Lexicon, spans);
-        if (web)
+        if (route == DomainRoute.Web)
         {
             // The web corpora annotate no MISC, so the web passes' MISC is what the news data taught them, out of
             // place: on CoNLL dev it is one in eight correct. Nationalities, already retyped NORP, stay.

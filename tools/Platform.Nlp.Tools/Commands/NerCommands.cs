@@ -71,9 +71,11 @@ internal static class NerCommands
         {
             Description = "With --domain-features: add the training folded for web text as the web passes, weights below this dropped, and a domain router that picks them",
         };
+        var routing = RouterOptions();
         var command = new Command("train", "Train the entity model on CoNLL-2003 (and extra corpora), write it, report dev/test scores")
         {
             data, trainOn, output, epochs, bits, seed, folds, singlePass, minClusterCount, runs, update, aggressiveness, views, features, extra, caseCopies, domainFeatures, newsWeight, alsoNewsWeights, alsoDomains, webPasses,
+            routing.Threshold, routing.BlendBelow, routing.BlendWeight,
         };
         command.SetAction(parse =>
         {
@@ -105,7 +107,7 @@ internal static class NerCommands
 
             return TrainModel(
                 parse.GetRequiredValue(data).FullName, parse.GetRequiredValue(trainOn), parse.GetRequiredValue(extra),
-                parse.GetValue(caseCopies), parse.GetValue(minClusterCount), settings, refolds, parse.GetValue(webPasses),
+                parse.GetValue(caseCopies), parse.GetValue(minClusterCount), settings, refolds, parse.GetValue(webPasses), Settings(parse, routing),
                 parse.GetRequiredValue(output).FullName, Console.Out);
         });
         return command;
@@ -113,7 +115,7 @@ internal static class NerCommands
 
     private static int TrainModel(
         string data, string trainOn, string extra, int caseCopies, int minClusterCount, TrainingOptions settings, (TextDomain Domain, float Weight)[] refolds, short? webPasses,
-        string output, TextWriter log)
+        RouterSettings routing, string output, TextWriter log)
     {
         if (extra != "none" && settings.Update != UpdateRule.Perceptron)
         {
@@ -141,7 +143,7 @@ internal static class NerCommands
         log.WriteLine($"trained in {watch.Elapsed.TotalSeconds:F0}s");
         if (webPasses is { } minWeight)
         {
-            var router = DomainRouterTraining.Build(data, ToolPaths.PolnearDirectory, null, log);
+            var router = DomainRouterTraining.Build(data, ToolPaths.PolnearDirectory, routing, log);
             model = model.WithWebPasses(trainer.Refold(TextDomain.Web, 1), router, minWeight);
         }
 
@@ -190,18 +192,18 @@ internal static class NerCommands
         var news = new Option<FileInfo>("--news") { Description = "The model as written by ner train (folded for news)", Required = true };
         var web = new Option<FileInfo>("--web") { Description = "The same training folded for web text (ner train --also-domains web)", Required = true };
         var minWeight = new Option<short>("--min-weight") { Description = "Web-pass weights below this (quantized) are dropped", DefaultValueFactory = _ => 800 };
-        var threshold = new Option<float?>("--threshold") { Description = "Router threshold instead of the news-safe one" };
+        var routing = RouterOptions();
         var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
         var command = new Command("route", "Join a news-folded and a web-folded model with a trained domain router into one model, write it, report scores")
         {
-            data, polnear, news, web, minWeight, threshold, output,
+            data, polnear, news, web, minWeight, routing.Threshold, routing.BlendBelow, routing.BlendWeight, output,
         };
         command.SetAction(parse =>
         {
             var newsModel = LoadModel(parse.GetRequiredValue(news), Console.Out);
             var webModel = LoadModel(parse.GetRequiredValue(web), Console.Out);
             var router = DomainRouterTraining.Build(
-                parse.GetRequiredValue(data).FullName, parse.GetRequiredValue(polnear).FullName, parse.GetValue(threshold), Console.Out);
+                parse.GetRequiredValue(data).FullName, parse.GetRequiredValue(polnear).FullName, Settings(parse, routing), Console.Out);
             var joined = newsModel.WithWebPasses(webModel, router, parse.GetValue(minWeight));
             WriteAndReport(joined, parse.GetRequiredValue(output).FullName, parse.GetRequiredValue(data).FullName, Console.Out);
             return 0;
@@ -220,13 +222,14 @@ internal static class NerCommands
         casing.AcceptOnlyFromAmong("lower", "upper");
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit with 1 when overall F1 is below this" };
         var dump = new Option<FileInfo?>("--dump") { Description = "Write every token with its gold and predicted tag" };
+        var routing = RouterOptions();
         var command = new Command("score", "Score a model file on a CoNLL file: raw text through the whole engine by default")
         {
-            model, conll, goldTokens, rules, onlyGoldTypes, casing, minF1, dump,
+            model, conll, goldTokens, rules, onlyGoldTypes, casing, minF1, dump, routing.Threshold, routing.BlendBelow, routing.BlendWeight,
         };
         command.SetAction(parse =>
         {
-            var loaded = LoadModel(parse.GetValue(model), Console.Out);
+            var loaded = Rerouted(LoadModel(parse.GetValue(model), Console.Out), Settings(parse, routing), Console.Out);
             var documents = ConllCorpus.ReadFile(parse.GetRequiredValue(conll).FullName);
             if (parse.GetValue(casing) is { } recase)
             {
@@ -269,6 +272,28 @@ internal static class NerCommands
             return 0;
         });
         return command;
+    }
+
+    // The router settings a joined model can be tried with: its threshold, and a band below it tagged by a blend.
+    private static (Option<float?> Threshold, Option<float?> BlendBelow, Option<float> BlendWeight) RouterOptions() => (
+        new Option<float?>("--threshold") { Description = "Router threshold instead of the news-safe one" },
+        new Option<float?>("--blend-below") { Description = "Router scores this far below the threshold and up to it are tagged by a blend of both folds" },
+        new Option<float>("--blend-weight") { Description = "The web fold's share of the blend", DefaultValueFactory = _ => 0.5f });
+
+    private static RouterSettings Settings(ParseResult parse, (Option<float?> Threshold, Option<float?> BlendBelow, Option<float> BlendWeight) options)
+        => new(parse.GetValue(options.Threshold), parse.GetValue(options.BlendBelow), parse.GetValue(options.BlendWeight));
+
+    private static NerModel Rerouted(NerModel model, RouterSettings settings, TextWriter log)
+    {
+        if (model.Router is not { } router || (settings.Threshold is null && settings.BlendBelow is null))
+        {
+            return model;
+        }
+
+        router = settings.Threshold is { } t ? router.WithThreshold(t) : router;
+        router = settings.BlendBelow is { } width ? router.WithBlend(router.Threshold - width, settings.BlendWeight) : router;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"router threshold {router.Threshold:F2}, blend from {router.BlendFrom:F2} at web share {router.BlendWeight:F2}"));
+        return model.WithRouter(router);
     }
 
     /// <summary>A model file, or the model embedded in the engine when the option is optional and absent.</summary>

@@ -90,23 +90,29 @@ internal static class DomainRouterTraining
     public static float Score(DomainRouter router, RoutedDocument document) => router.Score(document.Features);
 
     /// <summary>Trains a router with the news-safe threshold and reports how it routes each set.</summary>
-    public static DomainRouter Build(string nerData, string polnear, float? threshold, TextWriter log)
+    public static DomainRouter Build(string nerData, string polnear, RouterSettings settings, TextWriter log)
     {
         var (train, news, web) = Load(nerData, polnear);
         log.WriteLine($"router data: {train.Count(d => !d.Web)} news and {train.Count(d => d.Web)} web training documents; held out {news.Count} news, {web.Count} web");
         var router = WithNewsSafeThreshold(Train(train, epochs: 10, seed: 17), news);
-        if (threshold is { } chosen)
+        if (settings.Threshold is { } chosen)
         {
             router = router.WithThreshold(chosen);
         }
 
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"router threshold {router.Threshold:F2}"));
+        if (settings.BlendBelow is { } width)
+        {
+            router = router.WithBlend(router.Threshold - width, settings.BlendWeight);
+        }
+
+        log.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"router threshold {router.Threshold:F2}, blend from {router.BlendFrom:F2} at web share {router.BlendWeight:F2}"));
         foreach (var group in train.Concat(news).Concat(web).GroupBy(d => d.Source))
         {
             var scores = group.Select(d => Score(router, d)).Order().ToArray();
             log.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {group.Key}: {scores.Count(s => s > router.Threshold)} of {scores.Length} routed to web; score median {scores[scores.Length / 2]:F1}, max {scores[^1]:F1}"));
+                $"  {group.Key}: {scores.Count(s => s > router.Threshold)} of {scores.Length} routed to web, {scores.Count(s => s > router.BlendFrom && s <= router.Threshold)} to the blend; score median {scores[scores.Length / 2]:F1}, max {scores[^1]:F1}"));
         }
 
         var strongest = Enumerable.Range(0, DocumentStyle.FeatureCount).OrderByDescending(i => Math.Abs(router.Weights[i])).Take(12);
@@ -145,3 +151,9 @@ internal static class DomainRouterTraining
         }
     }
 }
+
+/// <summary>
+/// How a trained router decides: its threshold (null: the news-safe one), and a blend band of
+/// <paramref name="BlendBelow"/> score units under the threshold (null: none) tagged at web share <paramref name="BlendWeight"/>.
+/// </summary>
+public sealed record RouterSettings(float? Threshold = null, float? BlendBelow = null, float BlendWeight = 0.5f);

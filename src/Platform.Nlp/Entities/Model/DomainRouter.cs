@@ -11,6 +11,15 @@ public sealed class DomainRouter
 {
     /// <summary>Creates a router from one weight per style feature and a threshold on the score.</summary>
     public DomainRouter(float[] weights, float threshold)
+        : this(weights, threshold, threshold, 0)
+    {
+    }
+
+    /// <summary>
+    /// Creates a router whose documents scoring between <paramref name="blendFrom"/> and the
+    /// <paramref name="threshold"/> are tagged by a mix of both folds, <paramref name="blendWeight"/> of it web.
+    /// </summary>
+    public DomainRouter(float[] weights, float threshold, float blendFrom, float blendWeight)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.Length != DocumentStyle.FeatureCount)
@@ -18,8 +27,20 @@ public sealed class DomainRouter
             throw new ArgumentException($"a router needs {DocumentStyle.FeatureCount} weights, got {weights.Length}", nameof(weights));
         }
 
+        if (blendFrom > threshold)
+        {
+            throw new ArgumentOutOfRangeException(nameof(blendFrom), blendFrom, $"the blend band starts at or below the threshold {threshold}");
+        }
+
+        if (blendWeight is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(blendWeight), blendWeight, "the web share of the blend is between 0 and 1");
+        }
+
         Weights = weights;
         Threshold = threshold;
+        BlendFrom = blendFrom;
+        BlendWeight = blendWeight;
     }
 
     /// <summary>One weight per <see cref="DocumentStyle"/> feature; positive is web, negative news.</summary>
@@ -27,6 +48,18 @@ public sealed class DomainRouter
 
     /// <summary>Documents scoring above this are web text.</summary>
     public float Threshold { get; }
+
+    /// <summary>
+    /// Documents scoring above this and up to <see cref="Threshold"/> are tagged by the blend of both folds; equal to
+    /// the threshold when the router has no blend band.
+    /// </summary>
+    public float BlendFrom { get; }
+
+    /// <summary>The web fold's share of the blend (0 to 1).</summary>
+    public float BlendWeight { get; }
+
+    /// <summary>Whether some scores are tagged by the blend.</summary>
+    public bool HasBlendBand => BlendFrom < Threshold && BlendWeight > 0;
 
     /// <summary>The document's score: the sum of its active style features' weights.</summary>
     public float Score(TokenizedText document) => Score(DocumentStyle.Features(document));
@@ -44,10 +77,25 @@ public sealed class DomainRouter
     }
 
     /// <summary>Whether the document is tagged as web text.</summary>
-    public bool IsWeb(TokenizedText document) => document.Tokens.Length > 0 && Score(document) > Threshold;
+    public bool IsWeb(TokenizedText document) => Route(document) == DomainRoute.Web;
 
-    /// <summary>The same weights with another threshold.</summary>
+    /// <summary>Which passes tag the document.</summary>
+    public DomainRoute Route(TokenizedText document)
+    {
+        if (document.Tokens.Length == 0)
+        {
+            return DomainRoute.News;
+        }
+
+        var score = Score(document);
+        return score > Threshold ? DomainRoute.Web : HasBlendBand && score > BlendFrom ? DomainRoute.Blend : DomainRoute.News;
+    }
+
+    /// <summary>The same weights with another threshold (and no blend band).</summary>
     public DomainRouter WithThreshold(float threshold) => new([.. Weights], threshold);
+
+    /// <summary>The same weights and threshold with a blend band from <paramref name="from"/> at web share <paramref name="weight"/>.</summary>
+    public DomainRouter WithBlend(float from, float weight) => new([.. Weights], Threshold, from, weight);
 
     internal void Write(BinaryWriter writer)
     {
@@ -59,6 +107,16 @@ public sealed class DomainRouter
 
         writer.Write(Threshold);
     }
+
+    // The blend band comes after the web passes' router in format 4 only, so that routers without one are written
+    // as before.
+    internal void WriteBlend(BinaryWriter writer)
+    {
+        writer.Write(BlendFrom);
+        writer.Write(BlendWeight);
+    }
+
+    internal DomainRouter ReadBlend(BinaryReader reader) => WithBlend(reader.ReadSingle(), reader.ReadSingle());
 
     internal static DomainRouter Read(BinaryReader reader)
     {
@@ -76,4 +134,17 @@ public sealed class DomainRouter
 
         return new DomainRouter(weights, reader.ReadSingle());
     }
+}
+
+/// <summary>Which of a model's passes tag a document.</summary>
+public enum DomainRoute
+{
+    /// <summary>The news fold: newswire and everything that reads like it.</summary>
+    News,
+
+    /// <summary>A mix of both folds, for documents the router cannot place with confidence.</summary>
+    Blend,
+
+    /// <summary>The web fold: forum posts, reviews, e-mail.</summary>
+    Web,
 }

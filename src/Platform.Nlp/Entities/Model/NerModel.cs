@@ -13,9 +13,9 @@ public sealed class NerModel
 {
     private const string Magic = "PNER";
     // Version 1: base features; version 2 adds the feature set after the description; version 3 adds the domain
-    // router and the web passes at the end. Each model is written in the oldest version that holds it, so that files
-    // of older models stay byte-identical.
-    private const int FormatVersion = 3;
+    // router and the web passes at the end; version 4 adds the router's blend band after the router. Each model is
+    // written in the oldest version that holds it, so that files of older models stay byte-identical.
+    private const int FormatVersion = 4;
     private const string ResourceName = "Platform.Nlp.Resources.ner-model.bin.gz";
 
     private static readonly Lazy<NerModel?> Embedded = new(LoadEmbedded);
@@ -31,6 +31,7 @@ public sealed class NerModel
         Features = features;
         Router = router;
         _web = router is null ? null : web ?? throw new ArgumentNullException(nameof(web), "a router needs web passes");
+        _blend = router is { HasBlendBand: true } ? new Lazy<(IScorer, IScorer?)>(() => Blend(router.BlendWeight)) : null;
     }
 
     /// <summary>The model embedded in this assembly, loaded once per process; null if the build has none.</summary>
@@ -53,6 +54,9 @@ public sealed class NerModel
 
     internal WebPasses? Web => _web?.Value;
 
+    // Built with the web tables, on the first document in the router's blend band.
+    private readonly Lazy<(IScorer First, IScorer? Second)>? _blend;
+
     /// <summary>The router that sends web-like documents to the web passes; null for a news-only model.</summary>
     public DomainRouter? Router { get; }
 
@@ -60,27 +64,52 @@ public sealed class NerModel
     public int[] Tag(TokenizedText document) => Tag(document, out _);
 
     /// <summary>
-    /// BILOU label indices for every token of a document, tagged by the web passes when the model has them and
-    /// the router reads the document as web text (<paramref name="web"/>), by the news passes otherwise.
+    /// BILOU label indices for every token of a document as the router chooses; <paramref name="web"/> tells whether
+    /// the web passes tagged it (the overload with a <see cref="DomainRoute"/> also tells the blend apart).
     /// </summary>
-    public int[] Tag(TokenizedText document, out bool web) => Tag(document, TextStyle.Auto, out web);
+    public int[] Tag(TokenizedText document, out bool web)
+    {
+        var labels = Tag(document, TextStyle.Auto, out var route);
+        web = route == DomainRoute.Web;
+        return labels;
+    }
 
     /// <summary>
     /// BILOU label indices for every token of a document whose style the caller may know: <see cref="TextStyle.Web"/>
-    /// takes the web passes and <see cref="TextStyle.News"/> the news passes without asking the router;
-    /// <paramref name="web"/> tells which were used (always news for a model without web passes).
+    /// takes the web passes and <see cref="TextStyle.News"/> the news passes without asking the router, which
+    /// otherwise chooses (news for a model without web passes); <paramref name="route"/> tells which passes tagged it.
     /// </summary>
-    public int[] Tag(TokenizedText document, TextStyle style, out bool web)
+    public int[] Tag(TokenizedText document, TextStyle style, out DomainRoute route)
     {
         ArgumentNullException.ThrowIfNull(document);
-        web = Router is { } router && style switch
+        route = Router is not { } router ? DomainRoute.News : style switch
         {
-            TextStyle.News => false,
-            TextStyle.Web => true,
-            _ => router.IsWeb(document),
+            TextStyle.News => DomainRoute.News,
+            TextStyle.Web => DomainRoute.Web,
+            _ => router.Route(document),
         };
         var tagger = new Tagger(Lexicon, Features);
-        return web ? tagger.Tag(document, Web!.First, Web.Second) : tagger.Tag(document, First, Second);
+        return route switch
+        {
+            DomainRoute.Web => tagger.Tag(document, Web!.First, Web.Second),
+            DomainRoute.Blend => tagger.Tag(document, _blend!.Value.First, _blend.Value.Second),
+            _ => tagger.Tag(document, First, Second),
+        };
+    }
+
+    /// <summary>This model with another router (the same web passes), to try thresholds and blend bands.</summary>
+    public NerModel WithRouter(DomainRouter router)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        return _web is null
+            ? throw new InvalidOperationException("a model without web passes has no router to replace")
+            : new NerModel(Lexicon, First, Second, Description, Features, router, _web);
+    }
+
+    private (IScorer First, IScorer? Second) Blend(float webShare)
+    {
+        var web = Web!;
+        return (new BlendedScorer(First, web.First, webShare), Second is null ? null : new BlendedScorer(Second, web.Second!, webShare));
     }
 
     /// <summary>
@@ -107,7 +136,7 @@ public sealed class NerModel
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip, Encoding.UTF8);
-        var version = Router is not null ? 3 : Features == FeatureSet.Base ? 1 : 2;
+        var version = Router is { HasBlendBand: true } ? 4 : Router is not null ? 3 : Features == FeatureSet.Base ? 1 : 2;
         writer.Write(Magic);
         writer.Write(version);
         writer.Write(Description);
@@ -125,6 +154,11 @@ public sealed class NerModel
         {
             // The router first, so that a reader can keep the web tables encoded until a document needs them.
             Router.Write(writer);
+            if (version >= 4)
+            {
+                Router.WriteBlend(writer);
+            }
+
             web.First.Write(writer);
             writer.Write(web.Second is not null);
             web.Second?.Write(writer);
@@ -170,6 +204,11 @@ public sealed class NerModel
         if (version >= 3)
         {
             router = DomainRouter.Read(reader);
+            if (version >= 4)
+            {
+                router = router.ReadBlend(reader);
+            }
+
             // The web tables stay in their sparse encoding (a few MB) until the first web-routed document.
             var encoded = memory.GetBuffer().AsMemory((int)memory.Position, (int)(memory.Length - memory.Position)).ToArray();
             web = new Lazy<WebPasses>(() => ReadWebPasses(encoded));
