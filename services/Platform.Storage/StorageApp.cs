@@ -59,6 +59,7 @@ public static class StorageApp
         builder.AddValidatedOptions<SearchOptions>("Storage:Search");
         builder.Services.AddSingleton<IngestValidator>();
         builder.Services.AddSingleton<QuoteSearchPartitions>();
+        builder.Services.AddSingleton<SharedRowWrites>();
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<ArticleIngestor>();
         builder.Services.AddSingleton<IngestPipeline>();
@@ -131,6 +132,7 @@ public static class StorageApp
         var migrations = app.Services.GetRequiredService<MigrationRunner>();
         await migrations.ApplyAsync(cancellationToken);
         app.Services.GetRequiredService<SearchOptions>().OneScanForAllIds = migrations.OnCitus;
+        app.Services.GetRequiredService<SharedRowWrites>().TakeTurns = migrations.OnCitus;
         await app.StartAsync(cancellationToken);
     }
 

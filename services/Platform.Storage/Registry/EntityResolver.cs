@@ -25,14 +25,15 @@ internal static class EntityResolver
     /// entries whose articles then fail to store keep zero counts and are not listed.
     /// </summary>
     public static async Task<IReadOnlyList<ResolvedArticle>> ResolveAsync(
-        NpgsqlConnection connection, IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken)
+        NpgsqlConnection connection, SharedRowWrites sharedRows, IReadOnlyList<ArticleRecord> records, CancellationToken cancellationToken)
     {
-        if (await ResolveAsync(connection, null, records, cancellationToken) is { } known)
+        if (await ResolveAsync(connection, (IDbTransaction?)null, records, cancellationToken) is { } known)
         {
             return known;
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await sharedRows.WaitForTurnAsync(connection, transaction, cancellationToken);
         var resolved = await ResolveAsync(connection, transaction, records, cancellationToken)
                        ?? throw new InvalidOperationException("resolution with creation always resolves");
         await transaction.CommitAsync(cancellationToken);

@@ -20,7 +20,7 @@ internal enum StoreOutcome
 /// </summary>
 /// <remarks>Reads (<see cref="GetAsync"/>, searches, listings) go to <see cref="ReadDatabase"/>: a replica when configured.</remarks>
 internal sealed class ArticleStore(
-    NpgsqlDataSource dataSource, ReadDatabase reads, QuoteSearchPartitions searchPartitions, SearchOptions searchOptions)
+    NpgsqlDataSource dataSource, ReadDatabase reads, QuoteSearchPartitions searchPartitions, SearchOptions searchOptions, SharedRowWrites sharedRows)
 {
     public static byte[] HashText(string text) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
 
@@ -44,7 +44,7 @@ internal sealed class ArticleStore(
     private async Task<IReadOnlyList<StoreOutcome>> TryStoreAsync(IReadOnlyList<ArticleRecord> batch, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var resolved = await EntityResolver.ResolveAsync(connection, batch, cancellationToken);
+        var resolved = await EntityResolver.ResolveAsync(connection, sharedRows, batch, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var ids = batch.Select(r => r.Article.Id).ToArray();
@@ -77,7 +77,7 @@ internal sealed class ArticleStore(
             ? await WriteAsync(connection, transaction, toWrite, replaced.ToArray(), founded, cancellationToken)
             : 0;
         await transaction.CommitAsync(cancellationToken);
-        await QuoteGroupAssignment.MergeRacedAsync(dataSource, founded, cancellationToken);
+        await QuoteGroupAssignment.MergeRacedAsync(dataSource, sharedRows, founded, cancellationToken);
         if (newestSeq > 0)
         {
             await searchPartitions.KeepAheadOfAsync(newestSeq, cancellationToken);
@@ -87,7 +87,7 @@ internal sealed class ArticleStore(
     }
 
     // Writes the articles' rows; returns the newest ingest order given to one of them.
-    private static async Task<long> WriteAsync(
+    private async Task<long> WriteAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         List<(ArticleRecord Record, ResolvedArticle Resolved)> articles,
@@ -96,6 +96,9 @@ internal sealed class ArticleStore(
         CancellationToken cancellationToken)
     {
         var counters = new RegistryCounters();
+        // Every batch writes the registry's counter log, the statistics and the quote groups, and a replaced version
+        // takes its share out of them first: on Citus, from here to the commit, one batch at a time.
+        await sharedRows.WaitForTurnAsync(connection, transaction, cancellationToken);
         // Quote groups (migration 0012): the groups a replaced version's quotes leave are counted again below.
         var leftGroups = replaced.Length > 0 ? await QuoteGroupsTable.OfArticlesAsync(connection, transaction, replaced, cancellationToken) : [];
         if (replaced.Length > 0)
@@ -251,6 +254,7 @@ internal sealed class ArticleStore(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await sharedRows.WaitForTurnAsync(connection, transaction, cancellationToken);
         var changed = await KnownEntitiesTable.FoldDeltasAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
@@ -261,6 +265,7 @@ internal sealed class ArticleStore(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await sharedRows.WaitForTurnAsync(connection, transaction, cancellationToken);
         var changed = await QuoteStatsTable.FoldDeltasAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;

@@ -59,7 +59,8 @@ internal static class QuoteGroupAssignment
     /// the same time (each could not see the other's uncommitted group). The later of two commits always sees the
     /// earlier one's group; the group with the larger id moves into the other. One lookup by band key, and a transaction per merge (rare).
     /// </summary>
-    public static async Task MergeRacedAsync(NpgsqlDataSource dataSource, IReadOnlyList<FoundedGroup> founded, CancellationToken cancellationToken)
+    public static async Task MergeRacedAsync(
+        NpgsqlDataSource dataSource, SharedRowWrites sharedRows, IReadOnlyList<FoundedGroup> founded, CancellationToken cancellationToken)
     {
         if (founded.Count == 0)
         {
@@ -68,7 +69,7 @@ internal static class QuoteGroupAssignment
 
         try
         {
-            await MergeAsync(dataSource, founded, cancellationToken);
+            await MergeAsync(dataSource, sharedRows, founded, cancellationToken);
         }
         catch (NpgsqlException)
         {
@@ -77,7 +78,8 @@ internal static class QuoteGroupAssignment
         }
     }
 
-    private static async Task MergeAsync(NpgsqlDataSource dataSource, IReadOnlyList<FoundedGroup> founded, CancellationToken cancellationToken)
+    private static async Task MergeAsync(
+        NpgsqlDataSource dataSource, SharedRowWrites sharedRows, IReadOnlyList<FoundedGroup> founded, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var bandKeys = founded.SelectMany(g => g.Quote.BandKeys).Distinct().ToArray();
@@ -95,6 +97,7 @@ internal static class QuoteGroupAssignment
             if (twin.Id != 0)
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await sharedRows.WaitForTurnAsync(connection, transaction, cancellationToken);
                 await QuoteGroupsTable.MergeAsync(connection, transaction, Math.Max(group.Id, twin.Id), Math.Min(group.Id, twin.Id), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
