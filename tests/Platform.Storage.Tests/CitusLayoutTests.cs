@@ -33,6 +33,26 @@ public class CitusLayoutTests(StorageFixture storage) : IClassFixture<StorageFix
     }
 
     [Fact]
+    public async Task On_Citus_a_batch_waits_its_turn_to_write_shared_rows_and_on_one_server_it_does_not()
+    {
+        // A transaction holding the turn's key (Data/SharedRowWrites.cs) stands for another batch writing the registry
+        // and the quote groups: on Citus, where such batches could deadlock across nodes, this one waits for it.
+        const long turnKey = 0x706C_6174_666F_726D;
+        await using var connection = await storage.Database.OpenAsync();
+        await using var other = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@turnKey)", new { turnKey }, other);
+
+        var ingest = storage.IngestAsync(ReadReplicaTests.Tides("turn-1", 9, "The ferry waits.", "The tide turns."));
+        // On one server it must finish however loaded the machine is; on Citus it must not finish at all.
+        var waited = OnCitus ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(60);
+        var finished = await Task.WhenAny(ingest, Task.Delay(waited)) == ingest;
+        Assert.Equal(!OnCitus, finished);
+
+        await other.CommitAsync();
+        Assert.Equal(StoreStatus.Stored, (await ingest.WaitAsync(TimeSpan.FromSeconds(60))).Single().Value.Status);
+    }
+
+    [Fact]
     public async Task The_identity_sequence_gives_the_newest_ingest_order()
     {
         // On Citus a search by words starts from the identity sequence's last value instead of max(seq), which would
