@@ -57,6 +57,24 @@ public class DomainRouterTests
     }
 
     [Fact]
+    public void Style_features_see_praise_chat_doubled_marks_smileys_and_an_opening_question()
+    {
+        var review = DocumentStyle.Features(Tokenized("Anyone been to the harbour cafe?? Great staff, highly recommend it :) Thanks!!")).Select(DocumentStyle.Name).ToList();
+        var report = DocumentStyle.Features(Tokenized("Great Britain said on Monday that the Best Western hotel group had been sold. Officials declined to comment.")).Select(DocumentStyle.Name).ToList();
+
+        Assert.DoesNotContain("Evaluative:0", review);
+        Assert.DoesNotContain("Chat:0", review);
+        Assert.DoesNotContain("Emphasis:0", review);
+        Assert.Contains("QuestionOpening:1", review);
+        // Capitalized praise words are names, and spaced marks are not emphasis.
+        Assert.Contains("Evaluative:0", report);
+        Assert.Contains("Chat:0", report);
+        Assert.Contains("Emphasis:0", report);
+        Assert.Contains("QuestionOpening:0", report);
+        Assert.Contains("Emphasis:0", DocumentStyle.Features(Tokenized("Why? ! Because : ) no.")).Select(DocumentStyle.Name));
+    }
+
+    [Fact]
     public void Style_features_are_sorted_indices_and_empty_text_has_the_bias()
     {
         var features = DocumentStyle.Features(Tokenized(NewsTexts[0]));

@@ -3,8 +3,9 @@ namespace Platform.Nlp.Entities.Model;
 /// <summary>
 /// How a document is written, as indicator features for the <see cref="DomainRouter"/>: the rates of first and
 /// second person, contractions, capitals, digits, quotation marks, web addresses, exclamations and questions,
-/// sentences that start in lower case or end without a full stop, the lengths of sentences and words, and the
-/// reporting verbs and titles that newswire is full of. Each rate is binned on a log scale, so one feature is one
+/// sentences that start in lower case or end without a full stop, the lengths of sentences and words, the
+/// reporting verbs and titles that newswire is full of, praise and blame words, greetings and chat words, doubled
+/// "!!"/"??" and smileys, and whether the text opens with a question. Each rate is binned on a log scale, so one feature is one
 /// (measure, bin) pair and a linear model can learn a non-linear response to every measure. The measures look at
 /// tokens only, never at the words' identities beyond a few closed classes, so that they carry to topics the
 /// router never saw.
@@ -33,6 +34,10 @@ public static class DocumentStyle
         Reporting,
         Titles,
         WordLength,
+        Evaluative,
+        Chat,
+        Emphasis,
+        QuestionOpening,
     }
 
     private static readonly int MeasureCount = Enum.GetValues<Measure>().Length;
@@ -49,6 +54,8 @@ public static class DocumentStyle
         SecondPerson,
         Reporting,
         Title,
+        Evaluative,
+        Chat,
     }
 
     private static readonly HashSet<string> TitleWords = new(StringComparer.Ordinal) { "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Gov." };
@@ -66,6 +73,9 @@ public static class DocumentStyle
         var text = document.Text.AsSpan();
         int words = 0, first = 0, second = 0, contractions = 0, capitalized = 0, allCaps = 0, digits = 0, quotes = 0;
         int addresses = 0, exclamations = 0, questions = 0, reporting = 0, titles = 0, letters = 0;
+        int evaluative = 0, chat = 0, emphasis = 0;
+        var previous = '\0';
+        var previousEnd = -1;
         foreach (var token in document.Tokens)
         {
             var word = text.Slice(token.Start, token.Length);
@@ -76,11 +86,21 @@ public static class DocumentStyle
 
             if (word.Length == 1 && !char.IsLetterOrDigit(word[0]))
             {
-                exclamations += word[0] == '!' ? 1 : 0;
-                questions += word[0] == '?' ? 1 : 0;
-                quotes += word[0] is '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '`' ? 1 : 0;
+                var mark = word[0];
+                exclamations += mark == '!' ? 1 : 0;
+                questions += mark == '?' ? 1 : 0;
+                quotes += mark is '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '`' ? 1 : 0;
+                // "!!", "??", "?!" and smileys (":)", ";(") written without a space: how people type, not how
+                // newspapers print.
+                var touching = token.Start == previousEnd;
+                emphasis += touching && ((mark is '!' or '?' && previous is '!' or '?') || (mark is ')' or '(' && previous is ':' or ';')) ? 1 : 0;
+                previous = mark;
+                previousEnd = token.Start + token.Length;
                 continue;
             }
+
+            previous = '\0';
+            previousEnd = token.Start + token.Length;
 
             words++;
             letters += word.Length;
@@ -93,6 +113,9 @@ public static class DocumentStyle
                     second += wordClass == WordClass.SecondPerson ? 1 : 0;
                     reporting += wordClass == WordClass.Reporting ? 1 : 0;
                     titles += wordClass == WordClass.Title && Titles.Contains(word) ? 1 : 0;
+                    // Lower case only: "Great Britain", "Best Buy" are names.
+                    evaluative += wordClass == WordClass.Evaluative && char.IsLower(word[0]) ? 1 : 0;
+                    chat += wordClass == WordClass.Chat ? 1 : 0;
                 }
             }
 
@@ -104,6 +127,14 @@ public static class DocumentStyle
         }
 
         int lowerStarts = 0, unterminated = 0;
+        var questionOpening = 0;
+        if (document.Sentences.Length > 0)
+        {
+            var (_, firstEnd) = document.Sentences[0];
+            var last = text.Slice(document.Tokens[firstEnd - 1].Start, document.Tokens[firstEnd - 1].Length);
+            questionOpening = last.EndsWith('?') ? 1 : 0;
+        }
+
         foreach (var (start, end) in document.Sentences)
         {
             var opening = text.Slice(document.Tokens[start].Start, document.Tokens[start].Length);
@@ -134,6 +165,10 @@ public static class DocumentStyle
         Set(active, Measure.Reporting, reporting * perWord * 512);
         Set(active, Measure.Titles, titles * perWord * 512);
         Set(active, Measure.WordLength, Math.Max(0, (letters * perWord) - 2) * 8);
+        Set(active, Measure.Evaluative, evaluative * perWord * 512);
+        Set(active, Measure.Chat, chat * perWord * 512);
+        Set(active, Measure.Emphasis, emphasis * perSentence * 16);
+        Set(active, Measure.QuestionOpening, questionOpening);
         active[MeasureCount] = Bias;
         return active;
     }
@@ -170,6 +205,20 @@ public static class DocumentStyle
         foreach (var w in TitleWords)
         {
             words[w] = WordClass.Title;
+        }
+
+        // Praise and blame, as reviews and recommendations are written.
+        foreach (var w in (string[])["great", "best", "awesome", "amazing", "excellent", "fantastic", "wonderful", "terrible", "horrible", "worst",
+            "friendly", "helpful", "recommend", "recommended", "highly", "love", "loved", "delicious", "rude", "nice"])
+        {
+            words[w] = WordClass.Evaluative;
+        }
+
+        // Greetings, thanks and chat abbreviations of e-mail and forum posts.
+        foreach (var w in (string[])["hi", "hello", "hey", "thanks", "thank", "thx", "please", "pls", "plz", "regards", "cheers", "dear",
+            "lol", "lmao", "omg", "btw", "imo", "imho", "yeah", "yep", "ok", "okay", "anyone", "anybody"])
+        {
+            words[w] = WordClass.Chat;
         }
 
         return words;
