@@ -290,9 +290,8 @@ internal static class NerCommands
             return model;
         }
 
-        router = settings.Threshold is { } t ? router.WithThreshold(t) : router;
-        router = settings.BlendBelow is { } width ? router.WithBlend(router.Threshold - width, settings.BlendWeight) : router;
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"router threshold {router.Threshold:F2}, blend from {router.BlendFrom:F2} at web share {router.BlendWeight:F2}"));
+        router = settings.ApplyTo(router);
+        log.WriteLine(RouterSettings.Describe(router));
         return model.WithRouter(router);
     }
 

@@ -94,19 +94,8 @@ internal static class DomainRouterTraining
     {
         var (train, news, web) = Load(nerData, polnear);
         log.WriteLine($"router data: {train.Count(d => !d.Web)} news and {train.Count(d => d.Web)} web training documents; held out {news.Count} news, {web.Count} web");
-        var router = WithNewsSafeThreshold(Train(train, epochs: 10, seed: 17), news);
-        if (settings.Threshold is { } chosen)
-        {
-            router = router.WithThreshold(chosen);
-        }
-
-        if (settings.BlendBelow is { } width)
-        {
-            router = router.WithBlend(router.Threshold - width, settings.BlendWeight);
-        }
-
-        log.WriteLine(string.Create(
-            CultureInfo.InvariantCulture, $"router threshold {router.Threshold:F2}, blend from {router.BlendFrom:F2} at web share {router.BlendWeight:F2}"));
+        var router = settings.ApplyTo(WithNewsSafeThreshold(Train(train, epochs: 10, seed: 17), news));
+        log.WriteLine(RouterSettings.Describe(router));
         foreach (var group in train.Concat(news).Concat(web).GroupBy(d => d.Source))
         {
             var scores = group.Select(d => Score(router, d)).Order().ToArray();
@@ -156,4 +145,16 @@ internal static class DomainRouterTraining
 /// How a trained router decides: its threshold (null: the news-safe one), and a blend band of
 /// <paramref name="BlendBelow"/> score units under the threshold (null: none) tagged at web share <paramref name="BlendWeight"/>.
 /// </summary>
-public sealed record RouterSettings(float? Threshold = null, float? BlendBelow = null, float BlendWeight = 0.5f);
+public sealed record RouterSettings(float? Threshold = null, float? BlendBelow = null, float BlendWeight = 0.5f)
+{
+    /// <summary>The router with this threshold, when one is set, and then this blend band under it, when one is set.</summary>
+    public DomainRouter ApplyTo(DomainRouter router)
+    {
+        router = Threshold is { } threshold ? router.WithThreshold(threshold) : router;
+        return BlendBelow is { } width ? router.WithBlend(router.Threshold - width, BlendWeight) : router;
+    }
+
+    /// <summary>The router's threshold and blend band, for the tools' logs.</summary>
+    public static string Describe(DomainRouter router) => string.Create(
+        CultureInfo.InvariantCulture, $"router threshold {router.Threshold:F2}, blend from {router.BlendFrom:F2} at web share {router.BlendWeight:F2}");
+}
