@@ -14,12 +14,18 @@ internal sealed class ArticleContext
 {
     private readonly List<TextSpan> _paragraphs = [];
 
+    // Each token's characters, cut from the text once: the quote rules ask for the same words many times over.
+    private readonly string?[] _words;
+    private readonly string?[] _lowerWords;
+
     public ArticleContext(Document document, IReadOnlyList<Entity> entities)
     {
         Document = document;
         Text = document.Text;
         Tokens = document.Tokens;
         Entities = entities;
+        _words = new string?[Tokens.Count];
+        _lowerWords = new string?[Tokens.Count];
         Mentions = entities
             .SelectMany(e => e.Mentions.Select(m => new MentionRef(e, m.Span)))
             .Where(m => m.Span.Start >= 0 && m.Span.End <= Text.Length && m.Span.Length > 0)
@@ -60,7 +66,10 @@ internal sealed class ArticleContext
     // The token helpers answer "no" outside the token list, so that rules can look around freely at the edges.
     public bool Has(int token) => token >= 0 && token < Tokens.Count;
 
-    public string Word(int token) => Has(token) ? Text[Tokens[token].Start..Tokens[token].End] : "";
+    public string Word(int token) => Has(token) ? _words[token] ??= Text[Tokens[token].Start..Tokens[token].End] : "";
+
+    /// <summary>The token's characters in lower case (invariant culture), or "" outside the token list.</summary>
+    public string LowerWord(int token) => Has(token) ? _lowerWords[token] ??= Word(token).ToLowerInvariant() : "";
 
     public char First(int token) => Has(token) ? Text[Tokens[token].Start] : '\0';
 

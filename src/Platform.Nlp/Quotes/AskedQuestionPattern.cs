@@ -12,7 +12,7 @@ internal sealed class AskedQuestionPattern(
     public QuoteDraft? Match(Cue cue, int b)
     {
         if (!ctx.Word(cue.First).Equals("asked", StringComparison.Ordinal)
-            || !(ctx.Word(cue.First - 1).ToLowerInvariant() is "when" or "after" or "if" or "once" or "being" or "was" or "were"))
+            || !(ctx.LowerWord(cue.First - 1) is "when" or "after" or "if" or "once" or "being" or "was" or "were"))
         {
             return null;
         }

@@ -284,7 +284,7 @@ internal sealed class ClauseBounds(ArticleContext ctx, CueFinder cues, SpeakerPh
         for (var t = from + 1; t < b; t++)
         {
             if (ctx.IsWord(t) && (IsFiniteVerb(ctx.Word(t))
-                                  || ctx.Word(t) is "'s" or "\u2019s" && ctx.Word(t - 1).ToLowerInvariant() is "he" or "she" or "it" or "that" or "there" or "what" or "who"))
+                                  || ctx.Word(t) is "'s" or "\u2019s" && ctx.LowerWord(t - 1) is "he" or "she" or "it" or "that" or "there" or "what" or "who"))
             {
                 return true;
             }

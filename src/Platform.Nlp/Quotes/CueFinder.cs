@@ -88,7 +88,7 @@ internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
 
         // "pointed out", "called on": keep the particle with the verb as written.
         var last = t;
-        if (t + 1 < ctx.Tokens.Count && ctx.IsWord(t + 1) && ctx.Word(t + 1).ToLowerInvariant() is "out" && w.StartsWith("point", StringComparison.OrdinalIgnoreCase))
+        if (t + 1 < ctx.Tokens.Count && ctx.IsWord(t + 1) && ctx.LowerWord(t + 1) is "out" && w.StartsWith("point", StringComparison.OrdinalIgnoreCase))
         {
             last = t + 1;
         }

@@ -66,7 +66,7 @@ internal sealed class DirectQuoteAttributor(
                 continue;
             }
 
-            if (cue.Last != k && !(ctx.IsWord(cue.Last + 1) && ctx.Word(cue.Last + 1).ToLowerInvariant() is "in" or "on" or "to" or "during" or "at" or "via" or "through"))
+            if (cue.Last != k && !(ctx.IsWord(cue.Last + 1) && ctx.LowerWord(cue.Last + 1) is "in" or "on" or "to" or "during" or "at" or "via" or "through"))
             {
                 if (!ctx.IsPunct(open - 1, ':'))
                 {

@@ -145,7 +145,7 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         }
 
         // "in many cases", "with reporters" are adverbials; "in the Ministry of Transport" names where the speaker works.
-        var preposition = ctx.Word(t).ToLowerInvariant();
+        var preposition = ctx.LowerWord(t);
         if (preposition is "in" or "with" && !Enumerable.Range(t + 1, last - t).Any(k => ctx.IsWord(k) && char.IsUpper(ctx.First(k))))
         {
             return false;
@@ -302,7 +302,7 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
 
         if (ctx.IsWord(edge) && Pronouns.Contains(ctx.Word(edge)))
         {
-            var w = ctx.Word(edge).ToLowerInvariant();
+            var w = ctx.LowerWord(edge);
             return new SpeakerPhrase(ctx.Tokens[edge].Span, PhraseKind.Pronoun, null, null, w is "they" or "them" or "we");
         }
 
@@ -474,7 +474,7 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             start = head - 3; // "nine out of 10"
         }
         else if (head - 2 >= from && ctx.IsWord(head - 1) && ctx.Word(head - 1) is "in" or "of"
-            && (ctx.Tokens[head - 2].Kind == TokenKind.Number || ctx.IsWord(head - 2) && ctx.Word(head - 2).ToLowerInvariant()
+            && (ctx.Tokens[head - 2].Kind == TokenKind.Number || ctx.IsWord(head - 2) && ctx.LowerWord(head - 2)
                     is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine"))
         {
             start = head - 2;
@@ -484,7 +484,7 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
             return null; // a bare number ("in 2015 said") names nobody
         }
 
-        if (start - 1 >= from && ctx.IsWord(start - 1) && ctx.Word(start - 1).ToLowerInvariant()
+        if (start - 1 >= from && ctx.IsWord(start - 1) && ctx.LowerWord(start - 1)
                 is "about" or "nearly" or "almost" or "roughly" or "around" or "only" or "just" or "over")
         {
             start--; // "about three in 10 said"

@@ -165,7 +165,7 @@ internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues,
         var between = BetweenStats(Math.Min(last, anchor), Math.Max(first, anchor));
         var prevWord = first > 0 ? Shape(first - 1) : "^";
         var nextWord = Shape(last + 1);
-        var cueWord = draft.CueToken >= 0 ? ctx.Word(draft.CueToken).ToLowerInvariant() : "-";
+        var cueWord = draft.CueToken >= 0 ? ctx.LowerWord(draft.CueToken) : "-";
         var adjacent = side == "L" ? between.Words <= 2 && between.Commas == 0 : distance <= 2;
         var features = new List<string>(32)
         {
@@ -207,14 +207,14 @@ internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues,
         if (phrase.Kind == PhraseKind.Pronoun)
         {
             // "who" after a name and "he" at the verb are annotated differently from "they" far back.
-            var pronoun = ctx.Word(first).ToLowerInvariant();
+            var pronoun = ctx.LowerWord(first);
             features.Add("pro=" + pronoun + "|" + side + adjacent);
             features.Add("pro=" + pronoun + "|sent=" + Math.Min(sentenceGap, 2));
         }
         else if (phrase.Kind == PhraseKind.Description)
         {
             // The head noun of a description ("the union", "officials") and its length.
-            features.Add("head=" + ctx.Word(last).ToLowerInvariant());
+            features.Add("head=" + ctx.LowerWord(last));
             features.Add("len=" + Bucket(words) + "|cap=" + char.IsUpper(ctx.First(first)));
         }
         else
@@ -299,9 +299,9 @@ internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues,
 
         return ctx.Tokens[t].Kind switch
         {
-            TokenKind.Word => char.IsUpper(ctx.First(t)) && !lexicon.Verbs.ContainsKey(ctx.Word(t).ToLowerInvariant())
+            TokenKind.Word => char.IsUpper(ctx.First(t)) && !lexicon.Verbs.ContainsKey(ctx.LowerWord(t))
                 ? "Cap"
-                : ctx.Word(t).ToLowerInvariant(),
+                : ctx.LowerWord(t),
             TokenKind.QuoteMark => "\"",
             TokenKind.Number => "0",
             _ => ctx.Word(t),

@@ -128,7 +128,7 @@ internal sealed class ReportCandidateFinder(
     // The source of a cue used as a noun: "his claim" (him), "Clinton's claim" (Clinton); none for "the claim".
     private SpeakerPhrase? NominalSource(int cue)
     {
-        if (cue > 0 && ctx.Word(cue - 1).ToLowerInvariant() is "his" or "her")
+        if (cue > 0 && ctx.LowerWord(cue - 1) is "his" or "her")
         {
             return new SpeakerPhrase(ctx.Tokens[cue - 1].Span, PhraseKind.Pronoun, null, null, false);
         }
@@ -251,7 +251,7 @@ internal sealed class ReportCandidateFinder(
                 continue;
             }
 
-            var w = ctx.Word(t).ToLowerInvariant().Replace('\u2019', '\'');
+            var w = ctx.LowerWord(t).Replace('\u2019', '\'');
             // An object and its infinitive is a small clause: "expect Clinton to win".
             if (w == "to" && t > from && t <= from + 4 && ctx.IsWord(t + 1) && !char.IsUpper(ctx.First(t + 1)))
             {
@@ -265,7 +265,7 @@ internal sealed class ReportCandidateFinder(
             }
 
             if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !ClauseWords.NotVerbsInS.Contains(w)
-                && t > from && ctx.IsWord(t - 1) && (char.IsUpper(ctx.First(t - 1)) || ctx.Word(t - 1).ToLowerInvariant() is "he" or "she" or "it" or "who" or "that"))
+                && t > from && ctx.IsWord(t - 1) && (char.IsUpper(ctx.First(t - 1)) || ctx.LowerWord(t - 1) is "he" or "she" or "it" or "who" or "that"))
             {
                 return true;
             }
@@ -317,7 +317,7 @@ internal sealed class ReportCandidateFinder(
     // subject ("It's worth noting").
     private int SubjectEnd(int start, int to)
     {
-        var first = ctx.Word(start).ToLowerInvariant().Replace('\u2019', '\'');
+        var first = ctx.LowerWord(start).Replace('\u2019', '\'');
         if (ClauseBounds.IsPreposition(first) || ClauseWords.Auxiliaries.Contains(first) || first.EndsWith("ing", StringComparison.Ordinal)
             || first is "it's" or "yet" or "not" or "let" or "don't" or "there")
         {
@@ -330,7 +330,7 @@ internal sealed class ReportCandidateFinder(
             end++;
         }
 
-        while (end > start && ctx.Word(end - 1).ToLowerInvariant() is "of" or "and" or "or")
+        while (end > start && ctx.LowerWord(end - 1) is "of" or "and" or "or")
         {
             end--;
         }
@@ -345,7 +345,7 @@ internal sealed class ReportCandidateFinder(
             return false;
         }
 
-        var w = ctx.Word(t).ToLowerInvariant().Replace('\u2019', '\'');
+        var w = ctx.LowerWord(t).Replace('\u2019', '\'');
         return ClauseWords.Auxiliaries.Contains(w) || w is "to" or "that" or "which" or "whether" or "what" or "who" or "'s"
                || w != "of" && ClauseBounds.IsPreposition(w)
                || w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal))
@@ -354,7 +354,7 @@ internal sealed class ReportCandidateFinder(
 
     private string[] Features(ReportCandidate c, int a, int b, VerbTraits traits, bool learned, int ruleQuotes)
     {
-        var cue = ctx.Word(c.CueFirst).ToLowerInvariant();
+        var cue = ctx.LowerWord(c.CueFirst);
         var dir = c.Trailing ? "back" : "fwd";
         var prev = c.CueFirst > a ? Shape(c.CueFirst - 1) : "<s>";
         var prev2 = c.CueFirst - 1 > a ? Shape(c.CueFirst - 2) : "<s>";
@@ -414,7 +414,7 @@ internal sealed class ReportCandidateFinder(
         return token.Kind switch
         {
             TokenKind.Word when char.IsUpper(ctx.First(t)) && ctx.MentionAt(t) is { } m => "ENT-" + m.Entity.Type,
-            TokenKind.Word => ctx.Word(t).ToLowerInvariant(),
+            TokenKind.Word => ctx.LowerWord(t),
             TokenKind.Number => "NUM",
             TokenKind.QuoteMark => "QUOTE",
             _ => ctx.Word(t),
