@@ -79,6 +79,13 @@ internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
             return null;
         }
 
+        // The same after a name used as a modifier: "in a Facebook post", "his CNN interview". After "the" or a
+        // possessive only a base form counts, and not after a plural name: "The Post said", "the Democrats say".
+        if (IsNounAfterNamedModifier(t))
+        {
+            return null;
+        }
+
         // A noun subject of the verb after it is no cue: "another report says".
         if (t > 0 && ctx.IsWord(t - 1) && NounDeterminers.Contains(ctx.Word(t - 1)) && ctx.IsWord(t + 1)
             && lexicon.VerbTraitsOf(ctx.Word(t + 1)) != VerbTraits.None)
@@ -94,6 +101,30 @@ internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
         }
 
         return new Cue(t, last, Span(t, last), traits, false);
+    }
+
+    private bool IsNounAfterNamedModifier(int t)
+    {
+        var k = t - 1;
+        while (k >= 0 && k > t - 4 && ctx.IsWord(k) && char.IsUpper(ctx.First(k)) && !IsSentenceStart(k))
+        {
+            k--;
+        }
+
+        if (k == t - 1 || k < 0 || !ctx.IsWord(k))
+        {
+            return false;
+        }
+
+        var determiner = ctx.LowerWord(k);
+        if (determiner is "a" or "an" or "another" or "every" or "each")
+        {
+            return true;
+        }
+
+        var lower = ctx.LowerWord(t);
+        return ArticlesAndPossessives.Contains(determiner) && !ctx.LowerWord(t - 1).EndsWith('s')
+               && !lower.EndsWith('s') && !lower.EndsWith("ed", StringComparison.Ordinal) && !ClauseWords.IrregularPast.Contains(lower);
     }
 
     private bool IsSentenceStart(int t)

@@ -15,6 +15,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
 
     private readonly Dictionary<int, HashSet<string>> _roles = [];
     private readonly Dictionary<int, char> _genders = [];
+    private readonly Dictionary<int, HashSet<string>> _introductions = [];
 
     /// <summary>Quoted titles ("the “Law on …”"), by position, for "the bill" or "the document".</summary>
     public List<TextSpan> Titles { get; } = [];
@@ -105,6 +106,30 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             return law.Entity is null ? null : new Speaker(law.Entity.Name, law.Entity.Id, phrase.Span);
         }
 
+        if (!phrase.Plural && phrase.Possessor is null && !roles.Contains("candidate") && IsDefinite(phrase) && HeadNoun(phrase) is { } noun)
+        {
+            // "the department" after "the Department for Water and Land Management", "the local" after "Transit
+            // Union Local 1587": an organization whose name carries the head noun, whatever the noun.
+            // Not the words of a legal form: "the company" after "Moelis & Company" may well be another company.
+            var carrier = noun is "company" or "corporation" or "firm" or "group" ? default : LatestCarrying(at, noun, EntityType.Org);
+            if (carrier.Entity is not null)
+            {
+                return new Speaker(carrier.Entity.Name, carrier.Entity.Id, phrase.Span);
+            }
+
+            // "the coach" after "coach Rafael Medina", "the spokesperson" after "Carla Jiménez, a spokesperson for
+            // Merriman": the person the text introduced with that very noun, before any other holder of its role.
+            // Not for nouns of organizations and places: "union president Raymond Szabo" is not "the union".
+            var nounRoles = lexicon.RolesOf(noun, out _) ?? [];
+            var introduced = nounRoles.Any(r => r is "org" or "body" or "place" or "document" or "group") || IsDocumentNoun(noun)
+                ? null
+                : RecentSpeakerIntroducedAs(at, noun) ?? LastPerson(at, e => IntroductionOf(e).Contains(noun));
+            if (introduced is not null)
+            {
+                return new Speaker(introduced.Name, introduced.Id, phrase.Span);
+            }
+        }
+
         if (roles.Contains("group"))
         {
             return null;
@@ -141,6 +166,12 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             // Only when the place noun ends the phrase: "the city council" is the council.
             string[] nouns = [head.ToLowerInvariant().TrimEnd('s')];
             var government = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && NameCarries(m.Entity.Name, nouns));
+            if (government.Entity is null)
+            {
+                // "the City of Harlow Bay" read as a place: still the city's own name.
+                government = LatestCarrying(at, nouns[0], EntityType.Loc);
+            }
+
             var place = government.Entity is not null
                 ? government
                 : ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Loc && !ctx.InsideQuote(m.Span.Start)
@@ -173,7 +204,8 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
 
         if (roles.Contains("org"))
         {
-            var org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org);
+            // "the agency said in a Facebook post": a platform or an outlet is where it was said, not who said it.
+            var org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && !IsChannelUse(m));
             return org.Entity is null ? null : new Speaker(org.Entity.Name, org.Entity.Id, phrase.Span);
         }
 
@@ -602,6 +634,250 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         _roles[person.Id] = roles;
         return roles;
     }
+
+    private static readonly HashSet<string> HeadEnders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "of", "for", "at", "with", "from", "in", "on", "to", "according", "who", "which", "that",
+    };
+
+    // The noun that heads a description, lower case: the last word before any attachment ("the chairman of the
+    // committee" → "chairman", "the 23-year-old striker" → "striker"); null when it is no plain word.
+    private string? HeadNoun(SpeakerPhrase phrase)
+    {
+        string? head = null;
+        foreach (var word in PhraseWords(phrase))
+        {
+            if (HeadEnders.Contains(word))
+            {
+                break;
+            }
+
+            head = word;
+        }
+
+        if (head is null)
+        {
+            return null;
+        }
+
+        head = QuoteLexicon.StripPossessive(head).ToLowerInvariant();
+        return head.Length >= 3 && head.All(char.IsLetter) && !Determiners.Contains(head) ? head : null;
+    }
+
+    // "the coach said" points back to someone introduced; "a guard told police", "his brother said" and a bare
+    // "Police said" or "64 percent said" do not.
+    private bool IsDefinite(SpeakerPhrase phrase)
+        => PhraseWords(phrase).FirstOrDefault()?.ToLowerInvariant() is "the";
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "another", "one",
+    };
+
+    // A headline in title case ("New Poll Shows Large Gap"), where the model takes runs of capitals for names.
+    private bool IsTitleCaseLine(int offset)
+    {
+        var paragraph = ctx.ParagraphAt(offset);
+        if (paragraph < 0)
+        {
+            return false;
+        }
+
+        var span = ctx.Paragraphs[paragraph];
+        int words = 0, capitalized = 0;
+        for (var t = ctx.TokenFrom(span.Start); t < ctx.Tokens.Count && ctx.Tokens[t].Start < span.End; t++)
+        {
+            if (ctx.IsWord(t) && ctx.Word(t).Length > 3)
+            {
+                words++;
+                capitalized += char.IsUpper(ctx.First(t)) ? 1 : 0;
+            }
+        }
+
+        return words >= 3 && capitalized * 10 >= words * 8;
+    }
+
+    private static readonly HashSet<string> ChannelNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "post", "posts", "page", "account", "video", "message", "feed", "livestream", "broadcast", "interview",
+    };
+
+    // A platform or outlet named where something was said ("on Facebook", "in a Facebook post"), not as an actor
+    // ("Facebook said it removed the accounts").
+    private bool IsChannelUse(MentionRef m)
+    {
+        if (!lexicon.Channels.ContainsKey(m.Span.Of(ctx.Text)) && !lexicon.Channels.ContainsKey(m.Entity.Name))
+        {
+            return false;
+        }
+
+        var first = ctx.TokenFrom(m.Span.Start);
+        var next = ctx.TokenFrom(m.Span.End);
+        return ctx.LowerWord(first - 1) is "on" or "via" or "through" || ChannelNouns.Contains(ctx.Word(next));
+    }
+
+    private static readonly HashSet<string> OtherDocuments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "lawsuit", "suit", "summary", "book", "movie", "film", "article", "video", "media", "data", "document", "ruling",
+    };
+
+    // Things, not people: "the poll found" never points to a person introduced near the word "poll".
+    private static bool IsDocumentNoun(string noun)
+        => PublishedDocuments.Contains(noun) || IssuedDocuments.Contains(noun) || OtherDocuments.Contains(noun);
+
+    // "Christie … the governor said" after "former governor Christine Todd Whitman" was named: the person quoted last,
+    // in this or the previous paragraph, when the text introduced them with the noun.
+    private Entity? RecentSpeakerIntroducedAs(int at, string noun)
+    {
+        var floor = ctx.Paragraphs.Count == 0 ? 0 : ctx.Paragraphs[Math.Max(ctx.ParagraphAt(at) - 1, 0)].Start;
+        for (var h = History.Count - 1; h >= 0; h--)
+        {
+            var (position, speaker) = History[h];
+            if (position > at)
+            {
+                continue;
+            }
+
+            if (position < floor)
+            {
+                break;
+            }
+
+            if (speaker.EntityId is int id && ctx.Entities[id].Type == EntityType.Person)
+            {
+                return IntroductionOf(ctx.Entities[id]).Contains(noun) ? ctx.Entities[id] : null;
+            }
+        }
+
+        return null;
+    }
+
+    // The latest mention of that type before the offset whose name has the noun as a word ("Department for Water
+    // and Land Management" carries "department").
+    private MentionRef LatestCarrying(int before, string noun, EntityType type)
+    {
+        string[] nouns = [noun];
+        // A name of many words or with sentence punctuation is more likely a headline the model read as a name.
+        return ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == type && !ctx.InsideQuote(m.Span.Start)
+                                               && m.Entity.Name.Contains(' ') && m.Entity.Name.Split(' ').Length <= 6
+                                               && !m.Entity.Name.Any(c => c is '.' or '!' or '?') && !IsTitleCaseLine(m.Span.Start)
+                                               && NameCarries(m.Entity.Name, nouns));
+    }
+
+    /// <summary>
+    /// The words a person is introduced with, lower case: a title right before a name ("coach Rafael Medina",
+    /// "Detective Inspector Sunil Varro", "ministry spokeswoman Liv Aranda") and the lower-case words of an
+    /// appositive after it ("Kessler, the 23-year-old striker", "Carla Jiménez, a spokesperson for Merriman").
+    /// </summary>
+    public HashSet<string> IntroductionOf(Entity person)
+    {
+        if (_introductions.TryGetValue(person.Id, out var cached))
+        {
+            return cached;
+        }
+
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in person.Mentions)
+        {
+            if (ctx.InsideQuote(m.Span.Start))
+            {
+                continue;
+            }
+
+            // The title: up to three words right before the name, none a function word, a verb or another name's part.
+            var first = ctx.TokenFrom(m.Span.Start);
+            var title = new List<string>(3);
+            for (var t = first - 1; t >= 0 && t >= first - 3 && ctx.IsWord(t) && ctx.MentionAt(t) is null; t--)
+            {
+                var w = ctx.LowerWord(t);
+                if (w == "of")
+                {
+                    title.Clear(); // "Secretary of State Jon Husted" is no "state"
+                    break;
+                }
+
+                if (!IsTitleWord(w))
+                {
+                    break;
+                }
+
+                title.Add(w);
+            }
+
+            words.UnionWith(title);
+
+            // The appositive: the lower-case words of the noun phrase after a comma ("Kessler, the 23-year-old
+            // striker signed from …"), or the noun after "as" in a relative clause ("Lowell, who has worked as a
+            // guard at …").
+            var after = ctx.TokenFrom(m.Span.End);
+            if (ctx.IsPunct(after, ','))
+            {
+                AddAppositive(after + 1, words);
+            }
+        }
+
+        _introductions[person.Id] = words;
+        return words;
+    }
+
+    private void AddAppositive(int from, HashSet<string> words)
+    {
+        var relative = ctx.IsWord(from) && ctx.LowerWord(from) is "who" or "whose" or "which";
+        var taking = !relative;
+        var found = new List<string>();
+        for (var t = from; t < ctx.Tokens.Count && t < from + 12; t++)
+        {
+            if (ctx.Tokens[t].Kind is TokenKind.QuoteMark || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or ',' or ';' or ':' or '(' or ')')
+            {
+                break;
+            }
+
+            if (!ctx.IsWord(t))
+            {
+                continue; // "the 23-year-old striker": numbers and hyphens inside the phrase
+            }
+
+            var w = ctx.LowerWord(t);
+            if (relative && !taking)
+            {
+                taking = w == "as";
+                continue;
+            }
+
+            if (w != "as" && HeadEnders.Contains(w))
+            {
+                break;
+            }
+
+            if (ClauseWords.Auxiliaries.Contains(w) || ClauseWords.IrregularPast.Contains(w) || QuoteLexicon.Default.Verbs.ContainsKey(w))
+            {
+                // A verb: a clause of its own, not an appositive ("…, Trump, the poll found").
+                found.Clear();
+                break;
+            }
+
+            if (char.IsLower(ctx.First(t)) && IsTitleWord(w))
+            {
+                found.Add(w);
+            }
+        }
+
+        words.UnionWith(found);
+    }
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "about", "above", "across", "after", "against", "along", "among", "around", "before", "behind", "below",
+        "beside", "between", "beyond", "by", "despite", "during", "except", "inside", "into", "like", "near", "off",
+        "onto", "over", "past", "per", "since", "than", "through", "toward", "towards", "under", "until", "upon", "via",
+        "within", "without", "including", "regarding", "versus", "not", "also", "then", "when", "where", "while",
+    };
+
+    private static bool IsTitleWord(string w)
+        => w.Length >= 3 && w.All(char.IsLetter) && !Determiners.Contains(w) && !HeadEnders.Contains(w) && !Prepositions.Contains(w)
+           && !ClauseWords.Auxiliaries.Contains(w) && !ClauseWords.IrregularPast.Contains(w)
+           && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal)
+           && !QuoteLexicon.Default.Verbs.ContainsKey(w) && w is not ("and" or "but" or "nor" or "said" or "says" or "told");
 
     private void AddRoles(int token, HashSet<string> roles)
     {

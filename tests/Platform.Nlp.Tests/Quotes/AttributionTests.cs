@@ -355,4 +355,54 @@ public class AttributionTests
         Assert.Equal("she had a mild infection", q.Text);
         Assert.Equal("Maria Olsen", q.Speaker?.Name);
     }
+
+    [Theory]
+    [InlineData("coach Tomas Vrba praised the defence.", "The coach")]
+    [InlineData("Tomas Vrba, the 41-year-old coach signed from Ostrava, praised the defence.", "The coach")]
+    [InlineData("Tomas Vrba, who has worked as a scout for the club since 2009, praised the defence.", "The scout")]
+    public void A_definite_description_goes_to_the_person_introduced_with_that_noun(string introduction, string description)
+    {
+        // Neither noun is in the speaker-noun list; the later captain is introduced with another noun.
+        var text = "Riverton beat Dunmore 2-1 on Saturday, and " + introduction + "\n\n"
+                   + "Captain Pavel Hruby scored the winner.\n\n"
+                   + description + " said the team had been lucky in the first half.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "the team had been lucky in the first half");
+        Assert.Equal("Tomas Vrba", q.Speaker?.Name);
+        Assert.Equal(description, q.Speaker?.Mention?.Of(text));
+    }
+
+    [Fact]
+    public void A_description_from_a_clause_after_a_name_is_no_introduction()
+    {
+        // ", the poll found" after a name is an attribution, not an appositive: the poll is not Vrba.
+        const string text = "Most voters still trust Tomas Vrba, the poll found.\n\n"
+                            + "The poll said turnout would be low.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "turnout would be low");
+        Assert.NotEqual("Tomas Vrba", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void The_department_speaks_for_the_organization_whose_name_carries_the_noun()
+    {
+        // A later organization is named, but only one carries "department".
+        const string text = "The Department for Water and Land Management lost its case against the Coastal Rivers Alliance on Monday.\n\n"
+                            + "The department said it respected the court's decision.";
+        var q = QuoteAssert.Single(text);
+        Assert.Equal("Department for Water and Land Management", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_platform_named_as_the_channel_is_neither_the_cue_nor_the_speaker()
+    {
+        const string text = "Storm damage in Marlow\n\n"
+                            + "The Marlow Water Agency said in a Facebook post that the river had dropped overnight.\n\n"
+                            + "In a Facebook post on Tuesday, the agency said the bridge would reopen next week.";
+        var quotes = QuoteAssert.Quotes(text);
+        var first = quotes.Single(q => q.Text == "the river had dropped overnight");
+        Assert.Equal("said", first.Cue);
+        Assert.Equal("Marlow Water Agency", first.Speaker?.Name);
+        var second = quotes.Single(q => q.Text == "the bridge would reopen next week");
+        Assert.Equal("said", second.Cue);
+        Assert.Equal("Marlow Water Agency", second.Speaker?.Name);
+    }
 }
