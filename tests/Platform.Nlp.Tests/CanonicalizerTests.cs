@@ -48,6 +48,17 @@ public class CanonicalizerTests
         Assert.Equal(2, entity.Mentions.Count);
     }
 
+    [Theory]
+    [InlineData("Tri-County Regional Transit Authority", "TCRTA")]
+    [InlineData("Amalgamated Transit Union Local 1587", "ATU")]
+    public void Acronym_joins_a_name_with_hyphenated_words_or_a_numbered_local(string name, string acronym)
+    {
+        var text = "The " + name + " met. The " + acronym + " voted.";
+        var entity = Assert.Single(Group(text, (name, 0, EntityType.Org), (acronym, 0, EntityType.Org)));
+        Assert.Equal(name, entity.Name);
+        Assert.Equal(2, entity.Mentions.Count);
+    }
+
     [Fact]
     public void Different_types_sharing_a_word_stay_apart()
     {

@@ -164,8 +164,22 @@ public static class EntityCanonicalizer
             return false;
         }
 
-        var initials = new string([.. name.Where(w => !MinorWords.Contains(w) && w.Length > 0).Select(w => char.ToUpperInvariant(w[0]))]);
-        return string.Equals(initials, letters, StringComparison.Ordinal);
+        // A numbered branch is no part of the acronym: "ATU" for "Amalgamated Transit Union Local 1587".
+        if (name.Length > 3 && name[^2] == "Local" && name[^1].All(char.IsAsciiDigit))
+        {
+            name = name[..^2];
+        }
+
+        var words = name.Where(w => !MinorWords.Contains(w) && w.Length > 0).ToList();
+        var initials = new string([.. words.Select(w => char.ToUpperInvariant(w[0]))]);
+        if (string.Equals(initials, letters, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // Each part of a hyphenated word may give a letter: "TCRTA" for "Tri-County Regional Transit Authority".
+        var parts = new string([.. words.SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries)).Select(w => char.ToUpperInvariant(w[0]))]);
+        return parts.Length != initials.Length && string.Equals(parts, letters, StringComparison.Ordinal);
     }
 
     private static string[] Words(string mention)
