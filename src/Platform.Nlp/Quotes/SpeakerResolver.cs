@@ -358,7 +358,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
 
     // The most recent fitting person in subject position (sentence subject or named speaker) within this and the
     // previous paragraph: "Rubio said … of Trump, whom he called …\n\nHe said …" is Rubio, not Trump.
-    // "The mayor said …. “…,” she added.": the last speaker in this paragraph, named by a description or a pronoun
+    // "The mayor said …. “…,” she added.": the last speaker in this or the previous paragraph, named by a description or a pronoun
     // that was resolved to a person, is a more recent mention of that person than any name, unless a fitting person
     // is named after it.
     private Entity? DescribedSpeakerBefore(int before, Func<Entity, bool> accept)
@@ -370,7 +370,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         }
 
         if (last < 0 || History[last].Speaker is not { Mention: { } span, EntityId: int id }
-            || ctx.ParagraphAt(span.Start) != ctx.ParagraphAt(before) || ctx.MentionAt(ctx.TokenFrom(span.Start)) is not null)
+            || ctx.ParagraphAt(before) - ctx.ParagraphAt(span.Start) is < 0 or > 1 || ctx.MentionAt(ctx.TokenFrom(span.Start)) is not null)
         {
             return null;
         }

@@ -405,4 +405,16 @@ public class AttributionTests
         Assert.Equal("said", second.Cue);
         Assert.Equal("Marlow Water Agency", second.Speaker?.Name);
     }
+
+    [Fact]
+    public void She_in_a_quote_paragraph_is_the_described_speaker_of_the_paragraph_before()
+    {
+        // Beck is the last woman named; the minister (Ferreira) spoke last, in the paragraph before.
+        const string text = "Health Minister Alicia Ferreira announced the plan on Monday.\n\n"
+                            + "Opposition critic Joanne Beck said the money would not reach rural clinics.\n\n"
+                            + "Asked about the timing, the minister said the plan had been ready since spring.\n\n"
+                            + "\u201cCaring about rural patients is not a campaign trick,\u201d she said.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Kind == QuoteKind.Direct);
+        Assert.Equal("Alicia Ferreira", q.Speaker?.Name);
+    }
 }
