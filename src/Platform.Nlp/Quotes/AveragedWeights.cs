@@ -10,15 +10,21 @@ internal sealed class AveragedWeights
 {
     private readonly Dictionary<string, double> _stamped = new(StringComparer.Ordinal);
 
-    /// <summary>The weights as they stand; the model being trained reads this table.</summary>
+    /// <summary>The weights as they stand, by name.</summary>
     public Dictionary<string, float> Current { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The same weights by feature key; the model being trained scores with this table.</summary>
+    public Dictionary<ulong, float> CurrentByKey { get; } = [];
+
     /// <summary>Moves every feature by <paramref name="sign"/> at training step <paramref name="step"/>.</summary>
-    public void Update(IEnumerable<string> features, int sign, int step)
+    public void Update(FeatureVector features, int sign, int step)
     {
-        foreach (var f in features)
+        var names = features.RequireNames();
+        for (var i = 0; i < names.Length; i++)
         {
+            var f = names[i];
             Current[f] = Current.GetValueOrDefault(f) + sign;
+            CurrentByKey[features.Keys[i]] = CurrentByKey.GetValueOrDefault(features.Keys[i]) + sign;
             _stamped[f] = _stamped.GetValueOrDefault(f) + (double)sign * step;
         }
     }

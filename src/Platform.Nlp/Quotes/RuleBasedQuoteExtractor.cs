@@ -136,7 +136,7 @@ public sealed class RuleBasedQuoteExtractor : IQuoteExtractor
 
     private void Rank(ArticleContext ctx, CueFinder cues, List<QuoteDraft> drafts)
     {
-        var finder = new SpeakerCandidateFinder(ctx, cues, _lexicon);
+        var finder = new SpeakerCandidateFinder(ctx, cues, _lexicon, keepNames: Trace is not null);
         QuoteDraft? previous = null;
         foreach (var draft in drafts)
         {

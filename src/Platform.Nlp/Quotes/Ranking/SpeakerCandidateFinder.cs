@@ -10,7 +10,8 @@ namespace Platform.Nlp.Quotes.Ranking;
 /// around it, whether it sits where a subject of the cue sits, its type, how salient its entity is, number agreement
 /// with the cue, whether it spoke the previous quote, and whether the rules chose it.
 /// </summary>
-internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues, QuoteLexicon lexicon)
+/// <param name="keepNames">Keep the features' names (training and tests); scoring needs only their keys.</param>
+internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues, QuoteLexicon lexicon, bool keepNames = false)
 {
     private const int ParagraphsBack = 2;
     private const int MaxCandidates = 40;
@@ -26,6 +27,7 @@ internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues,
         "several", "two", "three", "most",
     };
 
+    private readonly FeatureWriter _features = new(keepNames);
     private Dictionary<int, int>? _mentionCounts;
 
     /// <summary>The candidates for one quote; the rules' own phrase (or the null candidate) is always among them.</summary>
@@ -140,19 +142,18 @@ internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues,
                && ctx.Document.SentenceAt(cue.Start) == ctx.Document.SentenceAt(rule.Span.Start);
     }
 
-    private static string[] NullFeatures(QuoteDraft draft, QuoteDraft? previous)
+    private FeatureVector NullFeatures(QuoteDraft draft, QuoteDraft? previous)
     {
         var samePara = previous is not null && previous.Span.End <= draft.Span.Start;
-        return
-        [
-            "null",
-            "null|cue=" + (draft.CueToken >= 0),
-            "null|kind=" + draft.Kind,
-            "null|prev=" + (previous?.Phrase is not null) + "|" + samePara,
-        ];
+        var f = _features;
+        f.Add("null");
+        f.Add($"null|cue={draft.CueToken >= 0}");
+        f.Add($"null|kind={draft.Kind}");
+        f.Add($"null|prev={previous?.Phrase is not null}|{samePara}");
+        return f.Take();
     }
 
-    private string[] Features(QuoteDraft draft, SpeakerPhrase phrase, string source, int anchor, int quoteFirst, int? previousEntity)
+    private FeatureVector Features(QuoteDraft draft, SpeakerPhrase phrase, string source, int anchor, int quoteFirst, int? previousEntity)
     {
         var first = ctx.TokenFrom(phrase.Span.Start);
         var last = Math.Max(first, ctx.TokenFrom(phrase.Span.End) - 1);
@@ -167,91 +168,91 @@ internal sealed class SpeakerCandidateFinder(ArticleContext ctx, CueFinder cues,
         var nextWord = Shape(last + 1);
         var cueWord = draft.CueToken >= 0 ? ctx.LowerWord(draft.CueToken) : "-";
         var adjacent = side == "L" ? between.Words <= 2 && between.Commas == 0 : distance <= 2;
-        var features = new List<string>(32)
-        {
-            "k=" + kind,
-            "src=" + source,
-            "src=" + source + "|k=" + kind,
-            "d=" + side + Bucket(distance),
-            "d=" + side + Bucket(distance) + "|k=" + kind,
-            "adj=" + side + adjacent,
-            "adj=" + side + adjacent + "|k=" + kind,
-            "sent=" + Math.Min(sentenceGap, 3),
-            "sent=" + Math.Min(sentenceGap, 3) + "|k=" + kind,
-            "para=" + paragraphGap,
-            "para=" + paragraphGap + "|k=" + kind,
-            "q=" + qside + "|" + draft.Kind,
-            "q=" + qside + "|k=" + kind,
-            "prevw=" + prevWord,
-            "nextw=" + nextWord,
-            "prevw=" + prevWord + "|" + side,
-            "nextw=" + nextWord + "|" + side,
-            "cue=" + cueWord + "|" + side,
-            "cue=" + (draft.CueToken >= 0) + "|k=" + kind,
-            "commas=" + Math.Min(between.Commas, 3) + "|" + side,
-            "names=" + Math.Min(between.Names, 2) + "|" + side,
-            "marks=" + Math.Min(between.Marks, 2) + "|" + side,
-            "sentStart=" + IsSentenceStart(first),
-        };
+        var hasCue = draft.CueToken >= 0;
+        var f = _features;
+        f.Add($"k={kind}");
+        f.Add($"src={source}");
+        f.Add($"src={source}|k={kind}");
+        f.Add($"d={side}{Bucket(distance)}");
+        f.Add($"d={side}{Bucket(distance)}|k={kind}");
+        f.Add($"adj={side}{adjacent}");
+        f.Add($"adj={side}{adjacent}|k={kind}");
+        f.Add($"sent={Math.Min(sentenceGap, 3)}");
+        f.Add($"sent={Math.Min(sentenceGap, 3)}|k={kind}");
+        f.Add($"para={paragraphGap}");
+        f.Add($"para={paragraphGap}|k={kind}");
+        f.Add($"q={qside}|{draft.Kind}");
+        f.Add($"q={qside}|k={kind}");
+        f.Add($"prevw={prevWord}");
+        f.Add($"nextw={nextWord}");
+        f.Add($"prevw={prevWord}|{side}");
+        f.Add($"nextw={nextWord}|{side}");
+        f.Add($"cue={cueWord}|{side}");
+        f.Add($"cue={hasCue}|k={kind}");
+        f.Add($"commas={Math.Min(between.Commas, 3)}|{side}");
+        f.Add($"names={Math.Min(between.Names, 2)}|{side}");
+        f.Add($"marks={Math.Min(between.Marks, 2)}|{side}");
+        f.Add($"sentStart={IsSentenceStart(first)}");
 
         // Distance from the quote itself, and the main cues again per kind of quote: a direct quote's speaker sits
         // by its cue, an unattributed quote's in the paragraph before.
         var quoteLast = Math.Max(quoteFirst, ctx.TokenFrom(draft.Span.End) - 1);
         var quoteDistance = last < quoteFirst ? quoteFirst - last : first > quoteLast ? first - quoteLast : 0;
-        features.Add("qd=" + qside + Bucket(quoteDistance) + "|k=" + kind);
-        features.Add("d=" + side + Bucket(distance) + "|" + draft.Kind + "|cue=" + (draft.CueToken >= 0));
-        features.Add("adj=" + side + adjacent + "|" + draft.Kind + "|k=" + kind);
-        features.Add("sent=" + Math.Min(sentenceGap, 3) + "|" + draft.Kind + "|cue=" + (draft.CueToken >= 0) + "|k=" + kind);
+        f.Add($"qd={qside}{Bucket(quoteDistance)}|k={kind}");
+        f.Add($"d={side}{Bucket(distance)}|{draft.Kind}|cue={hasCue}");
+        f.Add($"adj={side}{adjacent}|{draft.Kind}|k={kind}");
+        f.Add($"sent={Math.Min(sentenceGap, 3)}|{draft.Kind}|cue={hasCue}|k={kind}");
 
         var words = last - first + 1;
         if (phrase.Kind == PhraseKind.Pronoun)
         {
             // "who" after a name and "he" at the verb are annotated differently from "they" far back.
             var pronoun = ctx.LowerWord(first);
-            features.Add("pro=" + pronoun + "|" + side + adjacent);
-            features.Add("pro=" + pronoun + "|sent=" + Math.Min(sentenceGap, 2));
+            f.Add($"pro={pronoun}|{side}{adjacent}");
+            f.Add($"pro={pronoun}|sent={Math.Min(sentenceGap, 2)}");
         }
         else if (phrase.Kind == PhraseKind.Description)
         {
             // The head noun of a description ("the union", "officials") and its length.
-            features.Add("head=" + ctx.LowerWord(last));
-            features.Add("len=" + Bucket(words) + "|cap=" + char.IsUpper(ctx.First(first)));
+            f.Add($"head={ctx.LowerWord(last)}");
+            f.Add($"len={Bucket(words)}|cap={char.IsUpper(ctx.First(first))}");
         }
         else
         {
-            features.Add("len=" + Bucket(words) + "|k=" + kind);
+            f.Add($"len={Bucket(words)}|k={kind}");
         }
 
         if (source == "rule")
         {
-            features.Add("rule|k=" + kind + "|" + draft.Kind);
+            f.Add($"rule|k={kind}|{draft.Kind}");
         }
 
         if (phrase.Mention is { } m)
         {
             var count = _mentionCounts!.GetValueOrDefault(m.Entity.Id);
-            features.Add("sal=" + Bucket(count) + "|k=" + kind);
-            features.Add("prevspk=" + (previousEntity == m.Entity.Id) + "|k=" + kind);
-            features.Add("fullname=" + (m.Span.Of(ctx.Text) == m.Entity.Name));
+            var mentionText = ctx.Text.AsSpan(m.Span.Start, m.Span.Length);
+            f.Add($"sal={Bucket(count)}|k={kind}");
+            f.Add($"prevspk={previousEntity == m.Entity.Id}|k={kind}");
+            f.Add($"fullname={mentionText.SequenceEqual(m.Entity.Name)}");
             if (lexicon.Channels.TryGetValue(m.Span.Of(ctx.Text), out var platform))
             {
                 // A news outlet or a platform is more often the channel than the speaker ("RIA Novosti quotes X").
-                features.Add("outlet=" + platform + "|" + side);
+                f.Add($"outlet={platform}|{side}");
             }
         }
         else
         {
-            features.Add("prevspk=none|k=" + kind);
+            f.Add($"prevspk=none|k={kind}");
         }
 
-        if (draft.CueToken >= 0)
+        if (hasCue)
         {
             // Number agreement between subject and a present-tense cue: "the analysts say" / "the analyst says".
             var singularVerb = cueWord.EndsWith('s') && !cueWord.EndsWith("ss", StringComparison.Ordinal);
-            features.Add("num=" + phrase.Plural + "|" + (singularVerb ? "vs" : "v") + "|" + side);
+            f.Add($"num={phrase.Plural}|{(singularVerb ? "vs" : "v")}|{side}");
         }
 
-        return [.. features];
+        return f.Take();
     }
 
     private static string KindOf(SpeakerPhrase phrase) => phrase.Kind switch

@@ -11,12 +11,22 @@ internal sealed class SpeakerRanker
     private static readonly Lazy<SpeakerRanker?> Embedded = new(LoadEmbedded);
 
     private readonly Dictionary<string, float> _weights;
+    private readonly Dictionary<ulong, float> _byKey;
 
     public SpeakerRanker(Dictionary<string, float> weights, float margin = 0)
+        : this(weights, FeatureKey.ByKey(weights), margin)
+    {
+    }
+
+    private SpeakerRanker(Dictionary<string, float> weights, Dictionary<ulong, float> byKey, float margin)
     {
         _weights = weights;
+        _byKey = byKey;
         Margin = margin;
     }
+
+    /// <summary>A model that scores with the weights a trainer is still updating.</summary>
+    internal static SpeakerRanker Training(AveragedWeights weights) => new(weights.Current, weights.CurrentByKey, 0);
 
     /// <summary>
     /// How much more than the rules' choice another candidate must score to replace it: the rules stay in charge
@@ -30,14 +40,14 @@ internal sealed class SpeakerRanker
     public IReadOnlyDictionary<string, float> Weights => _weights;
 
     /// <summary>The same weights with another margin.</summary>
-    public SpeakerRanker WithMargin(float margin) => new(_weights, margin);
+    public SpeakerRanker WithMargin(float margin) => new(_weights, _byKey, margin);
 
     public float Score(SpeakerCandidate candidate)
     {
         var sum = 0f;
-        foreach (var f in candidate.Features)
+        foreach (var key in candidate.Features.Keys)
         {
-            sum += _weights.GetValueOrDefault(f);
+            sum += _byKey.GetValueOrDefault(key);
         }
 
         return sum;

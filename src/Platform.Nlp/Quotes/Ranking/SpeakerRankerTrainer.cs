@@ -13,7 +13,7 @@ internal static class SpeakerRankerTrainer
     public static SpeakerRanker Train(IReadOnlyList<RankingExample> examples, int epochs, int seed)
     {
         var weights = new AveragedWeights();
-        var model = new SpeakerRanker(weights.Current);
+        var model = SpeakerRanker.Training(weights);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(seed);
         var step = 1;

@@ -28,7 +28,8 @@ internal sealed class LearnedReportFinder
         _channels = channels;
         _tagger = tagger;
         _trace = trace;
-        _candidates = new ReportCandidateFinder(ctx, cues, phrases, new ClauseBounds(ctx, cues, phrases), lexicon, tagger.CueWords);
+        _candidates = new ReportCandidateFinder(
+            ctx, cues, phrases, new ClauseBounds(ctx, cues, phrases), lexicon, tagger.CueWords, keepNames: trace is not null);
     }
 
     /// <param name="ruleDrafts">The rules' quotes, which the learned ones may not touch.</param>

@@ -14,7 +14,7 @@ namespace Platform.Nlp.Quotes.Reporting;
 /// <param name="Trailing">Whether the attribution follows the clause ("…, officials believe.").</param>
 /// <param name="Features">What the tagger scores.</param>
 internal sealed record ReportCandidate(
-    int CueFirst, int CueLast, TextSpan Cue, TextSpan Content, SpeakerPhrase? Source, bool Trailing, string[] Features)
+    int CueFirst, int CueLast, TextSpan Cue, TextSpan Content, SpeakerPhrase? Source, bool Trailing, FeatureVector Features)
 {
     /// <summary>Whether the content is a noun phrase with no verb of its own ("criticized the plan").</summary>
     public bool NounPhrase { get; init; }

@@ -12,8 +12,12 @@ namespace Platform.Nlp.Quotes.Reporting;
 /// </summary>
 internal sealed class ReportCandidateFinder(
     ArticleContext ctx, CueFinder cues, SpeakerPhraseFinder phrases, ClauseBounds clauses, QuoteLexicon lexicon,
-    IReadOnlySet<string> learnedCues)
+    IReadOnlySet<string> learnedCues, bool keepNames = false)
 {
+    private static readonly Dictionary<EntityType, string> SourceNames = Enum.GetValues<EntityType>().ToDictionary(t => t, t => "ent-" + t);
+    private static readonly Dictionary<EntityType, string> ShapeNames = Enum.GetValues<EntityType>().ToDictionary(t => t, t => "ENT-" + t);
+    private readonly FeatureWriter _features = new(keepNames);
+
     private const int MaxTrailingTail = 8;
     private const int MaxGenericSource = 8;
     private const int MaxAttributionWords = 10;
@@ -352,7 +356,7 @@ internal sealed class ReportCandidateFinder(
                || !char.IsUpper(ctx.First(t)) && (lexicon.VerbTraitsOf(w) != VerbTraits.None || learnedCues.Contains(w));
     }
 
-    private string[] Features(ReportCandidate c, int a, int b, VerbTraits traits, bool learned, int ruleQuotes)
+    private FeatureVector Features(ReportCandidate c, int a, int b, VerbTraits traits, bool learned, int ruleQuotes)
     {
         var cue = ctx.LowerWord(c.CueFirst);
         var dir = c.Trailing ? "back" : "fwd";
@@ -363,7 +367,7 @@ internal sealed class ReportCandidateFinder(
         var source = c.Source switch
         {
             null => "none",
-            { Mention: { } m } => "ent-" + m.Entity.Type,
+            { Mention: { } m } => SourceNames[m.Entity.Type],
             { Roles: ["group"] } => "generic",
             { Kind: var k } => k.ToString(),
         };
@@ -375,36 +379,35 @@ internal sealed class ReportCandidateFinder(
         var hasMark = HasDoubleMark(c.Content);
         var kindOfCue = traits == VerbTraits.None ? "learned" : (traits & VerbTraits.Speech) != 0 ? "speech" : (traits & VerbTraits.Cognition) != 0 ? "belief" : "other";
         var firstContent = ctx.TokenFrom(c.Content.Start);
-        return
-        [
-            "bias",
-            "dir=" + dir,
-            "cue=" + cue,
-            "cue=" + cue + "|" + dir,
-            "sfx=" + Suffix(cue) + "|" + dir,
-            "kind=" + kindOfCue + "|" + dir,
-            "learned=" + learned,
-            "prev=" + prev,
-            "prev2=" + prev2 + "|" + prev,
-            "next=" + next,
-            "next2=" + next + "|" + next2,
-            "cue|next=" + cue + "|" + next,
-            "cue|prev=" + cue + "|" + prev,
-            "src=" + source + "|" + dir,
-            "src=" + source + "|" + cue,
-            "head=" + head,
-            "len=" + length + "|" + dir,
-            "pos=" + position + "|" + dir,
-            "tail=" + Math.Min(tail, 6) + "|" + dir,
-            "mark=" + hasMark,
-            "rules=" + Math.Min(ruleQuotes, 2),
-            "c1=" + (firstContent < b ? Shape(firstContent) : "-"),
-            "that=" + (next == "that"),
-            "np=" + c.NounPhrase + "|" + kindOfCue,
-            "np=" + c.NounPhrase + "|" + cue,
-            "nominal=" + c.Nominal + "|" + source,
-            "nominal=" + c.Nominal + "|" + cue,
-        ];
+        var f = _features;
+        f.Add("bias");
+        f.Add($"dir={dir}");
+        f.Add($"cue={cue}");
+        f.Add($"cue={cue}|{dir}");
+        f.Add($"sfx={Suffix(cue)}|{dir}");
+        f.Add($"kind={kindOfCue}|{dir}");
+        f.Add($"learned={learned}");
+        f.Add($"prev={prev}");
+        f.Add($"prev2={prev2}|{prev}");
+        f.Add($"next={next}");
+        f.Add($"next2={next}|{next2}");
+        f.Add($"cue|next={cue}|{next}");
+        f.Add($"cue|prev={cue}|{prev}");
+        f.Add($"src={source}|{dir}");
+        f.Add($"src={source}|{cue}");
+        f.Add($"head={head}");
+        f.Add($"len={length}|{dir}");
+        f.Add($"pos={position}|{dir}");
+        f.Add($"tail={Math.Min(tail, 6)}|{dir}");
+        f.Add($"mark={hasMark}");
+        f.Add($"rules={Math.Min(ruleQuotes, 2)}");
+        f.Add($"c1={(firstContent < b ? Shape(firstContent) : "-")}");
+        f.Add($"that={(next == "that")}");
+        f.Add($"np={c.NounPhrase}|{kindOfCue}");
+        f.Add($"np={c.NounPhrase}|{cue}");
+        f.Add($"nominal={c.Nominal}|{source}");
+        f.Add($"nominal={c.Nominal}|{cue}");
+        return f.Take();
     }
 
     // The lower-cased word, or a class for names, numbers and punctuation.
@@ -413,7 +416,7 @@ internal sealed class ReportCandidateFinder(
         var token = ctx.Tokens[t];
         return token.Kind switch
         {
-            TokenKind.Word when char.IsUpper(ctx.First(t)) && ctx.MentionAt(t) is { } m => "ENT-" + m.Entity.Type,
+            TokenKind.Word when char.IsUpper(ctx.First(t)) && ctx.MentionAt(t) is { } m => ShapeNames[m.Entity.Type],
             TokenKind.Word => ctx.LowerWord(t),
             TokenKind.Number => "NUM",
             TokenKind.QuoteMark => "QUOTE",

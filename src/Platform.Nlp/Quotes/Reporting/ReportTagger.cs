@@ -11,13 +11,23 @@ internal sealed class ReportTagger
     private static readonly Lazy<ReportTagger?> Embedded = new(LoadEmbedded);
 
     private readonly Dictionary<string, float> _weights;
+    private readonly Dictionary<ulong, float> _byKey;
 
     public ReportTagger(Dictionary<string, float> weights, IReadOnlySet<string> cueWords, float threshold = 0)
+        : this(weights, FeatureKey.ByKey(weights), cueWords, threshold)
+    {
+    }
+
+    private ReportTagger(Dictionary<string, float> weights, Dictionary<ulong, float> byKey, IReadOnlySet<string> cueWords, float threshold)
     {
         _weights = weights;
+        _byKey = byKey;
         CueWords = cueWords;
         Threshold = threshold;
     }
+
+    /// <summary>A model that scores with the weights a trainer is still updating.</summary>
+    internal static ReportTagger Training(AveragedWeights weights, IReadOnlySet<string> cueWords) => new(weights.Current, weights.CurrentByKey, cueWords, 0);
 
     /// <summary>The model embedded in the engine, or null when it was built without one.</summary>
     public static ReportTagger? Default => Embedded.Value;
@@ -30,14 +40,14 @@ internal sealed class ReportTagger
 
     public IReadOnlyDictionary<string, float> Weights => _weights;
 
-    public ReportTagger WithThreshold(float threshold) => new(_weights, CueWords, threshold);
+    public ReportTagger WithThreshold(float threshold) => new(_weights, _byKey, CueWords, threshold);
 
-    public float Score(IEnumerable<string> features)
+    public float Score(FeatureVector features)
     {
         var sum = 0f;
-        foreach (var f in features)
+        foreach (var key in features.Keys)
         {
-            sum += _weights.GetValueOrDefault(f);
+            sum += _byKey.GetValueOrDefault(key);
         }
 
         return sum;

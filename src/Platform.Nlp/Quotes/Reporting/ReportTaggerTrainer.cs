@@ -1,7 +1,7 @@
 namespace Platform.Nlp.Quotes.Reporting;
 
 /// <summary>One training candidate and whether it matches a gold attribution.</summary>
-internal sealed record TaggingExample(string[] Features, bool IsReport);
+internal sealed record TaggingExample(FeatureVector Features, bool IsReport);
 
 /// <summary>
 /// Trains <see cref="ReportTagger"/> as an averaged binary perceptron: a candidate scored on the wrong side of zero
@@ -13,7 +13,7 @@ internal static class ReportTaggerTrainer
     public static ReportTagger Train(IReadOnlyList<TaggingExample> examples, IReadOnlySet<string> cueWords, int epochs, int seed)
     {
         var weights = new AveragedWeights();
-        var model = new ReportTagger(weights.Current, cueWords);
+        var model = ReportTagger.Training(weights, cueWords);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(seed);
         var step = 1;
