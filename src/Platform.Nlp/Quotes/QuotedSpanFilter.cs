@@ -75,12 +75,41 @@ internal sealed class QuotedSpanFilter(ArticleContext ctx, QuoteLexicon lexicon)
             return new QuotedCandidate(marks, content, words < 3 ? QuotedRole.Term : QuotedRole.Fragment, words);
         }
 
-        if (words >= MinSpeechWords || FollowedByCue(marks) || PrecededByCue(marks.Open))
+        // A short sentence of its own after an attributed one: "“Listening is free,” she wrote. “Staffing isn’t.”"
+        var shortSentence = words >= 2 && endsSentence && char.IsUpper(text[content.Start]) && AfterAttributedQuote(marks.Open);
+        if (words >= MinSpeechWords || shortSentence || FollowedByCue(marks) || PrecededByCue(marks.Open))
         {
             return new QuotedCandidate(marks, content, QuotedRole.Speech, words);
         }
 
         return new QuotedCandidate(marks, content, QuotedRole.Term, words);
+    }
+
+    // Right after a sentence that closes a quotation and its attribution: "…,” she wrote. “…". Not after a title
+    // ("her memoir, “Tough Choices.”") nor on a line of its own (a subheading).
+    private bool AfterAttributedQuote(int open)
+    {
+        var text = ctx.Text;
+        var i = open - 1;
+        while (i >= 0 && text[i] is ' ' or '\u00A0')
+        {
+            i--;
+        }
+
+        if (i < 0 || text[i] is not ('.' or '!' or '?'))
+        {
+            return false;
+        }
+
+        for (var k = i - 1; k >= 0 && k > i - 60 && text[k] != '\n'; k--)
+        {
+            if (QuoteMarks.IsDoubleMark(text[k]) || text[k] == '\'' && k > 0 && text[k - 1] == '\'')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The words inside the marks: no surrounding spaces, no trailing comma or dash.</summary>

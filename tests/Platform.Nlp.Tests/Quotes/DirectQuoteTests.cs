@@ -110,4 +110,15 @@ public class DirectQuoteTests
         QuoteAssert.Is(q, text, "We are so happy 🎉 today", QuoteKind.Direct, "Lucy Grant", "said", "Lucy Grant");
         Assert.Equal(text.IndexOf("We are", StringComparison.Ordinal), q.Span.Start);
     }
+
+    [Theory]
+    [InlineData("Beck answered within minutes. \u201cListening is free,\u201d she wrote. \u201cStaffing isn\u2019t.\u201d", "Staffing isn\u2019t.")]
+    [InlineData("Ada Brook left the hall. \"We will rebuild,\" she said. \"Count on it.\"", "Count on it.")]
+    public void A_short_sentence_in_marks_after_an_attributed_quote_is_its_continuation(string text, string second)
+    {
+        var quotes = QuoteAssert.Quotes(text);
+        var q = Assert.Single(quotes, q => q.Text == second);
+        Assert.Equal(QuoteKind.Direct, q.Kind);
+        Assert.Equal(quotes[0].Speaker?.Name, q.Speaker?.Name);
+    }
 }
