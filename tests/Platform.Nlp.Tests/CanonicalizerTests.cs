@@ -60,6 +60,24 @@ public class CanonicalizerTests
     }
 
     [Fact]
+    public void A_company_short_name_read_as_a_person_joins_the_company_it_opens()
+    {
+        const string text = "Norvia Retail Group posted a profit. Norvia said sales rose. Ada Norvin said nothing.";
+        var entities = Group(text, ("Norvia Retail Group", 0, EntityType.Org), ("Norvia", 1, EntityType.Person), ("Ada Norvin", 0, EntityType.Person));
+        var company = Assert.Single(entities, e => e.Type == EntityType.Org);
+        Assert.Equal("Norvia Retail Group", company.Name);
+        Assert.Equal(2, company.Mentions.Count);
+    }
+
+    [Fact]
+    public void A_surname_stays_a_person_even_when_an_organization_carries_it()
+    {
+        const string text = "Maria Ford met Ford Motor Company executives. Ford said the talks went well.";
+        var entities = Group(text, ("Maria Ford", 0, EntityType.Person), ("Ford Motor Company", 0, EntityType.Org), ("Ford", 2, EntityType.Person));
+        Assert.Equal(2, entities.Single(e => e.Type == EntityType.Person).Mentions.Count);
+    }
+
+    [Fact]
     public void Different_types_sharing_a_word_stay_apart()
     {
         const string text = "Designer Pavel Dragunov praised the Dragunov rifle, Dragunov said.";

@@ -7,7 +7,8 @@ namespace Platform.Nlp.Entities;
 /// Mentions join when they are equal after alias normalization ("US", "U.S.", "United States"), when a person
 /// is mentioned by part of the name ("Zakharova" → "Maria Zakharova", choosing the nearest earlier full name when
 /// two people share it), when an acronym spells an organization's initials ("OAS"), or when a one-word
-/// organization mention ends exactly one longer organization name ("Congress" → "United States Congress").
+/// organization mention ends exactly one longer organization name ("Congress" → "United States Congress"), or a
+/// one-word "person" no full person name has opens one ("Norvia" → "Norvia Retail Group").
 /// Mentions of different types never join, so the rifle "Kalashnikov" (MISC) stays apart from the person.
 /// </summary>
 public static class EntityCanonicalizer
@@ -54,10 +55,12 @@ public static class EntityCanonicalizer
     }
 
     // A one-word ORG or LOC mention that is part of a full person name in the same text is that person
-    // (a model tagging "Pompeo" as ORG in one sentence). MISC is left alone: "Kalashnikov" the rifle.
+    // (a model tagging "Pompeo" as ORG in one sentence). MISC is left alone: "Kalashnikov" the rifle. And a one-word
+    // person that no full person name has but an organization's name opens is that organization.
     private static void Retype(List<Mention> mentions)
     {
         var people = mentions.Where(m => m.Type == EntityType.Person && m.Words.Length > 1).ToList();
+        var organizations = mentions.Where(m => m.Type == EntityType.Org && m.Words.Length > 1).ToList();
         foreach (var m in mentions)
         {
             if (m.Type is EntityType.Org or EntityType.Loc && m.Words.Length == 1 && !Aliases.ContainsKey(m.Words[0])
@@ -65,8 +68,26 @@ public static class EntityCanonicalizer
             {
                 m.Type = EntityType.Person;
             }
+            else if (m.Type == EntityType.Person && m.Words.Length == 1
+                     && !people.Exists(p => p.Words.Contains(m.Words[0], StringComparer.Ordinal))
+                     && organizations.Exists(o => string.Equals(o.Words[0], m.Words[0], StringComparison.Ordinal)
+                                                  && o.Span.Start < FirstAsPerson(mentions, m.Words[0]))
+                     && mentions.Count(p => p.Type == EntityType.Person && p.Words.Length == 1 && string.Equals(p.Words[0], m.Words[0], StringComparison.Ordinal)) <= 2)
+            {
+                // "Norvia said" after "Norvia Retail Group": the company's short name, which the model took for a
+                // surname once or twice (a name it reads as a person again and again, "Trump", stays one). A place
+                // keeps its type: "Washington" is not the Washington Post.
+                m.Type = EntityType.Org;
+                m.ShortNameOfOrganization = true;
+            }
         }
     }
+
+    // Where the word is first tagged as a one-word person: the organization must be named before it ("Norvia Retail
+    // Group … Norvia said"), not after ("Trump said … the Trump Train").
+    private static int FirstAsPerson(List<Mention> mentions, string word)
+        => mentions.Where(m => m.Type == EntityType.Person && m.Words.Length == 1 && string.Equals(m.Words[0], word, StringComparison.Ordinal))
+            .Select(m => m.Span.Start).DefaultIfEmpty(int.MaxValue).Min();
 
     private static MentionGroup? Find(List<MentionGroup> groups, Mention mention)
     {
@@ -85,7 +106,8 @@ public static class EntityCanonicalizer
             EntityType.Org or EntityType.Loc or EntityType.Misc => same.FindAll(g => g.Mentions.Exists(m => IsAcronymOf(mention.Words, m.Words))) is { Count: > 0 } acronyms
                 ? acronyms
                 : mention.Type == EntityType.Org && mention.Words.Length == 1
-                    ? same.FindAll(g => g.Mentions.Exists(m => m.Words.Length > 1 && string.Equals(m.Words[^1], mention.Words[0], StringComparison.Ordinal)))
+                    ? same.FindAll(g => g.Mentions.Exists(m => m.Words.Length > 1 && (string.Equals(m.Words[^1], mention.Words[0], StringComparison.Ordinal)
+                                                                                        || mention.ShortNameOfOrganization && string.Equals(m.Words[0], mention.Words[0], StringComparison.Ordinal))))
                     : [],
             _ => [],
         };
@@ -194,6 +216,9 @@ public static class EntityCanonicalizer
         public EntityType Type { get; set; } = type;
 
         public string[] Words { get; } = words;
+
+        /// <summary>Retyped from a person because an organization's name opens with it ("Norvia").</summary>
+        public bool ShortNameOfOrganization { get; set; }
     }
 
     private sealed class MentionGroup

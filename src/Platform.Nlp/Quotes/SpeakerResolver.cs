@@ -130,6 +130,18 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             }
         }
 
+        if (PhraseWords(phrase) is [var only] && only.Equals("police", StringComparison.OrdinalIgnoreCase)
+            || PhraseWords(phrase) is [var the, "police"] && the.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            // "Police said" in a story that named the force ("the Ardwick Police Service"): that force.
+            string[] police = ["police"];
+            var force = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && NameCarries(m.Entity.Name, police));
+            if (force.Entity is not null)
+            {
+                return new Speaker(force.Entity.Name, force.Entity.Id, phrase.Span);
+            }
+        }
+
         if (roles.Contains("group"))
         {
             return null;
@@ -755,13 +767,27 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     // The latest mention of that type before the offset whose name has the noun as a word ("Department for Water
     // and Land Management" carries "department").
     private MentionRef LatestCarrying(int before, string noun, EntityType type)
-    {
-        string[] nouns = [noun];
         // A name of many words or with sentence punctuation is more likely a headline the model read as a name.
-        return ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == type && !ctx.InsideQuote(m.Span.Start)
-                                               && m.Entity.Name.Contains(' ') && m.Entity.Name.Split(' ').Length <= 6
-                                               && !m.Entity.Name.Any(c => c is '.' or '!' or '?') && !IsTitleCaseLine(m.Span.Start)
-                                               && NameCarries(m.Entity.Name, nouns));
+        => ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == type && !ctx.InsideQuote(m.Span.Start)
+                                           && m.Entity.Name.Contains(' ') && m.Entity.Name.Split(' ').Length <= 6
+                                           && !m.Entity.Name.Any(c => c is '.' or '!' or '?') && !IsTitleCaseLine(m.Span.Start)
+                                           && NameHeadedBy(m.Entity.Name, noun));
+
+    // The noun heads the name, first ("University of Vestmark"), before "of" ("Living Church of God") or last
+    // ("International Monetary Fund"): "the river" is not the "Coastal Rivers Alliance".
+    private static bool NameHeadedBy(string name, string noun)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.Equals("The", StringComparison.Ordinal)).ToList();
+        if (words.Count > 2 && words[^2] == "Local" && words[^1].All(char.IsAsciiDigit))
+        {
+            words.RemoveAt(words.Count - 1); // "Transit Union Local 1587" is a local
+        }
+
+        // In "Public Policy Institute of California" the head is the word before "of".
+        var of = words.FindIndex(w => w is "of" or "for");
+        var head = of > 0 ? words[of - 1] : words.LastOrDefault();
+        string[] nouns = [noun];
+        return words.Count > 0 && (NameCarries(words[0], nouns) || NameCarries(head!, nouns) || NameCarries(words[^1], nouns));
     }
 
     /// <summary>

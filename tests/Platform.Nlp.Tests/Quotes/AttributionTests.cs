@@ -417,4 +417,25 @@ public class AttributionTests
         var q = QuoteAssert.Quotes(text).Single(q => q.Kind == QuoteKind.Direct);
         Assert.Equal("Alicia Ferreira", q.Speaker?.Name);
     }
+
+    [Theory]
+    [InlineData("Police said the driver fled on foot.")]
+    [InlineData("The police said the driver fled on foot.")]
+    public void Police_speak_for_the_force_the_story_named(string sentence)
+    {
+        var text = "Detective Inspector Sunil Varro of the Ardwick Police Service leads the inquiry.\n\n" + sentence;
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "the driver fled on foot");
+        Assert.Equal("Ardwick Police Service", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_description_goes_to_the_organization_its_noun_heads_not_one_that_merely_contains_it()
+    {
+        // "institute" heads "Public Policy Institute of California"; "river" is only a word of "Coastal Rivers Alliance".
+        const string text = "The Public Policy Institute of California polled 1,700 voters. The Coastal Rivers Alliance criticised the poll.\n\n"
+                            + "The institute said turnout would be high. Farmers along the river said they feared new limits.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal("Public Policy Institute of California", quotes.Single(q => q.Text == "turnout would be high").Speaker?.Name);
+        Assert.NotEqual("Coastal Rivers Alliance", quotes.Single(q => q.Text == "they feared new limits").Speaker?.Name);
+    }
 }
