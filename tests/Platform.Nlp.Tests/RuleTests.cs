@@ -88,6 +88,19 @@ public class RuleTests
             spans.Select(s => (s.Span.Of(text), s.Type)));
     }
 
+    [Theory]
+    [InlineData("MIDWAY ATOLL — President Obama toured the reef.", "MIDWAY ATOLL", EntityType.Loc)]
+    [InlineData("Storm news\nKESSGATE (Northgate News) — The author won the prize.", "KESSGATE", EntityType.Loc)]
+    [InlineData("OAKMERE, Ont. – The council met on Monday.", "OAKMERE", EntityType.Loc)]
+    [InlineData("LINDQVIST TALKS - TEAMS AGREE DEAL", "LINDQVIST", EntityType.Person)]
+    [InlineData("The striker MIDWAY ATOLL - scored twice.", "MIDWAY ATOLL", EntityType.Person)]
+    public void A_person_in_a_capital_dateline_is_the_place(string text, string part, EntityType expected)
+    {
+        // A headline in capitals and a name inside a sentence are not datelines.
+        var spans = Conventions(text, Places(), (part, EntityType.Person));
+        Assert.Equal((part, expected), spans.Single(s => s.Item1 == part));
+    }
+
     private static List<(string, EntityType)> Conventions(string text, Lexicon lexicon, params (string Part, EntityType Type)[] model)
     {
         var spans = model.Select(m => new EntitySpan(Span(text, m.Part), m.Type)).OrderBy(s => s.Span.Start).ToList();

@@ -13,7 +13,8 @@ namespace Platform.Nlp.Entities.Rules;
 /// ("Kalashnikov said", "said Kalashnikov"), while the same word elsewhere may stay the rifle;</item>
 /// <item>a two- or three-word organization or place that starts with a first name and is described as a person
 /// ("Ada Brook, 54, a crane operator", "union president Ada Brook") is that person: the model goes by the surname
-/// ("Brook", "Hill", "Banks") and the description decides.</item>
+/// ("Brook", "Hill", "Banks") and the description decides;</item>
+/// <item>a dateline in capitals ("MIDWAY ATOLL — …") is a place, not a person.</item>
 /// </list>
 /// </summary>
 internal static class NewsConventions
@@ -39,6 +40,32 @@ internal static class NewsConventions
         SpeakersArePeople(text, w, spans);
         PeopleByDescription(w, lexicon, spans);
         ModelDesignations(w, spans);
+        Datelines(text, spans);
+    }
+
+    // "MIDWAY ATOLL — President Obama …", "GLENWATER, Wis. — …", "BROOKMERE (Northgate Sports Wire) — …": a place
+    // in capitals opening a paragraph before a dash is the dateline, never a person (the model reads a capitalized
+    // run it does not know as a name). An organization there stays one: wire slugs ("RTRS - …") take that place. The line goes on in lower case: a headline in capitals
+    // ("SOCCER - JAPAN GET LUCKY WIN") is no dateline.
+    private static readonly System.Text.RegularExpressions.Regex Dateline = new(
+        @"^(?<place>\p{Lu}[\p{Lu}'’.\- ]*\p{Lu}\.?)(?:, [\p{L}. ]{2,20})?(?: \([^)\n]{2,60}\))? +[—–-]+ (?=[^\n]*\p{Ll})",
+        System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+
+    private static void Datelines(string text, List<EntitySpan> spans)
+    {
+        foreach (System.Text.RegularExpressions.Match m in Dateline.Matches(text))
+        {
+            var place = m.Groups["place"];
+            for (var i = 0; i < spans.Count; i++)
+            {
+                if (spans[i].Type == EntityType.Person && spans[i].Span.Start >= place.Index
+                    && spans[i].Span.End <= place.Index + place.Length)
+                {
+                    spans[i] = spans[i] with { Type = EntityType.Loc };
+                }
+            }
+        }
     }
 
     // Nouns that only a person can be; an organization is "a bank", never "a crane operator".
