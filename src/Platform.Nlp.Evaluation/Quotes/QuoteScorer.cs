@@ -272,6 +272,7 @@ public sealed class QuoteScorer
 
         return gold.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name => name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1])
-            .Any(surname => system.Split(' ', '-').Contains(surname, StringComparer.OrdinalIgnoreCase));
+            // A hyphenated surname ("Vasquez-Reid") is one word; "Pierre-Louis" in the system name still offers "Louis".
+            .Any(surname => system.Split(' ').Concat(system.Split(' ', '-')).Contains(surname, StringComparer.OrdinalIgnoreCase));
     }
 }
