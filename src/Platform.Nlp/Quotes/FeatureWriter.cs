@@ -12,7 +12,7 @@ internal sealed class FeatureWriter(bool keepNames)
 {
     private readonly List<ulong> _keys = new(64);
     private readonly List<string>? _names = keepNames ? new List<string>(64) : null;
-    private readonly char[] _name = new char[keepNames ? 256 : 0];
+    private char[] _name = new char[keepNames ? 256 : 0];
     private int _length;
     private ulong _hash;
 
@@ -49,6 +49,12 @@ internal sealed class FeatureWriter(bool keepNames)
         _hash = FeatureKey.Append(_hash, text);
         if (_names is not null)
         {
+            if (_length + text.Length > _name.Length)
+            {
+                // A long token (a URL, a run of digits) in a name: grow rather than fail.
+                Array.Resize(ref _name, Math.Max(_name.Length * 2, _length + text.Length));
+            }
+
             text.CopyTo(_name.AsSpan(_length));
             _length += text.Length;
         }

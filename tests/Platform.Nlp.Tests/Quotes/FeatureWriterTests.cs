@@ -49,4 +49,15 @@ public class FeatureWriterTests
         writer.Add($"cue={"unknown"}");
         Assert.Equal(1.5f, tagger.Score(writer.Take()));
     }
+
+    [Fact]
+    public void A_name_longer_than_the_writers_buffer_is_kept_whole()
+    {
+        var writer = new FeatureWriter(keepNames: true);
+        var word = new string('x', 1000);
+        writer.Add($"prevw={word}|L");
+        var vector = writer.Take();
+        Assert.Equal(["prevw=" + word + "|L"], vector.RequireNames());
+        Assert.Equal([FeatureKey.Of("prevw=" + word + "|L")], vector.Keys);
+    }
 }
