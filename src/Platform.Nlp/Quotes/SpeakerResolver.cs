@@ -593,59 +593,42 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     }
 
     /// <summary>Roles named around a person's mentions: "political analyst X", "X, deputy director of …,".</summary>
-    public HashSet<string> RolesOf(Entity person)
+    public HashSet<string> RolesOf(Entity person) => PerPerson(_roles, person, (m, roles) =>
     {
-        if (_roles.TryGetValue(person.Id, out var cached))
+        var first = ctx.TokenFrom(m.Span.Start);
+        // "the chairman of the committee, Alexander Sherin": the description before the comma is the role.
+        var back = first >= 1 && ctx.IsPunct(first - 1, ',') ? first - 1 : first;
+        for (var t = back - 1; t >= 0 && t >= back - 10; t--)
         {
-            return cached;
-        }
-
-        var roles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in person.Mentions)
-        {
-            if (ctx.InsideQuote(m.Span.Start))
+            if (ctx.Tokens[t].Kind is TokenKind.QuoteMark || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or ',' or ';' or ':')
             {
-                continue;
+                break;
             }
 
-            var first = ctx.TokenFrom(m.Span.Start);
-            // "the chairman of the committee, Alexander Sherin": the description before the comma is the role.
-            var back = first >= 1 && ctx.IsPunct(first - 1, ',') ? first - 1 : first;
-            for (var t = back - 1; t >= 0 && t >= back - 10; t--)
+            // "Mayor Anna Lund and council member Berit Dahl": the words before a conjunction describe someone
+            // else. (Another name alone does not end the description: "an attorney for Pagliano, Mark MacDougall".)
+            if (ctx.IsWord(t) && ctx.Word(t) is "and" or "or" or "but" or "while")
             {
-                if (ctx.Tokens[t].Kind is TokenKind.QuoteMark || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or ',' or ';' or ':')
-                {
-                    break;
-                }
+                break;
+            }
 
-                // "Mayor Anna Lund and council member Berit Dahl": the words before a conjunction describe someone
-                // else. (Another name alone does not end the description: "an attorney for Pagliano, Mark MacDougall".)
-                if (ctx.IsWord(t) && ctx.Word(t) is "and" or "or" or "but" or "while")
+            AddRoles(t, roles);
+        }
+
+        var after = ctx.TokenFrom(m.Span.End);
+        if (after < ctx.Tokens.Count && ctx.IsPunct(after, ','))
+        {
+            for (var t = after + 1; t < ctx.Tokens.Count && t <= after + 14; t++)
+            {
+                if (ctx.Tokens[t].Kind is TokenKind.QuoteMark || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or ',' or ';')
                 {
                     break;
                 }
 
                 AddRoles(t, roles);
             }
-
-            var after = ctx.TokenFrom(m.Span.End);
-            if (after < ctx.Tokens.Count && ctx.IsPunct(after, ','))
-            {
-                for (var t = after + 1; t < ctx.Tokens.Count && t <= after + 14; t++)
-                {
-                    if (ctx.Tokens[t].Kind is TokenKind.QuoteMark || ctx.Tokens[t].Kind == TokenKind.Punctuation && ctx.First(t) is '.' or ',' or ';')
-                    {
-                        break;
-                    }
-
-                    AddRoles(t, roles);
-                }
-            }
         }
-
-        _roles[person.Id] = roles;
-        return roles;
-    }
+    });
 
     private static readonly HashSet<string> HeadEnders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -770,8 +753,8 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         // A name of many words or with sentence punctuation is more likely a headline the model read as a name.
         => ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == type && !ctx.InsideQuote(m.Span.Start)
                                            && m.Entity.Name.Contains(' ') && m.Entity.Name.Split(' ').Length <= 6
-                                           && !m.Entity.Name.Any(c => c is '.' or '!' or '?') && !IsTitleCaseLine(m.Span.Start)
-                                           && NameHeadedBy(m.Entity.Name, noun));
+                                           && !m.Entity.Name.Any(c => c is '.' or '!' or '?') && NameHeadedBy(m.Entity.Name, noun)
+                                           && !IsTitleCaseLine(m.Span.Start));
 
     // The noun heads the name, first ("University of Vestmark"), before "of" ("Living Church of God") or last
     // ("International Monetary Fund"): "the river" is not the "Coastal Rivers Alliance".
@@ -795,54 +778,57 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     /// "Detective Inspector Sunil Varro", "ministry spokeswoman Liv Aranda") and the lower-case words of an
     /// appositive after it ("Kessler, the 23-year-old striker", "Carla Jiménez, a spokesperson for Merriman").
     /// </summary>
-    public HashSet<string> IntroductionOf(Entity person)
+    public HashSet<string> IntroductionOf(Entity person) => PerPerson(_introductions, person, (m, words) =>
     {
-        if (_introductions.TryGetValue(person.Id, out var cached))
+        // The title: up to three words right before the name, none a function word, a verb or another name's part.
+        var first = ctx.TokenFrom(m.Span.Start);
+        var title = new List<string>(3);
+        for (var t = first - 1; t >= 0 && t >= first - 3 && ctx.IsWord(t) && ctx.MentionAt(t) is null; t--)
         {
-            return cached;
+            var w = ctx.LowerWord(t);
+            if (w == "of")
+            {
+                title.Clear(); // "Secretary of State Jon Husted" is no "state"
+                break;
+            }
+
+            if (!IsTitleWord(w))
+            {
+                break;
+            }
+
+            title.Add(w);
         }
 
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in person.Mentions)
+        words.UnionWith(title);
+
+        // The appositive: the lower-case words of the noun phrase after a comma ("Kessler, the 23-year-old
+        // striker signed from …"), or the noun after "as" in a relative clause ("Lowell, who has worked as a
+        // guard at …").
+        var after = ctx.TokenFrom(m.Span.End);
+        if (ctx.IsPunct(after, ','))
         {
-            if (ctx.InsideQuote(m.Span.Start))
-            {
-                continue;
-            }
+            AddAppositive(after + 1, words);
+        }
+    });
 
-            // The title: up to three words right before the name, none a function word, a verb or another name's part.
-            var first = ctx.TokenFrom(m.Span.Start);
-            var title = new List<string>(3);
-            for (var t = first - 1; t >= 0 && t >= first - 3 && ctx.IsWord(t) && ctx.MentionAt(t) is null; t--)
+    // Words gathered around each of a person's mentions outside quotations, once per person and article.
+    private HashSet<string> PerPerson(Dictionary<int, HashSet<string>> cache, Entity person, Action<EntityMention, HashSet<string>> gather)
+    {
+        if (!cache.TryGetValue(person.Id, out var words))
+        {
+            words = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var m in person.Mentions)
             {
-                var w = ctx.LowerWord(t);
-                if (w == "of")
+                if (!ctx.InsideQuote(m.Span.Start))
                 {
-                    title.Clear(); // "Secretary of State Jon Husted" is no "state"
-                    break;
+                    gather(m, words);
                 }
-
-                if (!IsTitleWord(w))
-                {
-                    break;
-                }
-
-                title.Add(w);
             }
 
-            words.UnionWith(title);
-
-            // The appositive: the lower-case words of the noun phrase after a comma ("Kessler, the 23-year-old
-            // striker signed from …"), or the noun after "as" in a relative clause ("Lowell, who has worked as a
-            // guard at …").
-            var after = ctx.TokenFrom(m.Span.End);
-            if (ctx.IsPunct(after, ','))
-            {
-                AddAppositive(after + 1, words);
-            }
+            cache[person.Id] = words;
         }
 
-        _introductions[person.Id] = words;
         return words;
     }
 
@@ -875,7 +861,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
                 break;
             }
 
-            if (ClauseWords.Auxiliaries.Contains(w) || ClauseWords.IrregularPast.Contains(w) || QuoteLexicon.Default.Verbs.ContainsKey(w))
+            if (ClauseWords.Auxiliaries.Contains(w) || ClauseWords.IrregularPast.Contains(w) || lexicon.Verbs.ContainsKey(w))
             {
                 // A verb: a clause of its own, not an appositive ("…, Trump, the poll found").
                 found.Clear();
@@ -891,7 +877,8 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         words.UnionWith(found);
     }
 
-    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    // Prepositions and the adverbs and conjunctions that end a title before a name ("against Hillary Clinton").
+    private static readonly HashSet<string> NotTitleWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "about", "above", "across", "after", "against", "along", "among", "around", "before", "behind", "below",
         "beside", "between", "beyond", "by", "despite", "during", "except", "inside", "into", "like", "near", "off",
@@ -899,11 +886,11 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         "within", "without", "including", "regarding", "versus", "not", "also", "then", "when", "where", "while",
     };
 
-    private static bool IsTitleWord(string w)
-        => w.Length >= 3 && w.All(char.IsLetter) && !Determiners.Contains(w) && !HeadEnders.Contains(w) && !Prepositions.Contains(w)
+    private bool IsTitleWord(string w)
+        => w.Length >= 3 && w.All(char.IsLetter) && !Determiners.Contains(w) && !HeadEnders.Contains(w) && !NotTitleWords.Contains(w)
            && !ClauseWords.Auxiliaries.Contains(w) && !ClauseWords.IrregularPast.Contains(w)
            && !w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("ing", StringComparison.Ordinal)
-           && !QuoteLexicon.Default.Verbs.ContainsKey(w) && w is not ("and" or "but" or "nor" or "said" or "says" or "told");
+           && !lexicon.Verbs.ContainsKey(w) && w is not ("and" or "but" or "nor" or "said" or "says" or "told");
 
     private void AddRoles(int token, HashSet<string> roles)
     {
