@@ -37,6 +37,7 @@ internal sealed class QuoteLexicon
     private QuoteLexicon(
         Dictionary<string, VerbTraits> verbs,
         Dictionary<string, string[]> roles,
+        Dictionary<string, string[]> organizationNameWords,
         Dictionary<string, char> genders,
         Dictionary<string, string> capitals,
         Dictionary<string, bool> channels,
@@ -44,6 +45,7 @@ internal sealed class QuoteLexicon
     {
         Verbs = verbs;
         Roles = roles;
+        OrganizationNameWords = organizationNameWords;
         Genders = genders;
         Capitals = capitals;
         Channels = channels;
@@ -59,6 +61,12 @@ internal sealed class QuoteLexicon
 
     /// <summary>Speaker noun (lower case, singular) to the roles it fits.</summary>
     public Dictionary<string, string[]> Roles { get; }
+
+    /// <summary>
+    /// A noun for a kind of organization (lower case, singular) to the words, lower case, that names of such
+    /// organizations carry: "hospital" to "medical", "health", "clinic", …
+    /// </summary>
+    public Dictionary<string, string[]> OrganizationNameWords { get; }
 
     /// <summary>First name to 'F' or 'M'.</summary>
     public Dictionary<string, char> Genders { get; }
@@ -129,6 +137,12 @@ internal sealed class QuoteLexicon
             roles[cols[0]] = cols[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
 
+        var organizationNameWords = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var cols in Rows("organization-kinds.tsv"))
+        {
+            organizationNameWords[cols[0]] = cols[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+
         var genders = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (var cols in Rows("first-names.tsv"))
         {
@@ -155,7 +169,7 @@ internal sealed class QuoteLexicon
                 StringComparer.OrdinalIgnoreCase);
         }
 
-        return new QuoteLexicon(verbs, roles, genders, capitals, channels, wordClasses);
+        return new QuoteLexicon(verbs, roles, organizationNameWords, genders, capitals, channels, wordClasses);
     }
 
     private static VerbTraits ParseTraits(string flags)

@@ -112,6 +112,13 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             // Union Local 1587": an organization whose name carries the head noun, whatever the noun.
             // Not the words of a legal form: "the company" after "Moelis & Company" may well be another company.
             var carrier = noun is "company" or "corporation" or "firm" or "group" ? default : LatestCarrying(at, noun, EntityType.Org);
+            if (carrier.Entity is null && lexicon.OrganizationNameWords.ContainsKey(noun))
+            {
+                // "the hospital said" after "St. Brigid's Regional Medical Centre" or "the retailer" after "Halvorsen &
+                // Pike, the retailer": an organization of that kind, never just the latest organization.
+                carrier = OrganizationOfKind(at, noun);
+            }
+
             if (carrier.Entity is not null)
             {
                 return new Speaker(carrier.Entity.Name, carrier.Entity.Id, phrase.Span);
@@ -593,7 +600,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     }
 
     /// <summary>Roles named around a person's mentions: "political analyst X", "X, deputy director of …,".</summary>
-    public HashSet<string> RolesOf(Entity person) => PerPerson(_roles, person, (m, roles) =>
+    public HashSet<string> RolesOf(Entity person) => PerEntity(_roles, person, (m, roles) =>
     {
         var first = ctx.TokenFrom(m.Span.Start);
         // "the chairman of the committee, Alexander Sherin": the description before the comma is the role.
@@ -747,6 +754,24 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         return null;
     }
 
+    // "the retailer" after "retailer Halvorsen & Pike" or "Halvorsen & Pike, the 90-year-old retailer": the latest
+    // organization the text introduced with the noun; else "the hospital" after "St. Brigid's Regional Medical
+    // Centre": the latest whose name has a word that such names carry.
+    private MentionRef OrganizationOfKind(int before, string noun)
+    {
+        var introduced = ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
+                                                         && IntroductionOf(m.Entity).Contains(noun));
+        if (introduced.Entity is not null)
+        {
+            return introduced;
+        }
+
+        var words = lexicon.OrganizationNameWords[noun];
+        return ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
+                                               && !ctx.InsideQuote(m.Span.Start) && !m.Entity.Name.Any(c => c is '.' or '!' or '?')
+                                               && NameCarries(m.Entity.Name, words) && !IsTitleCaseLine(m.Span.Start));
+    }
+
     // The latest mention of that type before the offset whose name has the noun as a word ("Department for Water
     // and Land Management" carries "department").
     private MentionRef LatestCarrying(int before, string noun, EntityType type)
@@ -774,11 +799,12 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     }
 
     /// <summary>
-    /// The words a person is introduced with, lower case: a title right before a name ("coach Rafael Medina",
-    /// "Detective Inspector Sunil Varro", "ministry spokeswoman Liv Aranda") and the lower-case words of an
-    /// appositive after it ("Kessler, the 23-year-old striker", "Carla Jiménez, a spokesperson for Merriman").
+    /// The words a person or an organization is introduced with, lower case: a title right before a name ("coach
+    /// Rafael Medina", "Detective Inspector Sunil Varro", "ministry spokeswoman Liv Aranda", "retailer Halvorsen &amp;
+    /// Pike") and the lower-case words of an appositive after it ("Kessler, the 23-year-old striker", "Carla Jiménez,
+    /// a spokesperson for Merriman").
     /// </summary>
-    public HashSet<string> IntroductionOf(Entity person) => PerPerson(_introductions, person, (m, words) =>
+    public HashSet<string> IntroductionOf(Entity entity) => PerEntity(_introductions, entity, (m, words) =>
     {
         // The title: up to three words right before the name, none a function word, a verb or another name's part.
         var first = ctx.TokenFrom(m.Span.Start);
@@ -812,8 +838,8 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         }
     });
 
-    // Words gathered around each of a person's mentions outside quotations, once per person and article.
-    private HashSet<string> PerPerson(Dictionary<int, HashSet<string>> cache, Entity person, Action<EntityMention, HashSet<string>> gather)
+    // Words gathered around each of an entity's mentions outside quotations, once per entity and article.
+    private HashSet<string> PerEntity(Dictionary<int, HashSet<string>> cache, Entity person, Action<EntityMention, HashSet<string>> gather)
     {
         if (!cache.TryGetValue(person.Id, out var words))
         {

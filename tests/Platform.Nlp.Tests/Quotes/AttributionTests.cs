@@ -392,6 +392,37 @@ public class AttributionTests
     }
 
     [Fact]
+    public void The_hospital_is_the_organization_whose_name_says_so_not_the_latest_one()
+    {
+        // The ministry is named last, but "Medical Centre" is what a hospital's name carries.
+        const string text = "Ambulances queued outside Eastmoor Regional Medical Centre on Friday, days after the Ministry of Health "
+                            + "promised more beds.\n\n"
+                            + "The hospital said it had opened a second triage room.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "it had opened a second triage room");
+        Assert.Equal("Eastmoor Regional Medical Centre", q.Speaker?.Name);
+    }
+
+    [Theory]
+    [InlineData("Shoppers lined up at the retailer Halvorsen & Pike on Saturday as the Corby Council met.")]
+    [InlineData("Halvorsen & Pike, the 90-year-old retailer, will close 14 stores, the Corby Council said.")]
+    public void The_retailer_is_the_organization_the_text_introduced_as_one(string introduction)
+    {
+        var text = introduction + "\n\nThe retailer said the closures would affect about 300 workers.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "the closures would affect about 300 workers");
+        Assert.Equal("Halvorsen & Pike", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_kind_of_organization_the_story_never_named_stays_as_written()
+    {
+        // No organization here is a bank: "the bank" is not the latest organization named.
+        const string text = "The Corby Council approved the loan on Monday.\n\n"
+                            + "The bank said the terms had been agreed in March.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "the terms had been agreed in March");
+        Assert.Equal("The bank", q.Speaker?.Name);
+    }
+
+    [Fact]
     public void A_platform_named_as_the_channel_is_neither_the_cue_nor_the_speaker()
     {
         const string text = "Storm damage in Marlow\n\n"
