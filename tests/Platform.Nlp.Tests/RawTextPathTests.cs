@@ -74,6 +74,24 @@ public class RawTextPathTests
     }
 
     [Fact]
+    public void A_courtesy_title_without_its_period_is_not_part_of_the_person()
+    {
+        // British style writes "Mr Oakley": he is the Martin Oakley named before, not a second person "Mr Oakley".
+        const string text = "Martin Oakley runs the hospice.\n\n\u2018I trusted him completely,\u2019 Mr Oakley said.";
+        var spans = new StatisticalEntityRecognizer(Model).Recognize(Document.Parse(text)).Select(s => s.Span.Of(text)).ToList();
+        Assert.DoesNotContain(spans, s => s.StartsWith("Mr", StringComparison.Ordinal));
+        Assert.Contains("Oakley", spans);
+    }
+
+    [Fact]
+    public void A_possessive_clitic_alone_is_no_entity()
+    {
+        const string text = "Martin Oakley runs the hospice.\n\nThe city\u2019s police chief said the roads were closed.";
+        var spans = new StatisticalEntityRecognizer(Model).Recognize(Document.Parse(text)).Select(s => s.Span.Of(text)).ToList();
+        Assert.DoesNotContain("\u2019s", spans);
+    }
+
+    [Fact]
     public void Company_names_end_with_the_dot_of_their_abbreviation()
     {
         const string text = "Shares of Halvorsen Shipping Co. rose after Norvik Holdings Inc. bid for it.";

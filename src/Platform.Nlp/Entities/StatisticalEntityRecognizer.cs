@@ -76,14 +76,23 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 
             if (part is NerLabels.Last or NerLabels.Unit && start >= 0)
             {
+                if (i == start && IsPossessive(document.Text, tokenized.Tokens[i]))
+                {
+                    start = -1;
+                    continue; // "the city’s" with "’s" alone tagged: a clitic is no name
+                }
+
                 // A possessive clitic the model put inside a name ("Council’s") is not part of it.
                 var last = i > start && IsPossessive(document.Text, tokenized.Tokens[i]) ? i - 1 : i;
                 var type = ModelTypes[NerLabels.TypeOf(label)];
                 var first = start;
-                if (type == EntityType.Person && last - first >= 2 && IsTitle(document.Text, tokenized.Tokens[first]) && document.Text[tokenized.Tokens[first + 1].Start] == '.')
+                if (type == EntityType.Person && last > first && IsTitle(document.Text, tokenized.Tokens[first]))
                 {
-                    // "Dr. Vincent Moreau": the title is not part of the name (the canonical name and the registry key).
-                    first += 2;
+                    // "Dr. Vincent Moreau", "Mr Oakley": the title is not part of the name (the canonical name and the
+                    // registry key), so that "Mr Oakley" is the "Martin Oakley" named before.
+                    // Without its period only a courtesy title: "Gen Nakatani" may be a first name.
+                    var period = document.Text[tokenized.Tokens[first + 1].Start] == '.';
+                    first += period ? (last - first >= 2 ? 2 : 0) : IsCourtesyTitle(document.Text, tokenized.Tokens[first]) ? 1 : 0;
                 }
 
                 var span = new TextSpan(tokenized.Tokens[first].Start, tokenized.Tokens[last].End);
@@ -106,8 +115,12 @@ public sealed class StatisticalEntityRecognizer : IEntityRecognizer
 
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
-        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev",
+        "mr", "mrs", "ms", "miss", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev",
     };
+
+    private static readonly HashSet<string> CourtesyTitles = new(StringComparer.OrdinalIgnoreCase) { "mr", "mrs", "ms", "miss", "dr" };
+
+    private static bool IsCourtesyTitle(string text, TextSpan token) => CourtesyTitles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(token.Start, token.Length));
 
     private static bool IsTitle(string text, TextSpan token) => Titles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(token.Start, token.Length));
 
