@@ -156,6 +156,25 @@ internal sealed class ArticleContext
         return c is '\u2022' or '\u00B7' or '\u25AA' or '\u25CF' or '\u00A9' or '*';
     }
 
+    /// <summary>
+    /// Whether the offset is in a byline ("By Tessa Moravec, Bramwell Daily Courier"): a short paragraph opening with
+    /// "By" and a capital. The reporter named there tells the story and is nobody's "he", "she" or "the chair".
+    /// </summary>
+    public bool IsBylineLine(int offset)
+    {
+        var p = ParagraphAt(offset);
+        if (p < 0)
+        {
+            return false;
+        }
+
+        var span = _paragraphs[p];
+        return span.Length <= MaxBylineLength && span.Length > 4 && Text[span.Start] == 'B' && Text[span.Start + 1] is 'y' or 'Y'
+               && Text[span.Start + 2] == ' ' && char.IsUpper(Text[span.Start + 3]);
+    }
+
+    private const int MaxBylineLength = 120;
+
     /// <summary>The mention that covers a token, if any.</summary>
     public MentionRef? MentionAt(int token)
     {

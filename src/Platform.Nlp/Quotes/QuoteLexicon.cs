@@ -38,6 +38,7 @@ internal sealed class QuoteLexicon
         Dictionary<string, VerbTraits> verbs,
         Dictionary<string, string[]> roles,
         Dictionary<string, string[]> organizationNameWords,
+        Dictionary<string, string[]> titleNouns,
         Dictionary<string, char> genders,
         Dictionary<string, string> capitals,
         Dictionary<string, bool> channels,
@@ -46,6 +47,7 @@ internal sealed class QuoteLexicon
         Verbs = verbs;
         Roles = roles;
         OrganizationNameWords = organizationNameWords;
+        TitleNouns = titleNouns;
         Genders = genders;
         Capitals = capitals;
         Channels = channels;
@@ -67,6 +69,9 @@ internal sealed class QuoteLexicon
     /// organizations carry: "hospital" to "medical", "health", "clinic", …
     /// </summary>
     public Dictionary<string, string[]> OrganizationNameWords { get; }
+
+    /// <summary>A title before a name (lower case, no period: "dr", "justice") to the nouns it stands for ("doctor", "judge").</summary>
+    public Dictionary<string, string[]> TitleNouns { get; }
 
     /// <summary>First name to 'F' or 'M'.</summary>
     public Dictionary<string, char> Genders { get; }
@@ -143,6 +148,12 @@ internal sealed class QuoteLexicon
             organizationNameWords[cols[0]] = cols[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         }
 
+        var titleNouns = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var cols in Rows("title-nouns.tsv"))
+        {
+            titleNouns[cols[0]] = cols[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+
         var genders = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (var cols in Rows("first-names.tsv"))
         {
@@ -169,7 +180,7 @@ internal sealed class QuoteLexicon
                 StringComparer.OrdinalIgnoreCase);
         }
 
-        return new QuoteLexicon(verbs, roles, organizationNameWords, genders, capitals, channels, wordClasses);
+        return new QuoteLexicon(verbs, roles, organizationNameWords, titleNouns, genders, capitals, channels, wordClasses);
     }
 
     private static VerbTraits ParseTraits(string flags)

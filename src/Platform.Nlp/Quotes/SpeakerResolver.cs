@@ -13,6 +13,9 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
 {
     private const int PronounReach = 2500;
 
+    // How many paragraphs after a role noun its person may first be named.
+    private const int NamingReach = 6;
+
     private readonly Dictionary<int, HashSet<string>> _roles = [];
     private readonly Dictionary<int, char> _genders = [];
     private readonly Dictionary<int, HashSet<string>> _introductions = [];
@@ -130,7 +133,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             var nounRoles = lexicon.RolesOf(noun, out _) ?? [];
             var introduced = nounRoles.Any(r => r is "org" or "body" or "place" or "document" or "group") || IsDocumentNoun(noun)
                 ? null
-                : RecentSpeakerIntroducedAs(at, noun) ?? LastPerson(at, e => IntroductionOf(e).Contains(noun));
+                : RecentSpeakerIntroducedAs(at, noun) ?? LastPerson(at, e => IntroductionOf(e).Contains(noun)) ?? NamedLaterAs(at, noun);
             if (introduced is not null)
             {
                 return new Speaker(introduced.Name, introduced.Id, phrase.Span);
@@ -207,6 +210,10 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             var union = nouns[0] == "union";
             var body = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org
                                                        && (NameCarries(m.Entity.Name, nouns) || union && IsUnionLocal(m.Entity.Name)));
+            if (body.Entity is null && !phrase.Plural && lexicon.OrganizationNameWords.ContainsKey(nouns[0]))
+            {
+                body = OrganizationOfKind(at, nouns[0]); // "the union" after "Eastern Districts Nurses Association"
+            }
             if (body.Entity is not null)
             {
                 return new Speaker(body.Entity.Name, body.Entity.Id, phrase.Span);
@@ -494,7 +501,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         for (var i = ctx.Mentions.Count - 1; i >= 0; i--)
         {
             var m = ctx.Mentions[i];
-            if (m.Span.End > before || m.Entity.Type != EntityType.Person || ctx.InsideQuote(m.Span.Start))
+            if (m.Span.End > before || m.Entity.Type != EntityType.Person || ctx.InsideQuote(m.Span.Start) || ctx.IsBylineLine(m.Span.Start))
             {
                 continue;
             }
@@ -727,6 +734,33 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     private static bool IsDocumentNoun(string noun)
         => PublishedDocuments.Contains(noun) || IssuedDocuments.Contains(noun) || OtherDocuments.Contains(noun);
 
+    // "The city's police chief said …" in the lead, "Police Chief Loretta Vance" two paragraphs on: news often names a
+    // person only after quoting them by role. The first person introduced with the noun within the next paragraphs.
+    private Entity? NamedLaterAs(int after, string noun)
+    {
+        var paragraph = ctx.ParagraphAt(after);
+        var limit = paragraph < 0 || paragraph + NamingReach >= ctx.Paragraphs.Count ? ctx.Text.Length : ctx.Paragraphs[paragraph + NamingReach].End;
+        foreach (var m in ctx.Mentions)
+        {
+            if (m.Span.Start < after || m.Entity.Type != EntityType.Person || ctx.InsideQuote(m.Span.Start))
+            {
+                continue;
+            }
+
+            if (m.Span.Start > limit)
+            {
+                break;
+            }
+
+            if (IntroductionOf(m.Entity).Contains(noun))
+            {
+                return m.Entity;
+            }
+        }
+
+        return null;
+    }
+
     // "Christie … the governor said" after "former governor Christine Todd Whitman" was named: the person quoted last,
     // in this or the previous paragraph, when the text introduced them with the noun.
     private Entity? RecentSpeakerIntroducedAs(int at, string noun)
@@ -807,10 +841,22 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     public HashSet<string> IntroductionOf(Entity entity) => PerEntity(_introductions, entity, (m, words) =>
     {
         // The title: up to three words right before the name, none a function word, a verb or another name's part.
+        // An abbreviated or formal title stands for its nouns as well: "Dr. Harriet Quinlan" is "the doctor".
         var first = ctx.TokenFrom(m.Span.Start);
         var title = new List<string>(3);
-        for (var t = first - 1; t >= 0 && t >= first - 3 && ctx.IsWord(t) && ctx.MentionAt(t) is null; t--)
+        var t = first - 1;
+        for (var taken = 0; t >= 0 && taken < 3; t--)
         {
+            if (ctx.IsPunct(t, '.') && t > 0 && ctx.IsWord(t - 1) && lexicon.TitleNouns.ContainsKey(ctx.LowerWord(t - 1)))
+            {
+                continue; // the period of "Dr."
+            }
+
+            if (!ctx.IsWord(t) || ctx.MentionAt(t) is not null)
+            {
+                break;
+            }
+
             var w = ctx.LowerWord(t);
             if (w == "of")
             {
@@ -818,12 +864,15 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
                 break;
             }
 
-            if (!IsTitleWord(w))
+            var nouns = lexicon.TitleNouns.GetValueOrDefault(w);
+            if (nouns is null && !IsTitleWord(w))
             {
                 break;
             }
 
             title.Add(w);
+            title.AddRange(nouns ?? []);
+            taken++;
         }
 
         words.UnionWith(title);

@@ -422,6 +422,48 @@ public class AttributionTests
         Assert.Equal("The bank", q.Speaker?.Name);
     }
 
+    [Theory]
+    [InlineData("Dr Harriet Quinlan, who runs the emergency department, met the minister on Monday.", "the doctor", "Harriet Quinlan")]
+    [InlineData("Dr. Harriet Quinlan met the minister on Monday.", "the doctor", "Harriet Quinlan")]
+    [InlineData("Mrs Justice Philippa Merrow adjourned the trial on Monday. Mr Danvers left the court.", "the judge", "Philippa Merrow")]
+    public void A_formal_or_abbreviated_title_introduces_its_noun(string introduction, string description, string speaker)
+    {
+        var text = introduction + "\n\nLater, " + description + " said the delays were unacceptable.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "the delays were unacceptable");
+        Assert.Equal(speaker, q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_role_quoted_before_the_person_is_named_is_that_person()
+    {
+        const string text = "Flood crests in Harlow\n\n"
+                            + "The city\u2019s police chief said Saturday night that officers had knocked on more than 600 doors.\n\n"
+                            + "Volunteers filled sandbags through the night.\n\n"
+                            + "Police Chief Loretta Vance said two men were pulled from a basement.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text.StartsWith("officers had knocked", StringComparison.Ordinal));
+        Assert.Equal("Loretta Vance", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void The_reporter_of_the_byline_is_nobodys_description()
+    {
+        // "By Rhiannon Tate" names the reporter; the chief executive is someone the story has not named.
+        const string text = "Hospice chief gives evidence\n\n"
+                            + "By Rhiannon Tate, Ashcombe Evening Post\n\n"
+                            + "The chief executive of a children\u2019s hospice told a jury on Tuesday that he had become suspicious of the treasurer.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text.StartsWith("he had become suspicious", StringComparison.Ordinal));
+        Assert.NotEqual("Rhiannon Tate", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void The_union_is_a_workers_association_when_no_name_says_union()
+    {
+        const string text = "The Eastern Districts Nurses Association wrote to the hospital's board twice this year about staffing.\n\n"
+                            + "The union said it had not received a reply.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "it had not received a reply");
+        Assert.Equal("Eastern Districts Nurses Association", q.Speaker?.Name);
+    }
+
     [Fact]
     public void A_platform_named_as_the_channel_is_neither_the_cue_nor_the_speaker()
     {
