@@ -70,6 +70,25 @@ public class CanonicalizerTests
     }
 
     [Fact]
+    public void An_organization_mention_of_one_word_joins_the_organization_it_opens()
+    {
+        const string text = "Pellucid Systems disclosed a breach. A Pellucid spokeswoman said no ransom was paid.";
+        var company = Assert.Single(Group(text, ("Pellucid Systems", 0, EntityType.Org), ("Pellucid", 1, EntityType.Org)));
+        Assert.Equal("Pellucid Systems", company.Name);
+        Assert.Equal(2, company.Mentions.Count);
+    }
+
+    [Fact]
+    public void A_word_the_text_gives_a_person_does_not_join_an_organization_it_opens()
+    {
+        // The model reads "Trump" as a person three times and once as an organization: still not the Trump Train.
+        const string text = "Trump Train rallies grew. Trump said he was pleased. Trump smiled. Trump waved. Trump went on to promote his show.";
+        var entities = Group(text, ("Trump Train", 0, EntityType.Org), ("Trump", 1, EntityType.Person), ("Trump", 2, EntityType.Person),
+            ("Trump", 3, EntityType.Person), ("Trump", 4, EntityType.Org));
+        Assert.Equal(["Trump Train"], entities.Single(e => e.Name == "Trump Train").Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
     public void A_surname_stays_a_person_even_when_an_organization_carries_it()
     {
         const string text = "Maria Ford met Ford Motor Company executives. Ford said the talks went well.";

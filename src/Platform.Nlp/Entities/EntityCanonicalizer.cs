@@ -7,8 +7,9 @@ namespace Platform.Nlp.Entities;
 /// Mentions join when they are equal after alias normalization ("US", "U.S.", "United States"), when a person
 /// is mentioned by part of the name ("Zakharova" → "Maria Zakharova", choosing the nearest earlier full name when
 /// two people share it), when an acronym spells an organization's initials ("OAS"), or when a one-word
-/// organization mention ends exactly one longer organization name ("Congress" → "United States Congress"), or a
-/// one-word "person" no full person name has opens one ("Norvia" → "Norvia Retail Group").
+/// organization mention ends exactly one longer organization name ("Congress" → "United States Congress") or opens
+/// exactly one named before it ("Pellucid" → "Pellucid Systems"), or a one-word "person" no full person name has
+/// opens one ("Norvia" → "Norvia Retail Group").
 /// Mentions of different types never join, so the rifle "Kalashnikov" (MISC) stays apart from the person.
 /// </summary>
 public static class EntityCanonicalizer
@@ -78,6 +79,14 @@ public static class EntityCanonicalizer
                 // surname once or twice (a name it reads as a person again and again, "Trump", stays one). A place
                 // keeps its type: "Washington" is not the Washington Post.
                 m.Type = EntityType.Org;
+                m.ShortNameOfOrganization = true;
+            }
+            else if (m.Type == EntityType.Org && m.Words.Length == 1
+                     && organizations.Exists(o => string.Equals(o.Words[0], m.Words[0], StringComparison.Ordinal) && o.Span.Start < m.Span.Start)
+                     && !mentions.Exists(p => p.Type == EntityType.Person && p.Words.Contains(m.Words[0], StringComparer.Ordinal)))
+            {
+                // "Pellucid said" after "Pellucid Systems": the short name of the organization named before. Not a
+                // word the text also gives a person: "Trump" is not the "Trump Train".
                 m.ShortNameOfOrganization = true;
             }
         }

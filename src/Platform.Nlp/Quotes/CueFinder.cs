@@ -93,6 +93,11 @@ internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
             return null;
         }
 
+        if (AsksForAnonymity(t))
+        {
+            return null;
+        }
+
         // "pointed out", "called on": keep the particle with the verb as written.
         var last = t;
         if (t + 1 < ctx.Tokens.Count && ctx.IsWord(t + 1) && ctx.LowerWord(t + 1) is "out" && w.StartsWith("point", StringComparison.OrdinalIgnoreCase))
@@ -101,6 +106,17 @@ internal sealed class CueFinder(ArticleContext ctx, QuoteLexicon lexicon)
         }
 
         return new Cue(t, last, Span(t, last), traits, false);
+    }
+
+    // "…, who asked not to be named, said …", "requested anonymity", "spoke on condition of anonymity": why the source
+    // is unnamed, not something reported.
+    private bool AsksForAnonymity(int t)
+    {
+        var next = t + 1 < ctx.Tokens.Count && ctx.IsWord(t + 1) ? ctx.LowerWord(t + 1) : "";
+        var after = t + 3 < ctx.Tokens.Count && ctx.IsWord(t + 3) ? ctx.LowerWord(t + 3) : "";
+        return next is "anonymity" or "anonymously"
+               || next == "not" && t + 3 < ctx.Tokens.Count && ctx.LowerWord(t + 2) == "to" && after is "be" or "being"
+               || next == "on" && t + 3 < ctx.Tokens.Count && ctx.LowerWord(t + 2) == "condition";
     }
 
     private bool IsNounAfterNamedModifier(int t)

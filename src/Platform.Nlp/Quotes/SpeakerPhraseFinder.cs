@@ -88,7 +88,10 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
                 }
 
                 var from = start + 1;
-                if (from < end && !(ctx.IsWord(from) && Prepositions.Contains(ctx.Word(from))))
+                // A relative clause between subject and verb is an aside: "A spokesperson for the company, who asked
+                // not to be named, said".
+                var relative = from < end && ctx.IsWord(from) && ctx.LowerWord(from) is "who" or "which" or "whose";
+                if (from < end && !relative && !(ctx.IsWord(from) && Prepositions.Contains(ctx.Word(from))))
                 {
                     var found = InWindow(from, end, preferRight: true);
                     if (found is { Kind: PhraseKind.Name, Mention.Entity.Type: EntityType.Person })

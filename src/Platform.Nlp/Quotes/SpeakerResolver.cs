@@ -231,7 +231,15 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         if (roles.Contains("org"))
         {
             // "the agency said in a Facebook post": a platform or an outlet is where it was said, not who said it.
-            var org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && !IsChannelUse(m));
+            // "a spokesperson for the company": a business, not the regulator named after it.
+            var business = PhraseWords(phrase).Any(w => QuoteLexicon.StripPossessive(w).ToLowerInvariant() is "company" or "firm");
+            var org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
+                                                      && !(business && NameCarries(m.Entity.Name, PublicBodyWords)));
+            if (org.Entity is null && business)
+            {
+                org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && !IsChannelUse(m));
+            }
+
             return org.Entity is null ? null : new Speaker(org.Entity.Name, org.Entity.Id, phrase.Span);
         }
 
@@ -239,6 +247,16 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         if (fitting is not null)
         {
             return new Speaker(fitting.Name, fitting.Id, phrase.Span);
+        }
+
+        // "The spokesperson said" after "a spokesperson for Pellucid Systems said", "the person" after "a person
+        // familiar with the matter": whoever that earlier description stood for. Not for nouns of organizations,
+        // places and documents ("the company" is the latest company, "the poll" the latest poll).
+        if (!phrase.Plural && IsDefinite(phrase) && HeadNoun(phrase) is { } shared && !NumberWords.Contains(shared) && !IsDocumentNoun(shared)
+            && !(lexicon.RolesOf(shared, out _) ?? []).Any(r => r is "org" or "body" or "place" or "document" or "group")
+            && EarlierDescribedSpeaker(at, shared) is { } earlier)
+        {
+            return earlier with { Mention = phrase.Span };
         }
 
         if (phrase.Plural)
@@ -259,6 +277,19 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         var last = LastPerson(at, e => !DescribedOtherwise(e, roles));
         return last is null ? null : new Speaker(last.Name, last.Id, phrase.Span);
     }
+
+    // "the two write": a count of people, not a noun that an earlier description shares.
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
+    {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several",
+    };
+
+    // Words in the names of public bodies, which "the company" does not mean.
+    private static readonly string[] PublicBodyWords =
+    [
+        "office", "department", "ministry", "agency", "commission", "council", "authority", "police", "court", "parliament",
+        "congress", "senate", "government", "committee", "bureau", "administration", "party", "assembly", "regulator",
+    ];
 
     private static readonly HashSet<string> IssuedDocuments = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -733,6 +764,35 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     // Things, not people: "the poll found" never points to a person introduced near the word "poll".
     private static bool IsDocumentNoun(string noun)
         => PublishedDocuments.Contains(noun) || IssuedDocuments.Contains(noun) || OtherDocuments.Contains(noun);
+
+    // The speaker of the latest quote, within reach, attributed to a description (not a name) with the same noun.
+    private Speaker? EarlierDescribedSpeaker(int at, string noun)
+    {
+        for (var h = History.Count - 1; h >= 0; h--)
+        {
+            var (position, speaker) = History[h];
+            if (position >= at || speaker.Mention is not { } span || span.Start >= at)
+            {
+                continue;
+            }
+
+            if (at - span.End > PronounReach)
+            {
+                break;
+            }
+
+            var words = span.Of(ctx.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (ctx.MentionAt(ctx.TokenFrom(span.Start)) is null && words.Any(w => QuoteLexicon.StripPossessive(w).Equals(noun, StringComparison.OrdinalIgnoreCase)))
+            {
+                // Resolved to someone, or introduced as someone new ("a person familiar with the matter"); never an
+                // earlier "the source" left as it was written.
+                var resolved = speaker.EntityId is int id && ctx.Entities[id].Type is EntityType.Person or EntityType.Org;
+                return resolved || words[0].ToLowerInvariant() is "a" or "an" or "one" or "another" ? speaker : null;
+            }
+        }
+
+        return null;
+    }
 
     // "The city's police chief said …" in the lead, "Police Chief Loretta Vance" two paragraphs on: news often names a
     // person only after quoting them by role. The first person introduced with the noun within the next paragraphs.

@@ -465,6 +465,20 @@ public class AttributionTests
     }
 
     [Fact]
+    public void An_unnamed_spokesperson_speaks_for_the_company_and_asking_for_anonymity_reports_nothing()
+    {
+        // The regulator is the latest organization, but "the company" is Pellucid; "asked not to be named" is no cue,
+        // and "the spokesperson" later is the same spokesperson.
+        const string text = "Pellucid Systems disclosed the breach on Monday after the Leeds Data Office opened an inquiry.\n\n"
+                            + "A spokesperson for the company, who asked not to be named, said the delay was caused by the time needed to check the files.\n\n"
+                            + "The spokesperson said the company had hired outside investigators.";
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.DoesNotContain(quotes, q => q.Cue == "asked");
+        Assert.Equal("Pellucid Systems", quotes.Single(q => q.Text.StartsWith("the delay was caused", StringComparison.Ordinal)).Speaker?.Name);
+        Assert.Equal("Pellucid Systems", quotes.Single(q => q.Text == "the company had hired outside investigators").Speaker?.Name);
+    }
+
+    [Fact]
     public void A_platform_named_as_the_channel_is_neither_the_cue_nor_the_speaker()
     {
         const string text = "Storm damage in Marlow\n\n"
