@@ -266,7 +266,8 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
                 continue;
             }
 
-            var rank = RankOf(m);
+            // "the Ohio-based food maker": a name inside a hyphenated modifier is no speaker.
+            var rank = IsHyphenatedModifier(m) ? -1 : RankOf(m);
             if (rank < 0)
             {
                 continue;
@@ -499,6 +500,30 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         }
 
         return new SpeakerPhrase(new TextSpan(ctx.Tokens[start].Start, ctx.Tokens[head].End), PhraseKind.Description, null, ["group"], true);
+    }
+
+    // "Ohio-based", "Kremlin-backed", "U.S.-born": a name joined by a hyphen to a participle or a like word, which
+    // makes it a modifier ("Ban Ki-moon" is a name).
+    private bool IsHyphenatedModifier(MentionRef m)
+    {
+        var text = ctx.Text;
+        var mention = m.Span.Of(text);
+        var hyphen = mention.LastIndexOf('-');
+        var tail = hyphen > 0 ? mention[(hyphen + 1)..]
+            : m.Span.End + 1 < text.Length && text[m.Span.End] == '-' ? WordAt(text, m.Span.End + 1) : "";
+        return tail.Length > 2 && char.IsLower(tail[0])
+               && (tail.EndsWith("ed", StringComparison.Ordinal) || tail is "born" or "run" or "made" or "bound" or "leaning" or "friendly" or "style");
+    }
+
+    private static string WordAt(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return text[start..end];
     }
 
     // People first, then organizations and other names; places only when they stand for a state ("Moscow said").

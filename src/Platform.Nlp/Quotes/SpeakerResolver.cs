@@ -121,6 +121,11 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
                 // Pike, the retailer": an organization of that kind, never just the latest organization.
                 carrier = OrganizationOfKind(at, noun);
             }
+            else if (carrier.Entity is null && IsMakerNoun(noun))
+            {
+                // "the Ohio-based food maker", "the automaker": the latest business named before.
+                carrier = LatestBusiness(at);
+            }
 
             if (carrier.Entity is not null)
             {
@@ -233,9 +238,8 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             // "the agency said in a Facebook post": a platform or an outlet is where it was said, not who said it.
             // "a spokesperson for the company": a business, not the regulator named after it.
             var business = PhraseWords(phrase).Any(w => QuoteLexicon.StripPossessive(w).ToLowerInvariant() is "company" or "firm");
-            var org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
-                                                      && !(business && NameCarries(m.Entity.Name, PublicBodyWords)));
-            if (org.Entity is null && business)
+            var org = business ? LatestBusiness(at) : default;
+            if (org.Entity is null)
             {
                 org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && !IsChannelUse(m));
             }
@@ -277,6 +281,14 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         var last = LastPerson(at, e => !DescribedOtherwise(e, roles));
         return last is null ? null : new Speaker(last.Name, last.Id, phrase.Span);
     }
+
+    // The latest organization before the offset that is no public body nor a platform named as a channel.
+    private MentionRef LatestBusiness(int before)
+        => ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
+                                           && !NameCarries(m.Entity.Name, PublicBodyWords));
+
+    // "maker", "automaker", "drugmaker": a business named by what it makes.
+    private static bool IsMakerNoun(string noun) => noun.EndsWith("maker", StringComparison.Ordinal) && noun is not ("policymaker" or "lawmaker" or "filmmaker" or "peacemaker" or "matchmaker" or "kingmaker");
 
     // "the two write": a count of people, not a noun that an earlier description shares.
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)

@@ -479,6 +479,16 @@ public class AttributionTests
     }
 
     [Fact]
+    public void The_food_maker_is_the_company_and_its_home_state_no_speaker()
+    {
+        // "Ohio-based" is a name inside a modifier; the regulator named in between is no maker.
+        const string text = "Merriman Foods will close its Glenwater plant, the Wisconsin Jobs Commission said.\n\n"
+                            + "The closure will cost 340 jobs, the Ohio-based food maker said Tuesday.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "The closure will cost 340 jobs");
+        Assert.Equal("Merriman Foods", q.Speaker?.Name);
+    }
+
+    [Fact]
     public void A_platform_named_as_the_channel_is_neither_the_cue_nor_the_speaker()
     {
         const string text = "Storm damage in Marlow\n\n"
