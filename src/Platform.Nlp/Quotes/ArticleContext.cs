@@ -132,15 +132,27 @@ internal sealed class ArticleContext
 
     public int ParagraphAt(int offset)
     {
-        for (var p = 0; p < _paragraphs.Count; p++)
+        // The first paragraph that ends after the offset (binary search: paragraphs are in text order).
+        int lo = 0, hi = _paragraphs.Count;
+        while (lo < hi)
         {
-            if (offset < _paragraphs[p].End)
+            var mid = (lo + hi) >>> 1;
+            if (_paragraphs[mid].End > offset)
             {
-                return offset >= _paragraphs[p].Start ? p : Math.Max(p - 1, 0);
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
             }
         }
 
-        return _paragraphs.Count - 1;
+        if (lo == _paragraphs.Count)
+        {
+            return _paragraphs.Count - 1;
+        }
+
+        return offset >= _paragraphs[lo].Start ? lo : Math.Max(lo - 1, 0);
     }
 
     /// <summary>Photo captions and credits: lines that start with a bullet or a copyright sign.</summary>
@@ -168,10 +180,15 @@ internal sealed class ArticleContext
             return false;
         }
 
-        var span = _paragraphs[p];
-        return span.Length <= MaxBylineLength && span.Length > 4 && Text[span.Start] == 'B' && Text[span.Start + 1] is 'y' or 'Y'
-               && Text[span.Start + 2] == ' ' && char.IsUpper(Text[span.Start + 3]);
+        _bylines ??= _paragraphs.Select(IsByline).ToArray();
+        return _bylines[p];
     }
+
+    private bool[]? _bylines;
+
+    private bool IsByline(TextSpan span)
+        => span.Length <= MaxBylineLength && span.Length > 4 && Text[span.Start] == 'B' && Text[span.Start + 1] is 'y' or 'Y'
+           && Text[span.Start + 2] == ' ' && char.IsUpper(Text[span.Start + 3]);
 
     private const int MaxBylineLength = 120;
 
