@@ -237,14 +237,27 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         {
             // "the agency said in a Facebook post": a platform or an outlet is where it was said, not who said it.
             // "a spokesperson for the company": a business, not the regulator named after it.
-            var business = PhraseWords(phrase).Any(w => QuoteLexicon.StripPossessive(w).ToLowerInvariant() is "company" or "firm");
-            var org = business ? LatestBusiness(at) : default;
+            // "a department spokesman": the organization its noun heads, as for "the department".
+            var words = PhraseWords(phrase).Select(w => QuoteLexicon.StripPossessive(w).ToLowerInvariant()).ToList();
+            var business = words.Exists(w => w is "company" or "firm");
+            var org = words.Where(w => w is not ("company" or "firm" or "corporation" or "group") && (lexicon.RolesOf(w, out _) ?? []).Contains("org"))
+                .Select(w => LatestCarrying(at, w, EntityType.Org)).FirstOrDefault(m => m.Entity is not null);
+            if (org.Entity is null && business)
+            {
+                org = LatestBusiness(at);
+            }
+
             if (org.Entity is null)
             {
                 org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && !IsChannelUse(m));
             }
 
             return org.Entity is null ? null : new Speaker(org.Entity.Name, org.Entity.Id, phrase.Span);
+        }
+
+        if (PhraseWords(phrase).FirstOrDefault()?.ToLowerInvariant() is "another")
+        {
+            return null; // "Another resident said": not the resident quoted before
         }
 
         var fitting = LastPerson(at, e => RolesOf(e).Overlaps(roles));
@@ -285,7 +298,12 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     // The latest organization before the offset that is no public body nor a platform named as a channel.
     private MentionRef LatestBusiness(int before)
         => ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
-                                           && !NameCarries(m.Entity.Name, PublicBodyWords));
+                                           && !NameCarries(m.Entity.Name, PublicBodyWords) && !IsNewsOutlet(m));
+
+    // A news agency or outlet ("LONDON (Reuters)", "told Reuters") reports the story; it is not "the company" in it.
+    private bool IsNewsOutlet(MentionRef m)
+        => lexicon.Channels.TryGetValue(m.Entity.Name, out var platform) && !platform
+           || lexicon.Channels.TryGetValue(m.Span.Of(ctx.Text), out platform) && !platform;
 
     // "maker", "automaker", "drugmaker": a business named by what it makes.
     private static bool IsMakerNoun(string noun) => noun.EndsWith("maker", StringComparison.Ordinal) && noun is not ("policymaker" or "lawmaker" or "filmmaker" or "peacemaker" or "matchmaker" or "kingmaker");

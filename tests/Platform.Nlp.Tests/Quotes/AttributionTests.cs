@@ -489,6 +489,24 @@ public class AttributionTests
     }
 
     [Fact]
+    public void Another_resident_is_not_the_resident_quoted_before()
+    {
+        const string text = "Margaret Ellery, a resident of Mill Lane, said she heard a bang and ran outside.\n\n"
+                            + "Another resident said the junction had been dangerous for years.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "the junction had been dangerous for years");
+        Assert.NotEqual("Margaret Ellery", q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void A_department_spokesman_speaks_for_the_department_not_the_latest_organization()
+    {
+        const string text = "The Department for Water and Land Management lost its case against the Coastal Rivers Alliance on Monday.\n\n"
+                            + "A department spokesman said the existing permit remained in force.";
+        var q = QuoteAssert.Quotes(text).Single(q => q.Text == "the existing permit remained in force");
+        Assert.Equal("Department for Water and Land Management", q.Speaker?.Name);
+    }
+
+    [Fact]
     public void A_platform_named_as_the_channel_is_neither_the_cue_nor_the_speaker()
     {
         const string text = "Storm damage in Marlow\n\n"
