@@ -3,8 +3,8 @@ namespace Platform.Nlp.Quotes;
 /// <summary>
 /// Pairs quotation marks into quoted spans. Curly marks and guillemets have a direction; straight marks get one from
 /// the characters around them. Nested quotes stay inside the outer span; a quote left open at the end of a paragraph
-/// continues when the next paragraph reopens with a mark (multi-paragraph quotes) or, when a nested pair took the
-/// only closing mark (<c>“… “irony”</c>), ends at that last mark. Single marks count only as a pair at top level, so
+/// ends there (a quote over several paragraphs, each reopened with a mark, is one span per paragraph) or, when a
+/// nested pair took the only closing mark (<c>“… “irony”</c>), at that last mark. Single marks count only as a pair at top level, so
 /// apostrophes never open quotes.
 /// </summary>
 internal static class QuoteMarkScanner
@@ -21,7 +21,6 @@ internal static class QuoteMarkScanner
         var spans = new List<QuotedSpan>();
         var turns = TranscriptTurns.MarksOf(text);
         var stack = new List<(int Pos, char Mark, int Length)>();
-        var outerParagraphs = 1;
         var lastCloseInParagraph = -1;
         var lastCloseLength = 1;
         var i = 0;
@@ -32,31 +31,15 @@ internal static class QuoteMarkScanner
             {
                 if (stack.Count > 0)
                 {
-                    var paragraphEnd = TrimEnd(text, i);
-                    var next = NextParagraphStart(text, i);
-                    if (lastCloseInParagraph > stack[0].Pos)
-                    {
+                    // A quote left open ends with its paragraph. When the next paragraph reopens with a mark (a quote
+                    // over several paragraphs) that paragraph is a quote of its own, carried on from this one.
+                    spans.Add(lastCloseInParagraph > stack[0].Pos
                         // "“… help “good Washington”, - wrote …": the nested pair used the only closing mark.
-                        spans.Add(new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, outerParagraphs, stack[0].Length, lastCloseLength));
-                        stack.Clear();
-                    }
-                    else if (next < text.Length && !turns.Contains(next) && ReopensAt(text, next) is var reopen and > 0)
-                    {
-                        // The next paragraph reopens the same quotation.
-                        stack.RemoveRange(1, stack.Count - 1);
-                        outerParagraphs++;
-                        i = next + reopen;
-                        lastCloseInParagraph = -1;
-                        continue;
-                    }
-                    else
-                    {
-                        spans.Add(new QuotedSpan(stack[0].Pos, paragraphEnd, false, outerParagraphs, stack[0].Length));
-                        stack.Clear();
-                    }
+                        ? new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, stack[0].Length, lastCloseLength)
+                        : new QuotedSpan(stack[0].Pos, TrimEnd(text, i), false, stack[0].Length));
+                    stack.Clear();
                 }
 
-                outerParagraphs = 1;
                 lastCloseInParagraph = -1;
                 i++;
                 continue;
@@ -89,8 +72,7 @@ internal static class QuoteMarkScanner
                     lastCloseLength = length;
                     if (stack.Count == 0)
                     {
-                        spans.Add(new QuotedSpan(opened.Pos, i, true, outerParagraphs, opened.Length, length));
-                        outerParagraphs = 1;
+                        spans.Add(new QuotedSpan(opened.Pos, i, true, opened.Length, length));
                     }
                 }
 
@@ -99,7 +81,7 @@ internal static class QuoteMarkScanner
             }
             else if (stack.Count == 0 && IsSingleOpen(text, i) && FindSingleClose(text, i) is var close and > 0)
             {
-                spans.Add(new QuotedSpan(i, close, true, 1));
+                spans.Add(new QuotedSpan(i, close, true));
                 i = close + 1;
                 continue;
             }
@@ -111,8 +93,8 @@ internal static class QuoteMarkScanner
         {
             var end = TrimEnd(text, text.Length);
             spans.Add(lastCloseInParagraph > stack[0].Pos
-                ? new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, outerParagraphs, stack[0].Length, lastCloseLength)
-                : new QuotedSpan(stack[0].Pos, end, false, outerParagraphs, stack[0].Length));
+                ? new QuotedSpan(stack[0].Pos, lastCloseInParagraph, true, stack[0].Length, lastCloseLength)
+                : new QuotedSpan(stack[0].Pos, end, false, stack[0].Length));
         }
 
         return spans;
@@ -157,16 +139,6 @@ internal static class QuoteMarkScanner
         return nothingOpen ? Role.Open : Role.Close;
     }
 
-    // Length of an opening double mark at i, or 0.
-    private static int ReopensAt(string text, int i)
-    {
-        if (text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
-        {
-            return DirectionOfPair(text, i, true) == Role.Open ? 2 : 0;
-        }
-
-        return IsDoubleMark(text[i]) && DirectionOf(text, i, true) != Role.Close ? 1 : 0;
-    }
 
     // The two-apostrophe mark ('') of some wire feeds, read like a straight double mark.
     private static Role DirectionOfPair(string text, int i, bool nothingOpen)
@@ -263,13 +235,4 @@ internal static class QuoteMarkScanner
         return end;
     }
 
-    private static int NextParagraphStart(string text, int i)
-    {
-        while (i < text.Length && char.IsWhiteSpace(text[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
 }

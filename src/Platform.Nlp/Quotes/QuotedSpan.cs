@@ -6,10 +6,9 @@ namespace Platform.Nlp.Quotes;
 /// <param name="Open">Index of the opening mark.</param>
 /// <param name="Close">Index of the closing mark, or the end of the last paragraph when the quote never closes.</param>
 /// <param name="Closed">Whether a closing mark was found.</param>
-/// <param name="Paragraphs">How many paragraphs the quote runs over (each reopened with a mark).</param>
 /// <param name="OpenLength">Characters in the opening mark (2 for the two-apostrophe mark '' some wires use).</param>
 /// <param name="CloseLength">Characters in the closing mark.</param>
-internal sealed record QuotedSpan(int Open, int Close, bool Closed, int Paragraphs, int OpenLength = 1, int CloseLength = 1)
+internal sealed record QuotedSpan(int Open, int Close, bool Closed, int OpenLength = 1, int CloseLength = 1)
 {
     /// <summary>Index just after the closing mark (or the end when unclosed).</summary>
     public int After => Closed ? Close + CloseLength : Close;

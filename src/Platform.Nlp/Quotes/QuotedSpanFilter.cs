@@ -57,7 +57,7 @@ internal sealed class QuotedSpanFilter(ArticleContext ctx, QuoteLexicon lexicon)
         var lastChar = text[content.End - 1];
         var endsSentence = lastChar is '.' or '!' or '?' or '\u2026';
         var paragraph = ctx.Paragraphs[ctx.ParagraphAt(marks.Open)];
-        if (marks.Paragraphs == 1 && words <= MaxHeadingWords && !endsSentence
+        if (words <= MaxHeadingWords && !endsSentence
             && OnlyPunctuation(paragraph.Start, marks.Open) && OnlyPunctuation(marks.After, paragraph.End))
         {
             return new QuotedCandidate(marks, content, QuotedRole.Heading, words);

@@ -59,12 +59,25 @@ public class DirectQuoteTests
     }
 
     [Fact]
-    public void Quote_running_over_two_paragraphs_is_one_quote()
+    public void Quote_running_over_two_paragraphs_is_one_quote_per_paragraph_with_one_speaker()
     {
         const string text = "On Monday, mayor Lena Fischer said:\n\n“The first part of the plan is ready.\n\n“The second part will follow in May.”";
-        var q = QuoteAssert.Single(text);
-        QuoteAssert.Is(q, text, "The first part of the plan is ready.\n\n“The second part will follow in May.", QuoteKind.Direct,
-            "Lena Fischer", "said", "Lena Fischer");
+        var quotes = QuoteAssert.Quotes(text);
+        Assert.Equal(["The first part of the plan is ready.", "The second part will follow in May."], quotes.Select(q => q.Text));
+        Assert.All(quotes, q => Assert.Equal("Lena Fischer", q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void The_paragraph_that_carries_on_an_interrupted_quote_is_a_quote_of_the_same_speaker()
+    {
+        // The second part opens after the attribution and runs on into the next paragraph, which reopens the marks.
+        const string text = "Maribel Ochoa has lived on Alder Street for 22 years.\n\n"
+                            + "“In 2008 we watched it come up for two days,” Ochoa said. “This time the yard was already a lake.\n\n"
+                            + "“My mom kept saying, ‘Leave the photos.’ So we left the photos.”";
+        var quotes = QuoteAssert.Quotes(text);
+        var last = quotes.Single(q => q.Text.StartsWith("My mom kept saying", StringComparison.Ordinal));
+        Assert.Equal("Maribel Ochoa", last.Speaker?.Name);
+        Assert.Contains(quotes, q => q.Text == "This time the yard was already a lake.");
     }
 
     [Fact]
