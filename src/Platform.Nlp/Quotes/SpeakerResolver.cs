@@ -19,12 +19,15 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     private readonly Dictionary<int, HashSet<string>> _roles = [];
     private readonly Dictionary<int, char> _genders = [];
     private readonly Dictionary<int, HashSet<string>> _introductions = [];
+    private OrganizationLookup? _organizations;
 
     /// <summary>Quoted titles ("the “Law on …”"), by position, for "the bill" or "the document".</summary>
     public List<TextSpan> Titles { get; } = [];
 
     /// <summary>Speakers already attributed, by the position of their quote, for descriptions without a fitting role.</summary>
     public List<(int Position, Speaker Speaker)> History { get; } = [];
+
+    private OrganizationLookup Organizations => _organizations ??= new OrganizationLookup(ctx, lexicon, IntroductionOf);
 
     public Speaker Resolve(SpeakerPhrase phrase)
     {
@@ -114,17 +117,17 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             // "the department" after "the Department for Water and Land Management", "the local" after "Transit
             // Union Local 1587": an organization whose name carries the head noun, whatever the noun.
             // Not the words of a legal form: "the company" after "Moelis & Company" may well be another company.
-            var carrier = noun is "company" or "corporation" or "firm" or "group" ? default : LatestCarrying(at, noun, EntityType.Org);
+            var carrier = noun is "company" or "corporation" or "firm" or "group" ? default : Organizations.LatestHeadedBy(at, noun, EntityType.Org);
             if (carrier.Entity is null && lexicon.OrganizationNameWords.ContainsKey(noun))
             {
                 // "the hospital said" after "St. Brigid's Regional Medical Centre" or "the retailer" after "Halvorsen &
                 // Pike, the retailer": an organization of that kind, never just the latest organization.
-                carrier = OrganizationOfKind(at, noun);
+                carrier = Organizations.OfKind(at, noun);
             }
-            else if (carrier.Entity is null && IsMakerNoun(noun))
+            else if (carrier.Entity is null && OrganizationLookup.IsMakerNoun(noun))
             {
                 // "the Ohio-based food maker", "the automaker": the latest business named before.
-                carrier = LatestBusiness(at);
+                carrier = Organizations.LatestBusiness(at);
             }
 
             if (carrier.Entity is not null)
@@ -150,7 +153,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         {
             // "Police said" in a story that named the force ("the Ardwick Police Service"): that force.
             string[] police = ["police"];
-            var force = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && NameCarries(m.Entity.Name, police));
+            var force = Organizations.LatestCarrying(at, police);
             if (force.Entity is not null)
             {
                 return new Speaker(force.Entity.Name, force.Entity.Id, phrase.Span);
@@ -192,11 +195,11 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             // "the city said": its government, named as an organization ("City of Bergen") or as the place itself.
             // Only when the place noun ends the phrase: "the city council" is the council.
             string[] nouns = [head.ToLowerInvariant().TrimEnd('s')];
-            var government = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && NameCarries(m.Entity.Name, nouns));
+            var government = Organizations.LatestCarrying(at, nouns);
             if (government.Entity is null)
             {
                 // "the City of Harlow Bay" read as a place: still the city's own name.
-                government = LatestCarrying(at, nouns[0], EntityType.Loc);
+                government = Organizations.LatestHeadedBy(at, nouns[0], EntityType.Loc);
             }
 
             var place = government.Entity is not null
@@ -213,11 +216,10 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             string[] nouns = [head.ToLowerInvariant().TrimEnd('s')];
             // A numbered local ("SEIU Local 1021") is a union too.
             var union = nouns[0] == "union";
-            var body = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org
-                                                       && (NameCarries(m.Entity.Name, nouns) || union && IsUnionLocal(m.Entity.Name)));
+            var body = Organizations.LatestCarrying(at, nouns, orUnionLocal: union);
             if (body.Entity is null && !phrase.Plural && lexicon.OrganizationNameWords.ContainsKey(nouns[0]))
             {
-                body = OrganizationOfKind(at, nouns[0]); // "the union" after "Eastern Districts Nurses Association"
+                body = Organizations.OfKind(at, nouns[0]); // "the union" after "Eastern Districts Nurses Association"
             }
             if (body.Entity is not null)
             {
@@ -241,15 +243,15 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             var words = PhraseWords(phrase).Select(w => QuoteLexicon.StripPossessive(w).ToLowerInvariant()).ToList();
             var business = words.Exists(w => w is "company" or "firm");
             var org = words.Where(w => w is not ("company" or "firm" or "corporation" or "group") && (lexicon.RolesOf(w, out _) ?? []).Contains("org"))
-                .Select(w => LatestCarrying(at, w, EntityType.Org)).FirstOrDefault(m => m.Entity is not null);
+                .Select(w => Organizations.LatestHeadedBy(at, w, EntityType.Org)).FirstOrDefault(m => m.Entity is not null);
             if (org.Entity is null && business)
             {
-                org = LatestBusiness(at);
+                org = Organizations.LatestBusiness(at);
             }
 
             if (org.Entity is null)
             {
-                org = ctx.Mentions.LastOrDefault(m => m.Span.End <= at && m.Entity.Type == EntityType.Org && !IsChannelUse(m));
+                org = Organizations.Latest(at);
             }
 
             return org.Entity is null ? null : new Speaker(org.Entity.Name, org.Entity.Id, phrase.Span);
@@ -295,31 +297,11 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         return last is null ? null : new Speaker(last.Name, last.Id, phrase.Span);
     }
 
-    // The latest organization before the offset that is no public body nor a platform named as a channel.
-    private MentionRef LatestBusiness(int before)
-        => ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
-                                           && !NameCarries(m.Entity.Name, PublicBodyWords) && !IsNewsOutlet(m));
-
-    // A news agency or outlet ("LONDON (Reuters)", "told Reuters") reports the story; it is not "the company" in it.
-    private bool IsNewsOutlet(MentionRef m)
-        => lexicon.Channels.TryGetValue(m.Entity.Name, out var platform) && !platform
-           || lexicon.Channels.TryGetValue(m.Span.Of(ctx.Text), out platform) && !platform;
-
-    // "maker", "automaker", "drugmaker": a business named by what it makes.
-    private static bool IsMakerNoun(string noun) => noun.EndsWith("maker", StringComparison.Ordinal) && noun is not ("policymaker" or "lawmaker" or "filmmaker" or "peacemaker" or "matchmaker" or "kingmaker");
-
     // "the two write": a count of people, not a noun that an earlier description shares.
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
     {
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several",
     };
-
-    // Words in the names of public bodies, which "the company" does not mean.
-    private static readonly string[] PublicBodyWords =
-    [
-        "office", "department", "ministry", "agency", "commission", "council", "authority", "police", "court", "parliament",
-        "congress", "senate", "government", "committee", "bureau", "administration", "party", "assembly", "regulator",
-    ];
 
     private static readonly HashSet<string> IssuedDocuments = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -423,25 +405,6 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         => phrase.Span.Of(ctx.Text).Split([' ', '\u00A0', ',', '-'], StringSplitOptions.RemoveEmptyEntries);
 
     private static bool IsPossessive(string word) => QuoteLexicon.StripPossessive(word).Length != word.Length;
-
-    private static bool IsUnionLocal(string name)
-    {
-        var words = name.Split(' ');
-        for (var i = 0; i + 1 < words.Length; i++)
-        {
-            if (words[i] == "Local" && words[i + 1].Length > 0 && words[i + 1].All(char.IsAsciiDigit))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Whole-word and case-insensitive, allowing a plural or possessive in the phrase ("the unions'", "Union").
-    private static bool NameCarries(string name, string[] nouns)
-        => name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Any(word => nouns.Any(n => word.TrimEnd('s').Equals(n, StringComparison.OrdinalIgnoreCase)));
 
     // The most recent fitting person in subject position (sentence subject or named speaker) within this and the
     // previous paragraph: "Rubio said … of Trump, whom he called …\n\nHe said …" is Rubio, not Trump.
@@ -744,48 +707,6 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "another", "one",
     };
 
-    // A headline in title case ("New Poll Shows Large Gap"), where the model takes runs of capitals for names.
-    private bool IsTitleCaseLine(int offset)
-    {
-        var paragraph = ctx.ParagraphAt(offset);
-        if (paragraph < 0)
-        {
-            return false;
-        }
-
-        var span = ctx.Paragraphs[paragraph];
-        int words = 0, capitalized = 0;
-        for (var t = ctx.TokenFrom(span.Start); t < ctx.Tokens.Count && ctx.Tokens[t].Start < span.End; t++)
-        {
-            if (ctx.IsWord(t) && ctx.Word(t).Length > 3)
-            {
-                words++;
-                capitalized += char.IsUpper(ctx.First(t)) ? 1 : 0;
-            }
-        }
-
-        return words >= 3 && capitalized * 10 >= words * 8;
-    }
-
-    private static readonly HashSet<string> ChannelNouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "post", "posts", "page", "account", "video", "message", "feed", "livestream", "broadcast", "interview",
-    };
-
-    // A platform or outlet named where something was said ("on Facebook", "in a Facebook post"), not as an actor
-    // ("Facebook said it removed the accounts").
-    private bool IsChannelUse(MentionRef m)
-    {
-        if (!lexicon.Channels.ContainsKey(m.Span.Of(ctx.Text)) && !lexicon.Channels.ContainsKey(m.Entity.Name))
-        {
-            return false;
-        }
-
-        var first = ctx.TokenFrom(m.Span.Start);
-        var next = ctx.TokenFrom(m.Span.End);
-        return ctx.LowerWord(first - 1) is "on" or "via" or "through" || ChannelNouns.Contains(ctx.Word(next));
-    }
-
     private static readonly HashSet<string> OtherDocuments = new(StringComparer.OrdinalIgnoreCase)
     {
         "lawsuit", "suit", "summary", "book", "movie", "film", "article", "video", "media", "data", "document", "ruling",
@@ -876,50 +797,6 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         }
 
         return null;
-    }
-
-    // "the retailer" after "retailer Halvorsen & Pike" or "Halvorsen & Pike, the 90-year-old retailer": the latest
-    // organization the text introduced with the noun; else "the hospital" after "St. Brigid's Regional Medical
-    // Centre": the latest whose name has a word that such names carry.
-    private MentionRef OrganizationOfKind(int before, string noun)
-    {
-        var introduced = ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
-                                                         && IntroductionOf(m.Entity).Contains(noun));
-        if (introduced.Entity is not null)
-        {
-            return introduced;
-        }
-
-        var words = lexicon.OrganizationNameWords[noun];
-        return ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
-                                               && !ctx.InsideQuote(m.Span.Start) && !m.Entity.Name.Any(c => c is '.' or '!' or '?')
-                                               && NameCarries(m.Entity.Name, words) && !IsTitleCaseLine(m.Span.Start));
-    }
-
-    // The latest mention of that type before the offset whose name has the noun as a word ("Department for Water
-    // and Land Management" carries "department").
-    private MentionRef LatestCarrying(int before, string noun, EntityType type)
-        // A name of many words or with sentence punctuation is more likely a headline the model read as a name.
-        => ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == type && !ctx.InsideQuote(m.Span.Start)
-                                           && m.Entity.Name.Contains(' ') && m.Entity.Name.Split(' ').Length <= 6
-                                           && !m.Entity.Name.Any(c => c is '.' or '!' or '?') && NameHeadedBy(m.Entity.Name, noun)
-                                           && !IsTitleCaseLine(m.Span.Start));
-
-    // The noun heads the name, first ("University of Vestmark"), before "of" ("Living Church of God") or last
-    // ("International Monetary Fund"): "the river" is not the "Coastal Rivers Alliance".
-    private static bool NameHeadedBy(string name, string noun)
-    {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.Equals("The", StringComparison.Ordinal)).ToList();
-        if (words.Count > 2 && words[^2] == "Local" && words[^1].All(char.IsAsciiDigit))
-        {
-            words.RemoveAt(words.Count - 1); // "Transit Union Local 1587" is a local
-        }
-
-        // In "Public Policy Institute of California" the head is the word before "of".
-        var of = words.FindIndex(w => w is "of" or "for");
-        var head = of > 0 ? words[of - 1] : words.LastOrDefault();
-        string[] nouns = [noun];
-        return words.Count > 0 && (NameCarries(words[0], nouns) || NameCarries(head!, nouns) || NameCarries(words[^1], nouns));
     }
 
     /// <summary>
