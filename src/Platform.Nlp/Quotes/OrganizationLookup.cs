@@ -46,10 +46,9 @@ internal sealed class OrganizationLookup(ArticleContext ctx, QuoteLexicon lexico
     /// </summary>
     public MentionRef LatestHeadedBy(int before, string noun, EntityType type)
         // A name of many words or with sentence punctuation is more likely a headline the model read as a name.
-        => ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == type && !ctx.InsideQuote(m.Span.Start)
+        => ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == type
                                            && m.Entity.Name.Contains(' ') && m.Entity.Name.Split(' ').Length <= 6
-                                           && !m.Entity.Name.Any(c => c is '.' or '!' or '?') && NameHeadedBy(m.Entity.Name, noun)
-                                           && !IsTitleCaseLine(m.Span.Start));
+                                           && NameHeadedBy(m.Entity.Name, noun) && IsPlainName(m));
 
     /// <summary>
     /// "the retailer" after "retailer Halvorsen &amp; Pike" or "Halvorsen &amp; Pike, the 90-year-old retailer": the latest
@@ -67,8 +66,7 @@ internal sealed class OrganizationLookup(ArticleContext ctx, QuoteLexicon lexico
 
         var words = lexicon.OrganizationNameWords[noun];
         return ctx.Mentions.LastOrDefault(m => m.Span.End <= before && m.Entity.Type == EntityType.Org && !IsChannelUse(m)
-                                               && !ctx.InsideQuote(m.Span.Start) && !m.Entity.Name.Any(c => c is '.' or '!' or '?')
-                                               && NameCarries(m.Entity.Name, words) && !IsTitleCaseLine(m.Span.Start));
+                                               && NameCarries(m.Entity.Name, words) && IsPlainName(m));
     }
 
     /// <summary>
@@ -132,6 +130,11 @@ internal sealed class OrganizationLookup(ArticleContext ctx, QuoteLexicon lexico
     private bool IsNewsOutlet(MentionRef m)
         => lexicon.Channels.TryGetValue(m.Entity.Name, out var platform) && !platform
            || lexicon.Channels.TryGetValue(m.Span.Of(ctx.Text), out platform) && !platform;
+
+    // Outside quotation marks, with no sentence punctuation and not on a title-case line: a name rather than a headline
+    // the model read as one.
+    private bool IsPlainName(MentionRef m)
+        => !ctx.InsideQuote(m.Span.Start) && !m.Entity.Name.Any(c => c is '.' or '!' or '?') && !IsTitleCaseLine(m.Span.Start);
 
     // A headline in title case ("New Poll Shows Large Gap"), where the model takes runs of capitals for names.
     private bool IsTitleCaseLine(int offset)

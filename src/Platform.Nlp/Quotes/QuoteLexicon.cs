@@ -114,6 +114,12 @@ internal sealed class QuoteLexicon
         return null;
     }
 
+    /// <summary>
+    /// Whether a role of <c>speaker-nouns.tsv</c> describes a person ("expert", "official"), not an organization, a
+    /// place, a document or an unresolved group.
+    /// </summary>
+    public static bool IsPersonRole(string role) => role is not ("org" or "body" or "place" or "document" or "group");
+
     public static string StripPossessive(string word)
     {
         if (word.Length > 2 && word[^2] is '\'' or '\u2019' && word[^1] is 's' or 'S')

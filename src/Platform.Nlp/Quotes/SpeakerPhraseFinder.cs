@@ -555,7 +555,7 @@ internal sealed class SpeakerPhraseFinder(ArticleContext ctx, QuoteLexicon lexic
         for (var t = from; t < ctx.Tokens.Count && ctx.Tokens[t].Start <= mentionStart; t++)
         {
             if (!ctx.IsWord(t) || lexicon.RolesOf(ctx.Word(t), out _) is not { } roles
-                || roles.All(r => r is "org" or "body" or "document" or "group" or "place"))
+                || !roles.Any(QuoteLexicon.IsPersonRole))
             {
                 continue;
             }

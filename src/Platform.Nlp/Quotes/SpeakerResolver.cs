@@ -117,7 +117,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             // "the department" after "the Department for Water and Land Management", "the local" after "Transit
             // Union Local 1587": an organization whose name carries the head noun, whatever the noun.
             // Not the words of a legal form: "the company" after "Moelis & Company" may well be another company.
-            var carrier = noun is "company" or "corporation" or "firm" or "group" ? default : Organizations.LatestHeadedBy(at, noun, EntityType.Org);
+            var carrier = LegalFormNouns.Contains(noun) ? default : Organizations.LatestHeadedBy(at, noun, EntityType.Org);
             if (carrier.Entity is null && lexicon.OrganizationNameWords.ContainsKey(noun))
             {
                 // "the hospital said" after "St. Brigid's Regional Medical Centre" or "the retailer" after "Halvorsen &
@@ -139,7 +139,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             // Merriman": the person the text introduced with that very noun, before any other holder of its role.
             // Not for nouns of organizations and places: "union president Raymond Szabo" is not "the union".
             var nounRoles = lexicon.RolesOf(noun, out _) ?? [];
-            var introduced = nounRoles.Any(r => r is "org" or "body" or "place" or "document" or "group") || IsDocumentNoun(noun)
+            var introduced = !nounRoles.All(QuoteLexicon.IsPersonRole) || IsDocumentNoun(noun)
                 ? null
                 : RecentSpeakerIntroducedAs(at, noun) ?? LastPerson(at, e => IntroductionOf(e).Contains(noun)) ?? NamedLaterAs(at, noun);
             if (introduced is not null)
@@ -242,7 +242,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
             // "a department spokesman": the organization its noun heads, as for "the department".
             var words = PhraseWords(phrase).Select(w => QuoteLexicon.StripPossessive(w).ToLowerInvariant()).ToList();
             var business = words.Exists(w => w is "company" or "firm");
-            var org = words.Where(w => w is not ("company" or "firm" or "corporation" or "group") && (lexicon.RolesOf(w, out _) ?? []).Contains("org"))
+            var org = words.Where(w => !LegalFormNouns.Contains(w) && (lexicon.RolesOf(w, out _) ?? []).Contains("org"))
                 .Select(w => Organizations.LatestHeadedBy(at, w, EntityType.Org)).FirstOrDefault(m => m.Entity is not null);
             if (org.Entity is null && business)
             {
@@ -272,7 +272,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         // familiar with the matter": whoever that earlier description stood for. Not for nouns of organizations,
         // places and documents ("the company" is the latest company, "the poll" the latest poll).
         if (!phrase.Plural && IsDefinite(phrase) && HeadNoun(phrase) is { } shared && !NumberWords.Contains(shared) && !IsDocumentNoun(shared)
-            && !(lexicon.RolesOf(shared, out _) ?? []).Any(r => r is "org" or "body" or "place" or "document" or "group")
+            && (lexicon.RolesOf(shared, out _) ?? []).All(QuoteLexicon.IsPersonRole)
             && EarlierDescribedSpeaker(at, shared) is { } earlier)
         {
             return earlier with { Mention = phrase.Span };
@@ -296,6 +296,9 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         var last = LastPerson(at, e => !DescribedOtherwise(e, roles));
         return last is null ? null : new Speaker(last.Name, last.Id, phrase.Span);
     }
+
+    // The words of a legal form: "the company" after "Moelis & Company" may well be another company.
+    private static readonly HashSet<string> LegalFormNouns = new(StringComparer.Ordinal) { "company", "corporation", "firm", "group" };
 
     // "the two write": a count of people, not a noun that an earlier description shares.
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
@@ -397,7 +400,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     // Petrova" is described otherwise than "the expert". Organization, document and group nouns do not count.
     private bool DescribedOtherwise(Entity person, string[] roles)
     {
-        var own = RolesOf(person).Where(r => r is not ("org" or "body" or "document" or "group" or "place")).ToList();
+        var own = RolesOf(person).Where(QuoteLexicon.IsPersonRole).ToList();
         return own.Count > 0 && !own.Any(roles.Contains);
     }
 
@@ -811,8 +814,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
         // An abbreviated or formal title stands for its nouns as well: "Dr. Harriet Quinlan" is "the doctor".
         var first = ctx.TokenFrom(m.Span.Start);
         var title = new List<string>(3);
-        var t = first - 1;
-        for (var taken = 0; t >= 0 && taken < 3; t--)
+        for (int t = first - 1, taken = 0; t >= 0 && taken < 3; t--)
         {
             if (ctx.IsPunct(t, '.') && t > 0 && ctx.IsWord(t - 1) && lexicon.TitleNouns.ContainsKey(ctx.LowerWord(t - 1)))
             {
@@ -855,12 +857,12 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
     });
 
     // Words gathered around each of an entity's mentions outside quotations, once per entity and article.
-    private HashSet<string> PerEntity(Dictionary<int, HashSet<string>> cache, Entity person, Action<EntityMention, HashSet<string>> gather)
+    private HashSet<string> PerEntity(Dictionary<int, HashSet<string>> cache, Entity entity, Action<EntityMention, HashSet<string>> gather)
     {
-        if (!cache.TryGetValue(person.Id, out var words))
+        if (!cache.TryGetValue(entity.Id, out var words))
         {
             words = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var m in person.Mentions)
+            foreach (var m in entity.Mentions)
             {
                 if (!ctx.InsideQuote(m.Span.Start))
                 {
@@ -868,7 +870,7 @@ internal sealed class SpeakerResolver(ArticleContext ctx, QuoteLexicon lexicon)
                 }
             }
 
-            cache[person.Id] = words;
+            cache[entity.Id] = words;
         }
 
         return words;
